@@ -1,0 +1,41 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "DxKit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "DxStats", targets: ["DxStats"]),
+        .library(name: "DxReport", targets: ["DxReport"]),
+        .executable(name: "dxkit", targets: ["dxkit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        .target(name: "DxStats", dependencies: ["CGSL"]),
+        .target(name: "DxReport", dependencies: ["DxStats"]),
+        .target(
+            name: "DxKitCommands",
+            dependencies: [
+                "DxStats", "DxReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "dxkit", dependencies: ["DxKitCommands"]),
+        .testTarget(
+            name: "DxStatsTests",
+            dependencies: ["DxStats"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DxKitCommandsTests",
+            dependencies: ["DxKitCommands", "DxStats", "DxReport", "dxkit"]
+        ),
+    ]
+)

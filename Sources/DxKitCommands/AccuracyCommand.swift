@@ -1,0 +1,51 @@
+import ArgumentParser
+import DxReport
+import DxStats
+
+/// `dxkit accuracy`: every accuracy measure of a 2×2 table.
+struct AccuracyCommand: RenderingCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accuracy",
+        abstract: "Sensitivity, specificity, predictive values, likelihood ratios, DOR and Youden's J of a 2×2 table.",
+        discussion: """
+            Cells are given in epiR's order: --tp (test +, condition +), --fp (test +, condition −),
+            --fn (test −, condition +), --tn (test −, condition −).
+            Example: dxkit accuracy --tp 42 --fp 3 --fn 6 --tn 27 --format json
+            """
+    )
+
+    @OptionGroup var table: TableOptions
+
+    @Option(help: "Interval for proportions: wilson, wilson-cc, clopper-pearson, jeffreys, agresti-coull or wald.")
+    var ci: ProportionIntervalMethod = .wilson
+
+    @Option(name: .customLong("lr-ci"), help: "Interval for likelihood ratios: log or koopman.")
+    var likelihoodRatioInterval: RatioIntervalMethod = .log
+
+    @Option(name: .customLong("zero-cell"), help: "With --lr-ci log and a zero cell: koopman or add-half.")
+    var zeroCellFallback: ZeroCellFallback = .koopman
+
+    @Option(parsing: .unconditional, help: "Also give PPV and NPV at this prevalence (0.1, 10% or 1:9).")
+    var prevalence: String?
+
+    @OptionGroup var common: CommonOptions
+
+    mutating func renderOutput() throws -> String {
+        let level = try common.confidenceLevel()
+        let counts = try table.table()
+        let accuracy = try DiagnosticAccuracy(
+            table: counts, level: level, proportionMethod: ci,
+            likelihoodRatioMethod: likelihoodRatioInterval, zeroCellFallback: zeroCellFallback)
+        var atPrevalence: (prevalence: Double, positive: IntervalEstimate, negative: IntervalEstimate)?
+        if let prevalence {
+            let value: Double
+            do { value = try PretestProbability.parse(prevalence, name: "--prevalence") } catch {
+                throw InputError("--prevalence (\(prevalence)) must be a probability: 0.1, 10% or odds 1:9")
+            }
+            let method: PostTestProbability.IntervalMethod = likelihoodRatioInterval == .koopman ? .koopman : .logit
+            let values = try PostTestProbability.predictiveValues(of: counts, prevalence: value, method: method, level: level)
+            atPrevalence = (value, values.positive, values.negative)
+        }
+        return AccuracyReport(accuracy: accuracy, predictiveValuesAtPrevalence: atPrevalence).render(common.format)
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import DxReport
+import DxStats
+
+/// `dxkit posttest`: from a pretest probability and a finding to a
+/// post-test probability with its interval.
+struct PostTestCommand: RenderingCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "posttest",
+        abstract: "Post-test probability from a pretest probability and a likelihood ratio or a 2×2 table.",
+        discussion: """
+            --pretest takes a probability (0.3), a percentage (30%) or odds (1:3).
+            Examples:
+              dxkit posttest --pretest 0.3 --lr 8.75
+              dxkit posttest --pretest 61.5% --tp 42 --fp 3 --fn 6 --tn 27 --result positive
+            """
+    )
+
+    @Option(parsing: .unconditional, help: "Pretest probability: 0.3, 30% or odds 1:3.")
+    var pretest: String
+
+    @Option(name: .customLong("lr"), parsing: .unconditional, help: "A likelihood ratio, instead of a 2×2 table.")
+    var likelihoodRatio: String?
+
+    @Option(name: .customLong("lr-lower"), parsing: .unconditional, help: "Lower confidence limit of --lr, if known.")
+    var likelihoodRatioLower: String?
+
+    @Option(name: .customLong("lr-upper"), parsing: .unconditional, help: "Upper confidence limit of --lr, if known.")
+    var likelihoodRatioUpper: String?
+
+    @OptionGroup var table: TableOptions
+
+    @Option(help: "The test result, with a 2×2 table: positive or negative.")
+    var result: TestResult?
+
+    @Option(name: .customLong("lr-ci"), help: "With a 2×2 table, the LR interval: log (Mercaldo logit post-test interval) or koopman.")
+    var likelihoodRatioInterval: RatioIntervalMethod = .log
+
+    @OptionGroup var common: CommonOptions
+
+    mutating func renderOutput() throws -> String {
+        let level = try common.confidenceLevel()
+        let probability: Double
+        do { probability = try PretestProbability.parse(pretest, name: "--pretest") } catch {
+            throw InputError("--pretest (\(pretest)) must be a probability in [0, 1]: write 0.3, 30% or odds 1:3")
+        }
+        let report: PostTestReport
+        if let likelihoodRatio {
+            guard !table.anyGiven else { throw InputError("give either --lr or a 2×2 table (--tp --fp --fn --tn), not both") }
+            let interval = try givenLikelihoodRatio(likelihoodRatio, level: level)
+            report = PostTestReport(
+                pretest: probability, finding: "likelihood ratio \(NumberText.significant(interval.estimate))", result: nil,
+                likelihoodRatio: interval, posttest: try PostTestProbability.from(pretest: probability, likelihoodRatio: interval))
+        } else if table.anyGiven {
+            guard let result else { throw InputError("--result (positive or negative) is needed with a 2×2 table") }
+            let counts = try table.table()
+            let ratio = result == .positive
+                ? try LikelihoodRatio.positive(of: counts, method: likelihoodRatioInterval, level: level)
+                : try LikelihoodRatio.negative(of: counts, method: likelihoodRatioInterval, level: level)
+            let method: PostTestProbability.IntervalMethod = likelihoodRatioInterval == .koopman ? .koopman : .logit
+            let posttest = try PostTestProbability.from(pretest: probability, table: counts, result: result, method: method, level: level)
+            report = PostTestReport(
+                pretest: probability,
+                finding: "\(result.rawValue) result on a test with TP \(counts.truePositives), FP \(counts.falsePositives), FN \(counts.falseNegatives), TN \(counts.trueNegatives)",
+                result: result, likelihoodRatio: ratio, posttest: posttest)
+        } else {
+            throw InputError("give a likelihood ratio (--lr 8.75) or a 2×2 table (--tp --fp --fn --tn) with --result")
+        }
+        return report.render(common.format)
+    }
+
+    private func givenLikelihoodRatio(_ text: String, level: ConfidenceLevel) throws -> IntervalEstimate {
+        func number(_ text: String, flag: String) throws -> Double {
+            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
+                throw InputError("\(flag) (\(text)) must be a finite number ≥ 0")
+            }
+            return value
+        }
+        let estimate = try number(text, flag: "--lr")
+        switch (likelihoodRatioLower, likelihoodRatioUpper) {
+        case (nil, nil):
+            return IntervalEstimate(
+                estimate: .finite(estimate), lower: .finite(estimate), upper: .finite(estimate), level: level,
+                method: "given", notes: ["The likelihood ratio was given without an interval, so the post-test interval has no width; add --lr-lower and --lr-upper."])
+        case (let lowerText?, let upperText?):
+            let lower = try number(lowerText, flag: "--lr-lower")
+            let upper = try number(upperText, flag: "--lr-upper")
+            guard lower <= estimate, estimate <= upper else {
+                throw InputError("--lr-lower (\(lowerText)) ≤ --lr (\(text)) ≤ --lr-upper (\(upperText)) does not hold")
+            }
+            return IntervalEstimate(estimate: .finite(estimate), lower: .finite(lower), upper: .finite(upper), level: level, method: "given")
+        default:
+            throw InputError("give both --lr-lower and --lr-upper, or neither")
+        }
+    }
+}

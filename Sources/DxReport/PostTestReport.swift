@@ -1,0 +1,107 @@
+import DxStats
+
+/// Renders a post-test probability: the pretest probability, the likelihood
+/// ratio used and the post-test probability with its interval, as a short
+/// note a clinician can read aloud, or as JSON/CSV/Markdown.
+///
+/// JSON keys follow cli-contract.md: `pretest`, `likelihoodRatio`, `posttest`.
+public struct PostTestReport: Sendable {
+    public let pretest: Double
+    /// What the LR describes, e.g. "positive result (TP 42, FP 3, FN 6, TN 27)".
+    public let finding: String
+    public let result: TestResult?
+    public let likelihoodRatio: IntervalEstimate
+    public let posttest: IntervalEstimate
+
+    public init(pretest: Double, finding: String, result: TestResult?, likelihoodRatio: IntervalEstimate, posttest: IntervalEstimate) {
+        self.pretest = pretest
+        self.finding = finding
+        self.result = result
+        self.likelihoodRatio = likelihoodRatio
+        self.posttest = posttest
+    }
+
+    public func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .json: json.serialized(pretty: true)
+        case .csv: csv
+        case .markdown: markdown
+        case .text: text
+        }
+    }
+
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("pretest", .number(pretest)),
+            ("likelihoodRatio", likelihoodRatio.json),
+            ("posttest", posttest.json),
+            ("level", .number(posttest.level.value)),
+        ]
+        if let result { members.append(("result", .string(result.rawValue))) }
+        return .object(members)
+    }
+
+    public var csv: String {
+        let header = CSV.line(["pretest", "result", "lr", "lr_lower", "lr_upper", "lr_method",
+                               "posttest", "posttest_lower", "posttest_upper", "posttest_method", "level", "note"])
+        let notes = (likelihoodRatio.notes + posttest.notes.filter { !likelihoodRatio.notes.contains($0) }).joined(separator: " ")
+        let row = CSV.line([
+            JSONValue.numberText(pretest), result?.rawValue ?? "",
+            likelihoodRatio.estimate.csvField, likelihoodRatio.lower.csvField, likelihoodRatio.upper.csvField, likelihoodRatio.method,
+            posttest.estimate.csvField, posttest.lower.csvField, posttest.upper.csvField, posttest.method,
+            JSONValue.numberText(posttest.level.value), notes,
+        ])
+        return header + "\n" + row
+    }
+
+    private var levelText: String { NumberText.level(posttest.level) }
+
+    private var likelihoodRatioText: String {
+        if likelihoodRatio.method == "given" && likelihoodRatio.lower == likelihoodRatio.estimate
+            && likelihoodRatio.upper == likelihoodRatio.estimate {
+            return "\(NumberText.significant(likelihoodRatio.estimate)) (given without an interval)"
+        }
+        return "\(NumberText.significant(likelihoodRatio.estimate)) (\(levelText) CI \(NumberText.significant(likelihoodRatio.lower)) – \(NumberText.significant(likelihoodRatio.upper)), \(MethodName.display(likelihoodRatio.method)))"
+    }
+
+    private var naturalFrequency: String? {
+        guard let value = posttest.estimate.finiteValue else { return nil }
+        let perHundred = Int((value * 100).rounded())
+        return "About \(perHundred) in 100 patients with this pretest probability and this finding have the condition."
+    }
+
+    private var notes: [String] {
+        var seen: [String] = []
+        for note in likelihoodRatio.notes + posttest.notes where !seen.contains(note) { seen.append(note) }
+        return seen
+    }
+
+    public var text: String {
+        var lines = [
+            "Pretest probability:   \(NumberText.percent(.finite(pretest)))",
+            "Finding:               \(finding)",
+            "Likelihood ratio:      \(likelihoodRatioText)",
+            "Post-test probability: \(NumberText.percent(posttest.estimate)) (\(levelText) CI \(NumberText.percent(posttest.lower)) – \(NumberText.percent(posttest.upper)), \(MethodName.display(posttest.method)))",
+        ]
+        if let naturalFrequency { lines.append("                       \(naturalFrequency)") }
+        if !notes.isEmpty { lines.append(""); lines.append("Notes:"); lines += notes.map { "- " + $0 } }
+        lines.append("")
+        lines.append(Disclaimer.text)
+        return lines.joined(separator: "\n")
+    }
+
+    public var markdown: String {
+        var table = TextTable(header: ["Quantity", "Estimate", "\(levelText) CI", "Method"], alignments: [.left, .right, .right, .left])
+        table.rows = [
+            ["Pretest probability", NumberText.percent(.finite(pretest)), "", ""],
+            ["Likelihood ratio", NumberText.significant(likelihoodRatio.estimate),
+             "\(NumberText.significant(likelihoodRatio.lower)) – \(NumberText.significant(likelihoodRatio.upper))", MethodName.display(likelihoodRatio.method)],
+            ["Post-test probability", NumberText.percent(posttest.estimate),
+             "\(NumberText.percent(posttest.lower)) – \(NumberText.percent(posttest.upper))", MethodName.display(posttest.method)],
+        ]
+        var sections = ["**Post-test probability** — \(finding)", table.renderMarkdown()]
+        if !notes.isEmpty { sections.append(notes.map { "- " + $0 }.joined(separator: "\n")) }
+        sections.append("_\(Disclaimer.text)_")
+        return sections.joined(separator: "\n\n")
+    }
+}

@@ -1,0 +1,37 @@
+/// A two-sided confidence level in the open interval (0, 1).
+///
+/// The critical value is z = Φ⁻¹(1 − α/2) with α = 1 − level, computed with
+/// GSL's upper-tail normal quantile so that levels near 1 keep full precision.
+///
+/// ```swift
+/// let level = try ConfidenceLevel(0.95)
+/// level.z   // 1.959963984540054
+/// ```
+public struct ConfidenceLevel: Sendable, Hashable {
+    /// The level, for example 0.95.
+    public let value: Double
+    /// The two-sided normal critical value Φ⁻¹(1 − α/2).
+    public let z: Double
+
+    /// The level used when none is given: 0.95.
+    public static let ninetyFivePercent = try! ConfidenceLevel(0.95)
+
+    /// Creates a level; throws when `value` is not inside (0, 1).
+    public init(_ value: Double) throws(StatisticsError) {
+        guard value.isFinite, value > 0, value < 1 else {
+            throw .levelOutOfRange(value)
+        }
+        self.value = value
+        self.z = GSL.standardNormalUpperQuantile((1 - value) / 2)
+    }
+
+    /// α = 1 − level.
+    public var alpha: Double { 1 - value }
+
+    /// The level written as a percentage without trailing zeros ("95%", "99.9%").
+    public var percentText: String {
+        let percent = (value * 100 * 1e6).rounded() / 1e6
+        if percent == percent.rounded() { return "\(Int(percent))%" }
+        return "\(percent)%"
+    }
+}

@@ -1,0 +1,167 @@
+// Every call into the GNU Scientific Library lives in this file, the way
+// swift-numerics keeps libm behind `_NumericsShims`: no C type escapes it.
+//
+// The traps (architecture.md, all seen with GSL 2.7.1):
+// 1. GSL's default error handler aborts the process. `GSL.prepare()` turns it
+//    off once, process-wide, before any other call; every entry point below
+//    calls it, and every input is checked on the Swift side first.
+// 2. `gsl_cdf_beta_Pinv` never returns when a shape parameter is 0. The beta
+//    quantiles below refuse shape ≤ 0 and probabilities outside (0, 1); the
+//    interval code handles x = 0 and x = n before calling them.
+// 3. GSL's RNG types are mutable C globals; `shim.h` returns them from a
+//    function so Swift 6 language mode accepts them.
+
+internal import CGSL
+
+/// The process-wide switch-off of GSL's aborting error handler, run once.
+/// A global `let` is initialised lazily and thread-safely by Swift.
+private let errorHandlerSwitchedOff: Void = {
+    _ = gsl_set_error_handler_off()
+}()
+
+/// Thin, checked wrappers around the GSL routines that DxKit uses.
+enum GSL {
+    /// Makes sure GSL's error handler is off. Cheap after the first call.
+    @inline(__always)
+    static func prepare() {
+        _ = errorHandlerSwitchedOff
+    }
+
+    /// Whether GSL's aborting handler has been replaced (for the trap test).
+    static var errorHandlerIsOff: Bool {
+        prepare()
+        // Setting the handler returns the previous one; put the same one back.
+        let previous = gsl_set_error_handler_off()
+        gsl_set_error_handler(previous)
+        return previous == nil
+    }
+
+    // MARK: Quantiles
+
+    /// The standard normal quantile Φ⁻¹(p), for p in (0, 1).
+    static func standardNormalQuantile(_ probability: Double) -> Double {
+        precondition(probability > 0 && probability < 1, "normal quantile needs p in (0, 1), got \(probability)")
+        prepare()
+        return gsl_cdf_ugaussian_Pinv(probability)
+    }
+
+    /// The upper-tail standard normal quantile: the z with P(Z > z) = q.
+    static func standardNormalUpperQuantile(_ upperTail: Double) -> Double {
+        precondition(upperTail > 0 && upperTail < 1, "normal quantile needs q in (0, 1), got \(upperTail)")
+        prepare()
+        return gsl_cdf_ugaussian_Qinv(upperTail)
+    }
+
+    /// The chi-square quantile with `degreesOfFreedom`, for p in (0, 1).
+    static func chiSquaredQuantile(_ probability: Double, degreesOfFreedom: Double) -> Double {
+        precondition(probability > 0 && probability < 1, "chi-square quantile needs p in (0, 1), got \(probability)")
+        precondition(degreesOfFreedom > 0, "chi-square degrees of freedom must be positive")
+        prepare()
+        return gsl_cdf_chisq_Pinv(probability, degreesOfFreedom)
+    }
+
+    /// The lower-tail beta quantile B⁻¹(p; a, b), for p in (0, 1) and a, b > 0.
+    ///
+    /// Shape 0 is refused here because GSL would loop for ever (trap 2).
+    static func betaQuantile(_ probability: Double, shapeA: Double, shapeB: Double) -> Double {
+        precondition(probability > 0 && probability < 1, "beta quantile needs p in (0, 1), got \(probability)")
+        precondition(shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
+                     "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")
+        prepare()
+        return gsl_cdf_beta_Pinv(probability, shapeA, shapeB)
+    }
+
+    /// The upper-tail beta quantile: the x with P(X > x) = q, for q in (0, 1).
+    /// Using GSL's `Qinv` avoids the cancellation of computing 1 − q.
+    static func betaUpperQuantile(_ upperTail: Double, shapeA: Double, shapeB: Double) -> Double {
+        precondition(upperTail > 0 && upperTail < 1, "beta quantile needs q in (0, 1), got \(upperTail)")
+        precondition(shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
+                     "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")
+        prepare()
+        return gsl_cdf_beta_Qinv(upperTail, shapeA, shapeB)
+    }
+
+    /// The beta distribution function P(X ≤ x; a, b), for round-trip checks.
+    static func betaDistribution(_ x: Double, shapeA: Double, shapeB: Double) -> Double {
+        precondition(shapeA > 0 && shapeB > 0, "beta shapes must be positive")
+        prepare()
+        return gsl_cdf_beta_P(x, shapeA, shapeB)
+    }
+
+    // MARK: Root finding
+
+    /// Finds a root of `function` inside `[lower, upper]` with Brent's method.
+    ///
+    /// The function must change sign over the bracket; the caller checks that.
+    /// Returns `nil` when GSL reports a failure (it never aborts: its handler
+    /// is off), so the caller can report a typed error instead of a crash.
+    static func brentRoot(
+        in lower: Double,
+        _ upper: Double,
+        absoluteTolerance: Double = 0,
+        relativeTolerance: Double = 1e-14,
+        maximumIterations: Int = 200,
+        of function: (Double) -> Double
+    ) -> Double? {
+        prepare()
+        guard lower < upper, lower.isFinite, upper.isFinite else { return nil }
+        guard let solver = gsl_root_fsolver_alloc(dxkit_root_fsolver_brent()) else { return nil }
+        defer { gsl_root_fsolver_free(solver) }
+
+        return withoutActuallyEscaping(function) { escapable in
+            var box = FunctionBox(evaluate: escapable)
+            return withUnsafeMutablePointer(to: &box) { boxPointer in
+                var gslFunction = gsl_function(
+                    function: { x, parameters in
+                        parameters!.assumingMemoryBound(to: FunctionBox.self).pointee.evaluate(x)
+                    },
+                    params: UnsafeMutableRawPointer(boxPointer)
+                )
+                guard gsl_root_fsolver_set(solver, &gslFunction, lower, upper) == GSL_SUCCESS else {
+                    return nil
+                }
+                for _ in 0..<maximumIterations {
+                    guard gsl_root_fsolver_iterate(solver) == GSL_SUCCESS else { return nil }
+                    let low = gsl_root_fsolver_x_lower(solver)
+                    let high = gsl_root_fsolver_x_upper(solver)
+                    if gsl_root_test_interval(low, high, absoluteTolerance, relativeTolerance) == GSL_SUCCESS {
+                        return gsl_root_fsolver_root(solver)
+                    }
+                }
+                return gsl_root_fsolver_root(solver)
+            }
+        }
+    }
+
+    private struct FunctionBox {
+        let evaluate: (Double) -> Double
+    }
+
+    // MARK: Random numbers
+
+    /// An owned GSL Mersenne Twister (MT19937) generator.
+    final class Generator {
+        private let state: UnsafeMutablePointer<gsl_rng>
+
+        init(seed: UInt64) {
+            GSL.prepare()
+            guard let allocated = gsl_rng_alloc(dxkit_rng_type_mt19937()) else {
+                fatalError("GSL could not allocate a random number generator (out of memory)")
+            }
+            state = allocated
+            gsl_rng_set(state, UInt(truncatingIfNeeded: seed))
+        }
+
+        deinit { gsl_rng_free(state) }
+
+        /// A uniform draw in [0, 1).
+        func uniform() -> Double { gsl_rng_uniform(state) }
+
+        /// A draw from Beta(a, b), for a, b > 0.
+        func beta(shapeA: Double, shapeB: Double) -> Double {
+            precondition(shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
+                         "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")
+            return gsl_ran_beta(state, shapeA, shapeB)
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/// The result of a diagnostic test or clinical sign.
+public enum TestResult: String, Sendable, CaseIterable, Hashable {
+    case positive
+    case negative
+}

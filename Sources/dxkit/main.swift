@@ -1,0 +1,2 @@
+import DxKitCommands
+DxKitMain.main()

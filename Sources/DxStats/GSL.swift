@@ -63,22 +63,64 @@ enum GSL {
     /// The lower-tail beta quantile B⁻¹(p; a, b), for p in (0, 1) and a, b > 0.
     ///
     /// Shape 0 is refused here because GSL would loop for ever (trap 2).
+    /// GSL's `gsl_cdf_beta_Pinv` serves as the starting guess only: it returns
+    /// NaN for some extreme cases (Beta(2, 999) at p = 0.9, seen here) and is
+    /// good to about 1e-11 elsewhere, so the answer is always polished with
+    /// Brent's method on the distribution function to full precision.
     static func betaQuantile(_ probability: Double, shapeA: Double, shapeB: Double) -> Double {
         precondition(probability > 0 && probability < 1, "beta quantile needs p in (0, 1), got \(probability)")
         precondition(shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
                      "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")
         prepare()
-        return gsl_cdf_beta_Pinv(probability, shapeA, shapeB)
+        let guess = gsl_cdf_beta_Pinv(probability, shapeA, shapeB)
+        return polishedQuantile(guess: guess) { x in gsl_cdf_beta_P(x, shapeA, shapeB) - probability }
     }
 
     /// The upper-tail beta quantile: the x with P(X > x) = q, for q in (0, 1).
-    /// Using GSL's `Qinv` avoids the cancellation of computing 1 − q.
+    /// Working with the upper tail (`Qinv`, `Q`) avoids the cancellation of
+    /// computing 1 − q; polished like `betaQuantile`.
     static func betaUpperQuantile(_ upperTail: Double, shapeA: Double, shapeB: Double) -> Double {
         precondition(upperTail > 0 && upperTail < 1, "beta quantile needs q in (0, 1), got \(upperTail)")
         precondition(shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
                      "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")
         prepare()
-        return gsl_cdf_beta_Qinv(upperTail, shapeA, shapeB)
+        let guess = gsl_cdf_beta_Qinv(upperTail, shapeA, shapeB)
+        return polishedQuantile(guess: guess) { x in upperTail - gsl_cdf_beta_Q(x, shapeA, shapeB) }
+    }
+
+    /// Solves `increasing(x) = 0` on [0, 1] near `guess` with Brent's method.
+    ///
+    /// The bracket starts a relative 1e-9 either side of the guess and widens
+    /// geometrically; a guess that is NaN or outside [0, 1] falls back to the
+    /// whole of [0, 1].
+    private static func polishedQuantile(guess: Double, increasing: @escaping (Double) -> Double) -> Double {
+        var low = 0.0, high = 1.0
+        if guess.isFinite, guess > 0, guess < 1 {
+            let value = increasing(guess)
+            if value == 0 { return guess }
+            var width = Swift.max(guess * (1 - guess) * 1e-9, 1e-300)
+            if value < 0 {
+                low = guess
+                while true {
+                    let candidate = Swift.min(1, guess + width)
+                    if candidate >= 1 || increasing(candidate) >= 0 { high = candidate; break }
+                    low = candidate
+                    width *= 16
+                }
+            } else {
+                high = guess
+                while true {
+                    let candidate = Swift.max(0, guess - width)
+                    if candidate <= 0 || increasing(candidate) <= 0 { low = candidate; break }
+                    high = candidate
+                    width *= 16
+                }
+            }
+        }
+        if increasing(low) >= 0 { return low }
+        if increasing(high) <= 0 { return high }
+        return brentRoot(in: low, high, absoluteTolerance: 1e-300, relativeTolerance: 4 * Double.ulpOfOne,
+                         maximumIterations: 400, of: increasing) ?? (low + high) / 2
     }
 
     /// The beta distribution function P(X ≤ x; a, b), for round-trip checks.

@@ -162,6 +162,26 @@ for (p in pairs) {
   }
 }
 
+# ------------------------------------------- sanity checks (published values)
+v1 <- function(m) suppressWarnings(epi.tests(
+  dat = as.table(matrix(c(670, 202, 74, 640), nrow = 2, byrow = TRUE)),
+  method = m, digits = 4, conf.level = 0.95))$detail
+sanity <- list(
+  list("V1 Se Wilson (epiR)", unlist(v1("wilson")[3, c("lower", "upper")]), c(0.8769319125, 0.9200284498), 10),
+  list("V1 Se Wilson (prop.test)", prop.test(670, 744, correct = FALSE)$conf.int, c(0.8769319125, 0.9200284498), 10),
+  list("V1 Se CP (epiR exact)", unlist(v1("exact")[3, c("lower", "upper")]), c(0.8767461768, 0.9210922996), 10),
+  list("V1 Se CP (binom.test)", binom.test(670, 744)$conf.int, c(0.8767461768, 0.9210922996), 10),
+  list("V1 LR+ log (epiR)", unlist(v1("wilson")[11, c("lower", "upper")]), c(3.3206884355, 4.2432346488), 10))
+stopifnot(v1("wilson")[3, "statistic"] == "se", v1("wilson")[11, "statistic"] == "lr.pos")
+all_ok <- TRUE
+for (s in sanity) {
+  got <- as.numeric(s[[2]]); ok <- all(abs(got - s[[3]]) <= 0.5 * 10^-s[[4]])
+  all_ok <- all_ok && ok
+  cat(sprintf("sanity %s: %.17g - %.17g vs published %s - %s: %s\n", s[[1]], got[1], got[2],
+              format(s[[3]][1], digits = 12), format(s[[3]][2], digits = 12), if (ok) "MATCH" else "MISMATCH"))
+}
+if (!all_ok) stop("sanity check mismatch")
+
 # ------------------------------------------------------------------- output
 json <- paste0(
   "{\n",

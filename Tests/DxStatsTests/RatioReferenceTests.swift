@@ -1,0 +1,35 @@
+import Testing
+@testable import DxStats
+
+/// Log (Katz/Simel) and Koopman score intervals for a ratio of proportions
+/// against statsmodels `confint_proportions_2indep(compare='ratio')`.
+@Suite("Ratio intervals against independent implementations")
+struct RatioReferenceTests {
+    static let cases = ((try? ReferenceFile.statsmodels.get().ratios) ?? []) + ((try? ReferenceFile.epiR.get().ratios) ?? [])
+        + ((try? ReferenceFile.koopmanBoundary.get().ratios) ?? [])
+
+    @Test("The ratio fixtures are present")
+    func fixturesLoad() {
+        #expect(Self.cases.count > 50)
+    }
+
+    @Test("statsmodels score (Koopman) and log ratio intervals", arguments: cases)
+    func ratio(_ reference: RatioCase) throws {
+        let ratio = ProportionRatio(
+            numerator: try Proportion(successes: reference.x1, trials: reference.n1),
+            denominator: try Proportion(successes: reference.x2, trials: reference.n2))
+        let level = try ConfidenceLevel(reference.level)
+        let interval: IntervalEstimate
+        switch reference.method {
+        case "log": interval = try #require(ratio.logInterval(level: level))
+        case "koopman": interval = try ratio.koopmanInterval(level: level)
+        default: Issue.record("unknown method \(reference.method)"); return
+        }
+        if let estimate = reference.estimate {
+            #expect(matches(interval.estimate, estimate), "estimate \(interval.estimate) vs \(estimate)")
+        }
+        // Root-finding tolerance leaves ~1e-12; 1e-9 relative is the bar.
+        #expect(matches(interval.lower, reference.lower ?? 0), "lower \(interval.lower) vs \(String(describing: reference.lower))")
+        #expect(matches(interval.upper, reference.upper), "upper \(interval.upper) vs \(String(describing: reference.upper))")
+    }
+}

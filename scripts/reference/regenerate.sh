@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Regenerate DxKit's independent reference fixtures:
+#   Tests/DxStatsTests/Fixtures/epir.json         (R: epiR::epi.tests, prop.test, binom.test)
+#   Tests/DxStatsTests/Fixtures/statsmodels.json  (Python: statsmodels, scipy)
+# then cross-check the two files against each other.
+# Run from anywhere; requires Rscript with epiR + jsonlite, and python3 with
+# statsmodels, scipy, numpy (see scripts/reference/README.md for versions).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+echo "== R / epiR =="
+Rscript scripts/reference/epir_fixtures.R
+echo
+echo "== Python / statsmodels + scipy =="
+python3 scripts/reference/statsmodels_fixtures.py
+echo
+echo "== cross-check R vs Python =="
+python3 scripts/reference/crosscheck.py

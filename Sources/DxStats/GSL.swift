@@ -28,12 +28,17 @@ enum GSL {
     }
 
     /// Whether GSL's aborting handler has been replaced (for the trap test).
+    ///
+    /// `gsl_set_error_handler_off` installs a do-nothing handler and returns
+    /// the previous one; installing it twice and comparing tells whether it
+    /// was already in place. The original handler is put back.
     static var errorHandlerIsOff: Bool {
         prepare()
-        // Setting the handler returns the previous one; put the same one back.
-        let previous = gsl_set_error_handler_off()
-        gsl_set_error_handler(previous)
-        return previous == nil
+        let before = gsl_set_error_handler_off()
+        let silent = gsl_set_error_handler_off()
+        gsl_set_error_handler(before)
+        guard let before, let silent else { return false }
+        return unsafeBitCast(before, to: UnsafeRawPointer.self) == unsafeBitCast(silent, to: UnsafeRawPointer.self)
     }
 
     // MARK: Quantiles
@@ -121,6 +126,13 @@ enum GSL {
         if increasing(high) <= 0 { return high }
         return brentRoot(in: low, high, absoluteTolerance: 1e-300, relativeTolerance: 4 * Double.ulpOfOne,
                          maximumIterations: 400, of: increasing) ?? (low + high) / 2
+    }
+
+    /// `gsl_cdf_beta_Pinv` with no Swift-side checks. It exists only so that a
+    /// test can prove that GSL returns (NaN) instead of aborting on bad input.
+    static func uncheckedBetaQuantileForTrapTest(_ probability: Double, shapeA: Double, shapeB: Double) -> Double {
+        prepare()
+        return gsl_cdf_beta_Pinv(probability, shapeA, shapeB)
     }
 
     /// The beta distribution function P(X ≤ x; a, b), for round-trip checks.

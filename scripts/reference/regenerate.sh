@@ -14,5 +14,8 @@ echo
 echo "== Python / statsmodels + scipy =="
 python3 scripts/reference/statsmodels_fixtures.py
 echo
+echo "== Python / scipy brentq Koopman at the boundary =="
+python3 scripts/reference/koopman_boundary.py
+echo
 echo "== cross-check R vs Python =="
 python3 scripts/reference/crosscheck.py

@@ -33,6 +33,14 @@ struct ReferenceFile: Decodable {
     static let epiR = Result { try load("epir") }
     static let statsmodels = Result { try load("statsmodels") }
     static let koopmanBoundary = Result { try load("koopman-boundary") }
+
+    static func loadClosedForms() throws -> [ClosedFormCase] {
+        guard let url = Bundle.module.url(forResource: "closed-forms", withExtension: "json", subdirectory: "Fixtures") else {
+            throw FixtureMissing(name: "closed-forms")
+        }
+        struct File: Decodable { let closedForms: [ClosedFormCase] }
+        return try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).closedForms
+    }
 }
 
 struct FixtureMissing: Error { let name: String }
@@ -91,5 +99,22 @@ func matches(_ actual: ExtendedValue, _ expected: Double?, relative: Double = 1e
     case (.finite(let value), let reference?): return isClose(value, reference, relative: relative)
     case (.unbounded, nil): return true
     default: return false
+    }
+}
+
+struct ClosedFormCase: Decodable, Sendable, CustomTestStringConvertible {
+    let source: String
+    let tp: Int, fp: Int, fn: Int, tn: Int
+    let level: Double
+    let measure: String
+    let pretest: Double?
+    let result: String?
+    let method: String?
+    let estimate: Double?
+    let lower: Double
+    let upper: Double
+
+    var testDescription: String {
+        "\(measure) \(tp)/\(fp)/\(fn)/\(tn) at \(level)" + (pretest.map { " pretest \($0) \(result ?? "") \(method ?? "")" } ?? "")
     }
 }

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs DxKit's whole test suite. Installs libgsl-dev if missing.
+# Neither R nor Python is needed: reference values are committed fixtures
+# (see scripts/reference/README.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-dependencies.sh
+swift test "$@"

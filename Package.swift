@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "DxStats", targets: ["DxStats"]),
+        .library(name: "DxEvidence", targets: ["DxEvidence"]),
         .library(name: "DxReport", targets: ["DxReport"]),
         .executable(name: "dxkit", targets: ["dxkit"]),
     ],
@@ -19,11 +20,12 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "DxStats", dependencies: ["CGSL"]),
-        .target(name: "DxReport", dependencies: ["DxStats"]),
+        .target(name: "DxEvidence", dependencies: ["DxStats"]),
+        .target(name: "DxReport", dependencies: ["DxStats", "DxEvidence"]),
         .target(
             name: "DxKitCommands",
             dependencies: [
-                "DxStats", "DxReport",
+                "DxStats", "DxEvidence", "DxReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -32,6 +34,10 @@ let package = Package(
             name: "DxStatsTests",
             dependencies: ["DxStats"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DxEvidenceTests",
+            dependencies: ["DxEvidence", "DxStats"]
         ),
         .testTarget(
             name: "DxKitCommandsTests",

@@ -20,6 +20,10 @@ public enum DxKitMain {
         } catch let error as InputError {
             standardError("dxkit: error: \(error.description)")
             exit(64)
+        } catch let error as InvalidEvidence {
+            standardError("dxkit: \(error.errors.count) problem(s) in the evidence records:")
+            for problem in error.errors { standardError("  \(problem)") }
+            exit(1)
         } catch let error as StatisticsError {
             standardError("dxkit: error: \(error.description)")
             exit(64)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DxEvidence
 import DxReport
 import DxStats
 
@@ -9,15 +10,20 @@ struct PostTestCommand: RenderingCommand {
         commandName: "posttest",
         abstract: "Post-test probability from a pretest probability and a likelihood ratio or a 2×2 table.",
         discussion: """
-            --pretest takes a probability (0.3), a percentage (30%) or odds (1:3).
+            --pretest takes a probability (0.3), a percentage (30%), odds (1:3) or a preset id
+            from the evidence base (dxkit evidence list); without it, a sign uses the default preset.
             Examples:
               dxkit posttest --pretest 0.3 --lr 8.75
               dxkit posttest --pretest 61.5% --tp 42 --fp 3 --fn 6 --tn 27 --result positive
+              dxkit posttest --pretest suspected-acute-vcf --sign closed-fist-percussion=positive
             """
     )
 
-    @Option(parsing: .unconditional, help: "Pretest probability: 0.3, 30% or odds 1:3.")
-    var pretest: String
+    @Option(parsing: .unconditional, help: "Pretest probability: 0.3, 30%, odds 1:3, or a preset id.")
+    var pretest: String?
+
+    @Option(name: .customLong("sign"), help: "A sign from the evidence base and its result: ID=positive or ID=negative.")
+    var signs: [String] = []
 
     @Option(name: .customLong("lr"), parsing: .unconditional, help: "A likelihood ratio, instead of a 2×2 table.")
     var likelihoodRatio: String?
@@ -36,17 +42,27 @@ struct PostTestCommand: RenderingCommand {
     @Option(name: .customLong("lr-ci"), help: "With a 2×2 table, the LR interval: log (Mercaldo logit post-test interval) or koopman.")
     var likelihoodRatioInterval: RatioIntervalMethod = .log
 
+    @OptionGroup var evidence: EvidenceOptions
+
     @OptionGroup var common: CommonOptions
 
     mutating func renderOutput() throws -> String {
         let level = try common.confidenceLevel()
-        let probability: Double
-        do { probability = try PretestProbability.parse(pretest, name: "--pretest") } catch {
-            throw InputError("--pretest (\(pretest)) must be a probability in [0, 1]: write 0.3, 30% or odds 1:3")
+        let sources = [likelihoodRatio != nil, table.anyGiven, !signs.isEmpty].filter { $0 }.count
+        guard sources <= 1 else {
+            throw InputError("give one of --lr, a 2×2 table (--tp --fp --fn --tn) or --sign, not several")
         }
+        guard pretest != nil || !signs.isEmpty else {
+            throw InputError("--pretest is missing: give a probability (0.3, 30%, 1:3) or a preset id")
+        }
+        let evidenceOptions = evidence
+        let base = EvidenceLoader { try evidenceOptions.base() }
+        let resolved = try ResolvedPretest.resolve(pretest, evidence: base.get)
+        let probability = resolved.probability
         let report: PostTestReport
-        if let likelihoodRatio {
-            guard !table.anyGiven else { throw InputError("give either --lr or a 2×2 table (--tp --fp --fn --tn), not both") }
+        if !signs.isEmpty {
+            report = try signReport(pretest: resolved, findings: signs.map(SignFinding.parse), base: base.get(), level: level)
+        } else if let likelihoodRatio {
             let interval = try givenLikelihoodRatio(likelihoodRatio, level: level)
             report = PostTestReport(
                 pretest: probability, finding: "likelihood ratio \(NumberText.significant(interval.estimate))", result: nil,
@@ -67,6 +83,28 @@ struct PostTestCommand: RenderingCommand {
             throw InputError("give a likelihood ratio (--lr 8.75) or a 2×2 table (--tp --fp --fn --tn) with --result")
         }
         return report.render(common.format)
+    }
+
+    /// One sign from the evidence base: its 2×2 table, the LR for its result,
+    /// and the post-test probability with Mercaldo's interval.
+    private func signReport(pretest: ResolvedPretest, findings: [SignFinding], base: EvidenceBase, level: ConfidenceLevel) throws -> PostTestReport {
+        guard findings.count == 1, let finding = findings.first else {
+            throw InputError("--sign was given \(findings.count) times; give one sign (combining signs is `dxkit posttest` with one --sign per sign once combination is available)")
+        }
+        let study: (record: EvidenceRecord, table: TwoByTwoTable)
+        do { study = try base.diagnosticStudy(finding.id) } catch { throw InputError("--sign: \(error.description)") }
+        let counts = study.table
+        let ratio = finding.result == .positive
+            ? try LikelihoodRatio.positive(of: counts, method: likelihoodRatioInterval, level: level)
+            : try LikelihoodRatio.negative(of: counts, method: likelihoodRatioInterval, level: level)
+        let method: PostTestProbability.IntervalMethod = likelihoodRatioInterval == .koopman ? .koopman : .logit
+        let posttest = try PostTestProbability.from(pretest: pretest.probability, table: counts, result: finding.result, method: method, level: level)
+        return PostTestReport(
+            pretest: pretest.probability,
+            finding: "\(study.record.title) [\(study.record.id)]: \(finding.result.rawValue) (TP \(counts.truePositives), FP \(counts.falsePositives), FN \(counts.falseNegatives), TN \(counts.trueNegatives))",
+            result: finding.result, likelihoodRatio: ratio, posttest: posttest,
+            pretestDescription: pretest.description,
+            evidence: [pretest.preset, study.record].compactMap { $0 })
     }
 
     private func givenLikelihoodRatio(_ text: String, level: ConfidenceLevel) throws -> IntervalEstimate {

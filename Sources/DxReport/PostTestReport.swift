@@ -1,3 +1,4 @@
+import DxEvidence
 import DxStats
 
 /// Renders a post-test probability: the pretest probability, the likelihood
@@ -12,13 +13,22 @@ public struct PostTestReport: Sendable {
     public let result: TestResult?
     public let likelihoodRatio: IntervalEstimate
     public let posttest: IntervalEstimate
+    /// How the pretest probability was given, e.g. "61.5 % (preset suspected-acute-vcf: 48 of 78)".
+    public let pretestDescription: String
+    /// The evidence records behind the numbers (preset, sign), for caveats and citations.
+    public let evidence: [EvidenceRecord]
 
-    public init(pretest: Double, finding: String, result: TestResult?, likelihoodRatio: IntervalEstimate, posttest: IntervalEstimate) {
+    public init(
+        pretest: Double, finding: String, result: TestResult?, likelihoodRatio: IntervalEstimate, posttest: IntervalEstimate,
+        pretestDescription: String? = nil, evidence: [EvidenceRecord] = []
+    ) {
         self.pretest = pretest
         self.finding = finding
         self.result = result
         self.likelihoodRatio = likelihoodRatio
         self.posttest = posttest
+        self.pretestDescription = pretestDescription ?? NumberText.percent(.finite(pretest))
+        self.evidence = evidence
     }
 
     public func render(_ format: OutputFormat) -> String {
@@ -38,6 +48,13 @@ public struct PostTestReport: Sendable {
             ("level", .number(posttest.level.value)),
         ]
         if let result { members.append(("result", .string(result.rawValue))) }
+        if !evidence.isEmpty {
+            members.append(("evidence", .array(evidence.map { record in
+                .object([("id", .string(record.id)), ("verification", .string(record.verification.rawValue)),
+                         ("caveats", .array(record.caveats.map(JSONValue.string))),
+                         ("citations", .array(record.citations.map { .string($0.formatted) }))])
+            })))
+        }
         return .object(members)
     }
 
@@ -78,16 +95,28 @@ public struct PostTestReport: Sendable {
 
     public var text: String {
         var lines = [
-            "Pretest probability:   \(NumberText.percent(.finite(pretest)))",
+            "Pretest probability:   \(pretestDescription)",
             "Finding:               \(finding)",
             "Likelihood ratio:      \(likelihoodRatioText)",
             "Post-test probability: \(NumberText.percent(posttest.estimate)) (\(levelText) CI \(NumberText.percent(posttest.lower)) – \(NumberText.percent(posttest.upper)), \(MethodName.display(posttest.method)))",
         ]
         if let naturalFrequency { lines.append("                       \(naturalFrequency)") }
         if !notes.isEmpty { lines.append(""); lines.append("Notes:"); lines += notes.map { "- " + $0 } }
+        lines += evidenceLines
         lines.append("")
         lines.append(Disclaimer.text)
         return lines.joined(separator: "\n")
+    }
+
+    /// Caveats and citations of the evidence used, for text output.
+    private var evidenceLines: [String] {
+        guard !evidence.isEmpty else { return [] }
+        var lines = ["", "Evidence:"]
+        for record in evidence {
+            lines.append("- \(record.id) (\(record.verification.plainWords)): \(record.citations.first?.formatted ?? "")")
+            lines += record.caveats.map { "    caveat: \($0)" }
+        }
+        return lines
     }
 
     public var markdown: String {

@@ -1,0 +1,91 @@
+import ArgumentParser
+import DxEvidence
+import DxReport
+import DxStats
+import Foundation
+
+/// `dxkit evidence`: the records behind every number DxKit uses.
+struct EvidenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evidence",
+        abstract: "List, show, cite and validate the evidence records DxKit uses.",
+        subcommands: [List.self, Show.self, Cite.self, Validate.self]
+    )
+
+    struct List: RenderingCommand {
+        static let configuration = CommandConfiguration(abstract: "List every evidence record.")
+        @OptionGroup var evidence: EvidenceOptions
+        @OptionGroup var common: CommonOptions
+
+        mutating func renderOutput() throws -> String {
+            EvidenceReport.list(try evidence.base(), format: common.format)
+        }
+    }
+
+    struct Show: RenderingCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one record in full; a diagnostic study with its 2×2 table and every measure.")
+        @Argument(help: "The record id, e.g. closed-fist-percussion.") var id: String
+        @Option(help: "Interval for proportions: wilson, wilson-cc, clopper-pearson, jeffreys, agresti-coull or wald.")
+        var ci: ProportionIntervalMethod = .wilson
+        @Option(name: .customLong("lr-ci"), help: "Interval for likelihood ratios: log or koopman.")
+        var likelihoodRatioInterval: RatioIntervalMethod = .log
+        @OptionGroup var evidence: EvidenceOptions
+        @OptionGroup var common: CommonOptions
+
+        mutating func renderOutput() throws -> String {
+            let base = try evidence.base()
+            let record: EvidenceRecord
+            do { record = try base.record(id) } catch { throw InputError(error.description) }
+            var accuracy: DiagnosticAccuracy?
+            if record.kind == .diagnosticStudy, let (_, table) = try? base.diagnosticStudy(id) {
+                accuracy = try DiagnosticAccuracy(
+                    table: table, level: common.confidenceLevel(), proportionMethod: ci, likelihoodRatioMethod: likelihoodRatioInterval)
+            }
+            return EvidenceReport.show(record, accuracy: accuracy, format: common.format)
+        }
+    }
+
+    struct Cite: RenderingCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the citations of a record.")
+        @Argument(help: "The record id.") var id: String
+        @OptionGroup var evidence: EvidenceOptions
+        @OptionGroup var common: CommonOptions
+
+        mutating func renderOutput() throws -> String {
+            do { return EvidenceReport.cite(try evidence.base().record(id), format: common.format) } catch let error as EvidenceLookupError {
+                throw InputError(error.description)
+            }
+        }
+    }
+
+    struct Validate: RenderingCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a directory of evidence records: schema, citations, counts against reported figures, unique ids.")
+        @Argument(help: "The directory, e.g. Evidence.") var directory: String
+        @OptionGroup var common: CommonOptions
+
+        mutating func renderOutput() throws -> String {
+            let base: EvidenceBase
+            do {
+                base = try EvidenceBase(directory: URL(fileURLWithPath: directory))
+            } catch {
+                throw InvalidEvidence(errors: error.errors)
+            }
+            let files = Set(base.records.map(\.sourceFile)).count
+            switch common.format {
+            case .json:
+                return JSONValue.object([("valid", .bool(true)), ("records", .integer(base.records.count)), ("files", .integer(files))])
+                    .serialized(pretty: true)
+            default:
+                return "\(directory): \(base.records.count) records in \(files) files, all valid."
+            }
+        }
+    }
+}
+
+/// Validation problems: each printed on its own line, exit status 1.
+struct InvalidEvidence: Error, CustomStringConvertible {
+    let errors: [EvidenceError]
+    var description: String { errors.map(\.description).joined(separator: "\n") }
+}

@@ -12,4 +12,4 @@ cd "$(dirname "$0")/.."
 scripts/install-dependencies.sh
 swift build -c release --product dxkit >&2
 
-.build/release/dxkit posttest --pretest 61.5% --tp 42 --fp 3 --fn 6 --tn 27 --result positive "$@"
+.build/release/dxkit posttest --pretest suspected-acute-vcf --sign closed-fist-percussion=positive "$@"

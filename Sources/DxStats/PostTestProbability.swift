@@ -151,8 +151,10 @@ public enum PostTestProbability {
         }
     }
 
-    /// π·LR / (π·LR + 1 − π), written to stay exact at π ∈ {0, 1}.
+    /// π·LR / (π·LR + 1 − π), written to stay exact at π ∈ {0, 1}; an
+    /// infinite LR gives 1 (or 0 when π = 0).
     static func transform(pretest: Double, ratio: Double) -> Double {
+        if ratio == .infinity { return pretest > 0 ? 1 : 0 }
         let numerator = pretest * ratio
         let denominator = numerator + (1 - pretest)
         return denominator == 0 ? pretest : numerator / denominator

@@ -21,6 +21,11 @@ public enum StatisticsError: Error, Sendable, Equatable {
     case unreadableProbability(String)
     /// A numerical routine did not converge (reported, never a crash).
     case noConvergence(String)
+    /// A dependence between signs (correlation or covariance) that no joint
+    /// distribution with the given margins can have.
+    case infeasibleDependence(String)
+    /// A Monte Carlo setting or an uncertainty description that is invalid.
+    case invalidSetting(String)
 }
 
 extension StatisticsError: CustomStringConvertible {
@@ -44,6 +49,10 @@ extension StatisticsError: CustomStringConvertible {
             "'\(text)' is not a probability: write 0.3, 30% or odds 1:3"
         case .noConvergence(let what):
             "the computation did not converge: \(what)"
+        case .infeasibleDependence(let what):
+            "infeasible dependence: \(what)"
+        case .invalidSetting(let what):
+            what
         }
     }
 }

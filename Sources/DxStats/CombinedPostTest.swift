@@ -1,0 +1,301 @@
+import Foundation
+
+/// The post-test probability after several signs, with its uncertainty and
+/// with the range that their unknown dependence allows.
+///
+/// - **Independence**: LR = Π LRᵢ, post-test odds = π/(1 − π) × LR. Its
+///   interval is the log method on the product, Var(ln LR) = Σ Var(ln LRᵢ)
+///   (Simel 1991 for each sign), carried through the odds transform.
+/// - **Monte Carlo**: each sensitivity and specificity is drawn from its
+///   Jeffreys posterior Beta(x + ½, n − x + ½), the pretest probability from
+///   its uncertainty, with GSL's MT19937 and a fixed seed; the interval is
+///   the α/2 and 1 − α/2 quantiles of the post-test probability under the
+///   dependence model (independence when the dependence is unknown).
+/// - **Dependence** (two or more signs measured on the same patients): with
+///   margins mᵢ = P(rᵢ | D+) and fᵢ = P(rᵢ | D−), the joint probability of
+///   the pattern lies in the Fréchet bounds max(0, Σmᵢ − (k − 1)) … min mᵢ
+///   (and likewise for fᵢ), so the joint LR lies in
+///   [P_D,min / P_N,max, P_D,max / P_N,min]. With a correlation or covariances
+///   (Gardner 2000) the joint LR is computed from them; with paired 2×2×2
+///   counts exactly.
+/// - **Gate interval** (the documented default): the α/2 quantile of the
+///   lowest post-test probability the dependence allows and the 1 − α/2
+///   quantile of the highest, over the Monte Carlo draws. It covers both the
+///   sampling uncertainty and the unknown dependence. With a stated
+///   dependence model or a single sign it is the Monte Carlo interval.
+///
+/// ```swift
+/// // Both Langdon signs positive at the cohort's 61.5 %.
+/// let result = try CombinedPostTest(
+///     pretest: 48.0 / 78.0,
+///     findings: [(percussion, .positive), (supine, .positive)])
+/// result.posttest.estimate        // 0.995 under independence (LR 106.6)
+/// result.dependence?.posttest     // 0.943 … 1 (Fréchet range)
+/// result.gate.classification      // .acute or .indeterminate, by the thresholds
+/// ```
+///
+/// Gardner IA et al. Prev Vet Med 2000;45:107–122. Simel DL et al. J Clin
+/// Epidemiol 1991;44:763–770. Brown, Cai & DasGupta, Stat Sci 2001 (Jeffreys).
+public struct CombinedPostTest: Sendable {
+    /// One sign and its result.
+    public struct Finding: Sendable, Hashable {
+        public let sign: SignAccuracy
+        public let result: TestResult
+
+        public init(_ sign: SignAccuracy, _ result: TestResult) {
+            self.sign = sign
+            self.result = result
+        }
+    }
+
+    /// The range of the joint likelihood ratio and post-test probability
+    /// that the dependence allows, at the point estimates.
+    public struct DependenceRange: Sendable, Hashable {
+        /// `unknown` (Fréchet), `correlation`, `covariance`, `paired-counts` or `independent`.
+        public let model: String
+        public let likelihoodRatioLower: ExtendedValue
+        public let likelihoodRatioUpper: ExtendedValue
+        public let posttestLower: ExtendedValue
+        public let posttestUpper: ExtendedValue
+        /// The joint LR under a stated model (nil when the dependence is unknown).
+        public let modelLikelihoodRatio: ExtendedValue?
+    }
+
+    public let pretest: Double
+    public let pretestUncertainty: PretestUncertainty
+    public let findings: [Finding]
+    public let level: ConfidenceLevel
+    public let dependenceModel: SignDependence
+    public let monteCarloSettings: MonteCarloSettings
+    /// The likelihood ratio used for the main estimate (independence product,
+    /// or the paired-count LR) with its interval.
+    public let likelihoodRatio: IntervalEstimate
+    /// The post-test probability from `likelihoodRatio`, with its interval.
+    public let posttest: IntervalEstimate
+    /// The Monte Carlo interval under the dependence model.
+    public let monteCarlo: IntervalEstimate
+    /// With two or more signs: the dependence range (nil for one sign).
+    public let dependence: DependenceRange?
+    /// The acute / chronic / indeterminate decision.
+    public let gate: GateDecision
+    /// Draws where a stated correlation or covariance was infeasible for the
+    /// drawn margins and was clamped to the nearest feasible value.
+    public let clampedDraws: Int
+
+    public init(
+        pretest: Double,
+        pretestUncertainty: PretestUncertainty = .exact,
+        findings: [Finding],
+        dependence stated: SignDependence = .unknown,
+        level: ConfidenceLevel = .ninetyFivePercent,
+        monteCarlo settings: MonteCarloSettings = .standard,
+        thresholds: GateDecision.Thresholds = .standard
+    ) throws(StatisticsError) {
+        guard pretest.isFinite, pretest >= 0, pretest <= 1 else {
+            throw .probabilityOutOfRange(name: "pretest probability", value: pretest)
+        }
+        guard !findings.isEmpty else { throw .invalidSetting("no sign was given") }
+        let pretestUncertainty = try pretestUncertainty.validated()
+        switch stated {
+        case .correlation(let withCondition, let withoutCondition):
+            guard findings.count == 2 else { throw .invalidSetting("a correlation needs exactly two signs, got \(findings.count)") }
+            for (name, rho) in [("correlation with the condition", withCondition), ("correlation without the condition", withoutCondition)]
+            where !(rho.isFinite && rho >= -1 && rho <= 1) {
+                throw .infeasibleDependence("\(name) (\(rho)) must be in [−1, 1]")
+            }
+        case .covariance, .pairedCounts:
+            guard findings.count == 2 else { throw .invalidSetting("\(stated.id) needs exactly two signs, got \(findings.count)") }
+        default: break
+        }
+        self.pretest = pretest
+        self.pretestUncertainty = pretestUncertainty
+        self.findings = findings
+        self.level = level
+        self.dependenceModel = stated
+        self.monteCarloSettings = settings
+
+        // The point model: joint probabilities at the point estimates.
+        let margins = findings.map { JointModel.Margin(finding: $0) }
+        let model = JointModel(margins: margins, dependence: stated)
+        let pointModelRatio = try model.modelLikelihoodRatio(checkFeasibility: true)
+
+        // Main estimate: paired counts exactly, otherwise the independence product.
+        if case .pairedCounts(let paired) = stated {
+            let index = PairedSignsTable.index(findings[0].result, findings[1].result)
+            let ratio = ProportionRatio(
+                numerator: try Proportion(successes: paired.withCondition[index], trials: paired.withCondition.reduce(0, +)),
+                denominator: try Proportion(successes: paired.withoutCondition[index], trials: paired.withoutCondition.reduce(0, +)))
+            var interval: IntervalEstimate
+            if let logInterval = ratio.logInterval(level: level) {
+                interval = logInterval
+            } else {
+                interval = try ratio.koopmanInterval(level: level)
+            }
+            interval.notes.append("Joint likelihood ratio of the pattern from the paired counts (ratio of two cell proportions).")
+            likelihoodRatio = interval
+        } else {
+            likelihoodRatio = Self.productInterval(findings: findings, level: level)
+        }
+        posttest = try PostTestProbability.from(pretest: pretest, likelihoodRatio: likelihoodRatio)
+
+        // Monte Carlo, with the dependence range per draw.
+        let simulation = Self.simulate(
+            pretest: pretest, uncertainty: pretestUncertainty, margins: margins, dependence: stated, settings: settings)
+        clampedDraws = simulation.clamped
+        let alpha = level.alpha
+        let sortedModel = simulation.model.sorted()
+        var monteCarloNotes = ["\(settings.draws) draws, seed \(settings.seed), Jeffreys Beta posteriors for each sensitivity and specificity."]
+        if simulation.skipped > 0 { monteCarloNotes.append("\(simulation.skipped) draws had a likelihood ratio of 0/0 and were left out.") }
+        if simulation.clamped > 0 {
+            monteCarloNotes.append("In \(simulation.clamped) draws the stated dependence was infeasible for the drawn margins and was clamped.")
+        }
+        let pointPosttest = try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: pointModelRatio ?? likelihoodRatio.estimate)
+        if sortedModel.isEmpty {
+            monteCarlo = IntervalEstimate(estimate: pointPosttest, lower: .finite(0), upper: .finite(1), level: level,
+                                          method: "monte-carlo", notes: monteCarloNotes + ["No draw was estimable."])
+        } else {
+            var lower = Quantile.of(sorted: sortedModel, probability: alpha / 2)
+            var upper = Quantile.of(sorted: sortedModel, probability: 1 - alpha / 2)
+            if let point = pointPosttest.finiteValue { lower = min(lower, point); upper = max(upper, point) }
+            monteCarlo = IntervalEstimate(estimate: pointPosttest, lower: .finite(lower), upper: .finite(upper), level: level,
+                                          method: "monte-carlo", notes: monteCarloNotes)
+        }
+
+        // Dependence range at the point estimates, and the gate interval.
+        if findings.count >= 2 {
+            let bounds = model.frechetLikelihoodRatioBounds()
+            let isUnknown: Bool = if case .unknown = stated { true } else { false }
+            dependence = DependenceRange(
+                model: stated.id,
+                likelihoodRatioLower: bounds.lower, likelihoodRatioUpper: bounds.upper,
+                posttestLower: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: bounds.lower),
+                posttestUpper: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: bounds.upper),
+                modelLikelihoodRatio: isUnknown ? nil : pointModelRatio ?? likelihoodRatio.estimate)
+            if isUnknown, !simulation.lowest.isEmpty {
+                let lowest = simulation.lowest.sorted(), highest = simulation.highest.sorted()
+                gate = GateDecision(
+                    lower: Quantile.of(sorted: lowest, probability: alpha / 2),
+                    upper: Quantile.of(sorted: highest, probability: 1 - alpha / 2),
+                    thresholds: thresholds, intervalMethod: "monte-carlo-with-dependence-range")
+                return
+            }
+        } else {
+            dependence = nil
+        }
+        gate = GateDecision(
+            lower: monteCarlo.lower.finiteValue ?? 0, upper: monteCarlo.upper.finiteValue ?? 1,
+            thresholds: thresholds, intervalMethod: "monte-carlo")
+    }
+
+    // MARK: Independence product
+
+    /// Π LRᵢ with the log interval of the product, Var = Σ Var(ln LRᵢ).
+    static func productInterval(findings: [Finding], level: ConfidenceLevel) -> IntervalEstimate {
+        var logEstimate = 0.0, variance = 0.0
+        var estimate: ExtendedValue = .finite(1)
+        var notes: [String] = []
+        var pointUnbounded = false, pointZero = false, pointUndefined = false
+        for finding in findings {
+            let sign = finding.sign
+            switch sign.likelihoodRatio(for: finding.result) {
+            case .finite(let value): if value == 0 { pointZero = true } else { logEstimate += log(value) }
+            case .unbounded: pointUnbounded = true
+            case .undefined: pointUndefined = true
+            }
+            guard let table = sign.table else {
+                notes.append("\(sign.name): sensitivity and specificity were given without counts and are treated as exact.")
+                continue
+            }
+            var (x1, x2) = finding.result == .positive
+                ? (Double(table.truePositives), Double(table.falsePositives))
+                : (Double(table.falseNegatives), Double(table.trueNegatives))
+            var (n1, n2) = (Double(table.withCondition), Double(table.withoutCondition))
+            if x1 == 0 || x2 == 0 {
+                (x1, x2, n1, n2) = (x1 + 0.5, x2 + 0.5, n1 + 1, n2 + 1)
+                logEstimate += 0  // the point stays unadjusted
+                notes.append("\(sign.name): a zero cell; its variance uses 0.5 added to every cell.")
+            }
+            variance += max(0, 1 / x1 - 1 / n1 + 1 / x2 - 1 / n2)
+        }
+        if pointUndefined || (pointUnbounded && pointZero) {
+            estimate = .undefined
+        } else if pointUnbounded {
+            estimate = .unbounded
+        } else if pointZero {
+            estimate = .finite(0)
+        } else {
+            estimate = .finite(exp(logEstimate))
+        }
+        // The interval is centred on the log of the adjusted product where the point is 0 or ∞.
+        var centre = logEstimate
+        if estimate.finiteValue.map({ $0 == 0 }) ?? true {
+            centre = findings.reduce(0.0) { total, finding in
+                guard let table = finding.sign.table else {
+                    return total + log(max(finding.sign.likelihoodRatio(for: finding.result).finiteValue ?? 1, .leastNormalMagnitude))
+                }
+                let (x1, x2) = finding.result == .positive
+                    ? (Double(table.truePositives), Double(table.falsePositives))
+                    : (Double(table.falseNegatives), Double(table.trueNegatives))
+                return total + log((x1 + 0.5) / Double(table.withCondition + 1)) - log((x2 + 0.5) / Double(table.withoutCondition + 1))
+            }
+        }
+        let halfWidth = level.z * variance.squareRoot()
+        var lower = exp(centre - halfWidth), upper = exp(centre + halfWidth)
+        if case .finite(let point) = estimate { lower = min(lower, point); upper = max(upper, point) }
+        let upperValue: ExtendedValue = estimate == .unbounded ? .unbounded : .finite(upper)
+        if findings.count > 1 {
+            notes.insert("Assumes the signs are conditionally independent; see the dependence range.", at: 0)
+        }
+        return IntervalEstimate(
+            estimate: estimate, lower: .finite(estimate == .finite(0) ? 0 : lower), upper: upperValue, level: level,
+            method: findings.count > 1 ? "log-product" : "log", notes: notes)
+    }
+
+    // MARK: Simulation
+
+    struct Simulation {
+        var model: [Double] = []
+        var lowest: [Double] = []
+        var highest: [Double] = []
+        var skipped = 0
+        var clamped = 0
+    }
+
+    static func simulate(
+        pretest: Double, uncertainty: PretestUncertainty, margins: [JointModel.Margin], dependence: SignDependence,
+        settings: MonteCarloSettings
+    ) -> Simulation {
+        let random = SeededRandomSource(seed: settings.seed)
+        var simulation = Simulation()
+        simulation.model.reserveCapacity(settings.draws)
+        let trackRange: Bool = if case .unknown = dependence, margins.count >= 2 { true } else { false }
+        if trackRange {
+            simulation.lowest.reserveCapacity(settings.draws)
+            simulation.highest.reserveCapacity(settings.draws)
+        }
+        var drawn = margins
+        for _ in 0..<settings.draws {
+            let probability = uncertainty.draw(around: pretest, using: random)
+            for index in margins.indices { drawn[index] = margins[index].drawn(using: random) }
+            let model = JointModel(margins: drawn, dependence: dependence)
+            let ratio: ExtendedValue
+            if case .pairedCounts(let paired) = dependence {
+                ratio = model.pairedLikelihoodRatio(paired, using: random)
+            } else {
+                let (value, wasClamped) = model.clampedModelLikelihoodRatio()
+                if wasClamped { simulation.clamped += 1 }
+                ratio = value
+            }
+            guard ratio != .undefined else { simulation.skipped += 1; continue }
+            simulation.model.append(PostTestProbability.transform(pretest: probability, ratio: ratio.rawValue))
+            if trackRange {
+                let bounds = model.frechetLikelihoodRatioBounds()
+                simulation.lowest.append(PostTestProbability.transform(pretest: probability, ratio: bounds.lower.finiteValue ?? 0))
+                simulation.highest.append(bounds.upper == .unbounded || bounds.upper == .undefined
+                    ? (probability > 0 ? 1 : 0) : PostTestProbability.transform(pretest: probability, ratio: bounds.upper.rawValue))
+            }
+        }
+        return simulation
+    }
+}
+

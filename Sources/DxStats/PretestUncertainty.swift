@@ -1,0 +1,38 @@
+/// How uncertain a pretest probability is, for Monte Carlo propagation.
+///
+/// ```swift
+/// PretestUncertainty.beta(alpha: 48.5, beta: 30.5)    // Jeffreys posterior of 48/78
+/// PretestUncertainty.uniform(lower: 0.5, upper: 0.7)  // "somewhere between 50 and 70 %"
+/// ```
+public enum PretestUncertainty: Sendable, Hashable {
+    /// Known exactly.
+    case exact
+    /// Beta(α, β) distributed.
+    case beta(alpha: Double, beta: Double)
+    /// Uniform between two probabilities.
+    case uniform(lower: Double, upper: Double)
+
+    /// Checks the parameters; the error names the bad value.
+    public func validated() throws(StatisticsError) -> PretestUncertainty {
+        switch self {
+        case .exact: break
+        case .beta(let alpha, let beta):
+            guard alpha.isFinite, beta.isFinite, alpha > 0, beta > 0 else {
+                throw .invalidSetting("pretest Beta parameters (\(alpha), \(beta)) must both be positive and finite")
+            }
+        case .uniform(let lower, let upper):
+            guard lower.isFinite, upper.isFinite, lower >= 0, upper <= 1, lower <= upper else {
+                throw .invalidSetting("pretest range (\(lower) to \(upper)) must satisfy 0 ≤ low ≤ high ≤ 1")
+            }
+        }
+        return self
+    }
+
+    func draw(around pretest: Double, using random: SeededRandomSource) -> Double {
+        switch self {
+        case .exact: pretest
+        case .beta(let alpha, let beta): random.beta(shapeA: alpha, shapeB: beta)
+        case .uniform(let lower, let upper): lower + (upper - lower) * random.uniform()
+        }
+    }
+}

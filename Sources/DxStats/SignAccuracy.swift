@@ -1,0 +1,83 @@
+/// The accuracy of one sign or test: its sensitivity and specificity, and
+/// the 2×2 table they came from when there is one (which carries their
+/// uncertainty).
+///
+/// It can be built from counts, from Se and Sp, or from the two likelihood
+/// ratios (Se = LR+(1 − LR−)/(LR+ − LR−), Sp = (1 − LR+)/(LR− − LR+),
+/// as nomogrammer does).
+///
+/// ```swift
+/// let percussion = SignAccuracy(name: "closed-fist-percussion", table: try TwoByTwoTable(
+///     truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
+/// percussion.likelihoodRatio(for: .positive)   // .finite(8.75)
+/// ```
+public struct SignAccuracy: Sendable, Hashable {
+    /// A name for output, e.g. the evidence record id.
+    public let name: String
+    /// The study's 2×2 table, when the accuracy comes from counts.
+    public let table: TwoByTwoTable?
+    /// Se = P(T+ | D+).
+    public let sensitivity: Double
+    /// Sp = P(T− | D−).
+    public let specificity: Double
+
+    /// From a 2×2 table (the table must have patients with and without the condition).
+    public init(name: String, table: TwoByTwoTable) throws(StatisticsError) {
+        guard table.withCondition > 0, table.withoutCondition > 0 else {
+            throw .unreadableProbability("\(name): the table needs patients with and without the condition")
+        }
+        self.name = name
+        self.table = table
+        self.sensitivity = Double(table.truePositives) / Double(table.withCondition)
+        self.specificity = Double(table.trueNegatives) / Double(table.withoutCondition)
+    }
+
+    /// From sensitivity and specificity known without uncertainty.
+    public init(name: String, sensitivity: Double, specificity: Double) throws(StatisticsError) {
+        guard sensitivity.isFinite, sensitivity >= 0, sensitivity <= 1 else {
+            throw .probabilityOutOfRange(name: "\(name) sensitivity", value: sensitivity)
+        }
+        guard specificity.isFinite, specificity >= 0, specificity <= 1 else {
+            throw .probabilityOutOfRange(name: "\(name) specificity", value: specificity)
+        }
+        self.name = name
+        self.table = nil
+        self.sensitivity = sensitivity
+        self.specificity = specificity
+    }
+
+    /// From LR+ and LR− (LR+ ≠ LR−); throws when they imply Se or Sp outside [0, 1].
+    public init(name: String, positiveLikelihoodRatio: Double, negativeLikelihoodRatio: Double) throws(StatisticsError) {
+        for value in [positiveLikelihoodRatio, negativeLikelihoodRatio] where !(value.isFinite && value >= 0) {
+            throw .invalidLikelihoodRatio(value)
+        }
+        guard positiveLikelihoodRatio != negativeLikelihoodRatio else {
+            throw .unreadableProbability("\(name): LR+ and LR− are equal (\(positiveLikelihoodRatio)); the sign carries no information")
+        }
+        let difference = positiveLikelihoodRatio - negativeLikelihoodRatio
+        let sensitivity = positiveLikelihoodRatio * (1 - negativeLikelihoodRatio) / difference
+        let specificity = (positiveLikelihoodRatio - 1) / difference
+        try self.init(name: name, sensitivity: sensitivity, specificity: specificity)
+    }
+
+    /// P(result | condition present).
+    public func probabilityWithCondition(of result: TestResult) -> Double {
+        result == .positive ? sensitivity : 1 - sensitivity
+    }
+
+    /// P(result | condition absent).
+    public func probabilityWithoutCondition(of result: TestResult) -> Double {
+        result == .positive ? 1 - specificity : specificity
+    }
+
+    /// The point likelihood ratio of `result`.
+    public func likelihoodRatio(for result: TestResult) -> ExtendedValue {
+        ratio(probabilityWithCondition(of: result), probabilityWithoutCondition(of: result))
+    }
+}
+
+/// a / b as a typed value: ∞ when only b is 0, not estimable when both are.
+func ratio(_ numerator: Double, _ denominator: Double) -> ExtendedValue {
+    if denominator > 0 { return .finite(numerator / denominator) }
+    return numerator > 0 ? .unbounded : .undefined
+}

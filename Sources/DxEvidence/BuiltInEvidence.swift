@@ -1118,8 +1118,8 @@ enum BuiltInEvidence {
         }
       ],
       "caveats": [
-        "48/78 = 61.5 % is derived from the counts in the conference abstract.",
         "Referred, spectrum-biased population at a single specialist centre; not representative of primary care or the emergency department.",
+        "48/78 = 61.5 % is derived from the counts in the conference abstract.",
         "The paper reports 83 enrolled; 78 were analysed."
       ],
       "relatedRecords": [

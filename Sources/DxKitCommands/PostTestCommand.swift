@@ -22,7 +22,8 @@ struct PostTestCommand: RenderingCommand {
     @Option(parsing: .unconditional, help: "Pretest probability: 0.3, 30%, odds 1:3, or a preset id.")
     var pretest: String?
 
-    @Option(name: .customLong("sign"), help: "A sign from the evidence base and its result: ID=positive or ID=negative.")
+    @Option(name: .customLong("sign"), parsing: .unconditionalSingleValue,
+            help: "A sign and its result, repeatable: ID=positive (evidence id), counts:TP/FP/FN/TN=negative, se-sp:SE/SP=positive or lr:LR+/LR-=positive.")
     var signs: [String] = []
 
     @Option(name: .customLong("lr"), parsing: .unconditional, help: "A likelihood ratio, instead of a 2×2 table.")
@@ -42,6 +43,8 @@ struct PostTestCommand: RenderingCommand {
     @Option(name: .customLong("lr-ci"), help: "With a 2×2 table, the LR interval: log (Mercaldo logit post-test interval) or koopman.")
     var likelihoodRatioInterval: RatioIntervalMethod = .log
 
+    @OptionGroup(title: "Combining signs") var combination: CombinationOptions
+
     @OptionGroup var evidence: EvidenceOptions
 
     @OptionGroup var common: CommonOptions
@@ -59,10 +62,11 @@ struct PostTestCommand: RenderingCommand {
         let base = EvidenceLoader { try evidenceOptions.base() }
         let resolved = try ResolvedPretest.resolve(pretest, evidence: base.get)
         let probability = resolved.probability
-        let report: PostTestReport
         if !signs.isEmpty {
-            report = try signReport(pretest: resolved, findings: signs.map(SignFinding.parse), base: base.get(), level: level)
-        } else if let likelihoodRatio {
+            return try signReport(pretest: resolved, findings: signs.map(SignFinding.parse), base: base, level: level).render(common.format)
+        }
+        let report: PostTestReport
+        if let likelihoodRatio {
             let interval = try givenLikelihoodRatio(likelihoodRatio, level: level)
             report = PostTestReport(
                 pretest: probability, finding: "likelihood ratio \(NumberText.significant(interval.estimate))", result: nil,
@@ -83,28 +87,6 @@ struct PostTestCommand: RenderingCommand {
             throw InputError("give a likelihood ratio (--lr 8.75) or a 2×2 table (--tp --fp --fn --tn) with --result")
         }
         return report.render(common.format)
-    }
-
-    /// One sign from the evidence base: its 2×2 table, the LR for its result,
-    /// and the post-test probability with Mercaldo's interval.
-    private func signReport(pretest: ResolvedPretest, findings: [SignFinding], base: EvidenceBase, level: ConfidenceLevel) throws -> PostTestReport {
-        guard findings.count == 1, let finding = findings.first else {
-            throw InputError("--sign was given \(findings.count) times; give one sign (combining signs is `dxkit posttest` with one --sign per sign once combination is available)")
-        }
-        let study: (record: EvidenceRecord, table: TwoByTwoTable)
-        do { study = try base.diagnosticStudy(finding.id) } catch { throw InputError("--sign: \(error.description)") }
-        let counts = study.table
-        let ratio = finding.result == .positive
-            ? try LikelihoodRatio.positive(of: counts, method: likelihoodRatioInterval, level: level)
-            : try LikelihoodRatio.negative(of: counts, method: likelihoodRatioInterval, level: level)
-        let method: PostTestProbability.IntervalMethod = likelihoodRatioInterval == .koopman ? .koopman : .logit
-        let posttest = try PostTestProbability.from(pretest: pretest.probability, table: counts, result: finding.result, method: method, level: level)
-        return PostTestReport(
-            pretest: pretest.probability,
-            finding: "\(study.record.title) [\(study.record.id)]: \(finding.result.rawValue) (TP \(counts.truePositives), FP \(counts.falsePositives), FN \(counts.falseNegatives), TN \(counts.trueNegatives))",
-            result: finding.result, likelihoodRatio: ratio, posttest: posttest,
-            pretestDescription: pretest.description,
-            evidence: [pretest.preset, study.record].compactMap { $0 })
     }
 
     private func givenLikelihoodRatio(_ text: String, level: ConfidenceLevel) throws -> IntervalEstimate {
@@ -129,6 +111,28 @@ struct PostTestCommand: RenderingCommand {
             return IntervalEstimate(estimate: .finite(estimate), lower: .finite(lower), upper: .finite(upper), level: level, method: "given")
         default:
             throw InputError("give both --lr-lower and --lr-upper, or neither")
+        }
+    }
+
+    /// One or more signs: the combined bedside estimate with its Monte Carlo
+    /// interval, the dependence range and the gate.
+    private func signReport(pretest: ResolvedPretest, findings: [SignFinding], base: EvidenceLoader, level: ConfidenceLevel) throws -> CombinedPostTestReport {
+        var signs: [CombinedPostTest.Finding] = [], names: [String] = [], records: [EvidenceRecord] = []
+        for (index, finding) in findings.enumerated() {
+            let (sign, name, record) = try finding.resolve(index: index, base: base.get)
+            signs.append(.init(sign, finding.result))
+            names.append(name)
+            if let record { records.append(record) }
+        }
+        do {
+            let result = try CombinedPostTest(
+                pretest: pretest.probability, pretestUncertainty: combination.pretestUncertainty(), findings: signs,
+                dependence: combination.dependenceModel(), level: level, monteCarlo: combination.monteCarloSettings(),
+                thresholds: combination.thresholds())
+            return CombinedPostTestReport(result: result, signNames: names, pretestDescription: pretest.description,
+                                          evidence: [pretest.preset].compactMap { $0 } + records)
+        } catch let error as StatisticsError {
+            throw InputError(error)
         }
     }
 }

@@ -191,14 +191,15 @@ public struct CombinedPostTest: Sendable {
 
     /// Π LRᵢ with the log interval of the product, Var = Σ Var(ln LRᵢ).
     static func productInterval(findings: [Finding], level: ConfidenceLevel) -> IntervalEstimate {
-        var logEstimate = 0.0, variance = 0.0
+        var logEstimate = 0.0, variance = 0.0, product = 1.0
         var estimate: ExtendedValue = .finite(1)
         var notes: [String] = []
         var pointUnbounded = false, pointZero = false, pointUndefined = false
         for finding in findings {
             let sign = finding.sign
             switch sign.likelihoodRatio(for: finding.result) {
-            case .finite(let value): if value == 0 { pointZero = true } else { logEstimate += log(value) }
+            case .finite(let value):
+                if value == 0 { pointZero = true } else { logEstimate += log(value); product *= value }
             case .unbounded: pointUnbounded = true
             case .undefined: pointUndefined = true
             }
@@ -212,7 +213,6 @@ public struct CombinedPostTest: Sendable {
             var (n1, n2) = (Double(table.withCondition), Double(table.withoutCondition))
             if x1 == 0 || x2 == 0 {
                 (x1, x2, n1, n2) = (x1 + 0.5, x2 + 0.5, n1 + 1, n2 + 1)
-                logEstimate += 0  // the point stays unadjusted
                 notes.append("\(sign.name): a zero cell; its variance uses 0.5 added to every cell.")
             }
             variance += max(0, 1 / x1 - 1 / n1 + 1 / x2 - 1 / n2)
@@ -224,7 +224,7 @@ public struct CombinedPostTest: Sendable {
         } else if pointZero {
             estimate = .finite(0)
         } else {
-            estimate = .finite(exp(logEstimate))
+            estimate = .finite(product)
         }
         // The interval is centred on the log of the adjusted product where the point is 0 or ∞.
         var centre = logEstimate
@@ -268,34 +268,87 @@ public struct CombinedPostTest: Sendable {
         let random = SeededRandomSource(seed: settings.seed)
         var simulation = Simulation()
         simulation.model.reserveCapacity(settings.draws)
-        let trackRange: Bool = if case .unknown = dependence, margins.count >= 2 { true } else { false }
-        if trackRange {
-            simulation.lowest.reserveCapacity(settings.draws)
-            simulation.highest.reserveCapacity(settings.draws)
-        }
-        var drawn = margins
-        for _ in 0..<settings.draws {
-            let probability = uncertainty.draw(around: pretest, using: random)
-            for index in margins.indices { drawn[index] = margins[index].drawn(using: random) }
-            let model = JointModel(margins: drawn, dependence: dependence)
-            let ratio: ExtendedValue
-            if case .pairedCounts(let paired) = dependence {
-                ratio = model.pairedLikelihoodRatio(paired, using: random)
-            } else {
-                let (value, wasClamped) = model.clampedModelLikelihoodRatio()
-                if wasClamped { simulation.clamped += 1 }
-                ratio = value
-            }
-            guard ratio != .undefined else { simulation.skipped += 1; continue }
-            simulation.model.append(PostTestProbability.transform(pretest: probability, ratio: ratio.rawValue))
-            if trackRange {
-                let bounds = model.frechetLikelihoodRatioBounds()
-                simulation.lowest.append(PostTestProbability.transform(pretest: probability, ratio: bounds.lower.finiteValue ?? 0))
-                simulation.highest.append(bounds.upper == .unbounded || bounds.upper == .undefined
-                    ? (probability > 0 ? 1 : 0) : PostTestProbability.transform(pretest: probability, ratio: bounds.upper.rawValue))
+        switch dependence {
+        case .unknown, .independent:
+            simulateMargins(pretest: pretest, uncertainty: uncertainty, margins: margins,
+                            trackRange: dependence == .unknown && margins.count >= 2, draws: settings.draws,
+                            random: random, into: &simulation)
+        default:
+            var drawn = margins
+            for _ in 0..<settings.draws {
+                let probability = uncertainty.draw(around: pretest, using: random)
+                for index in margins.indices { drawn[index] = margins[index].drawn(using: random) }
+                let model = JointModel(margins: drawn, dependence: dependence)
+                let ratio: ExtendedValue
+                if case .pairedCounts(let paired) = dependence {
+                    ratio = model.pairedLikelihoodRatio(paired, using: random)
+                } else {
+                    let (value, wasClamped) = model.clampedModelLikelihoodRatio()
+                    if wasClamped { simulation.clamped += 1 }
+                    ratio = value
+                }
+                guard ratio != .undefined else { simulation.skipped += 1; continue }
+                simulation.model.append(PostTestProbability.transform(pretest: probability, ratio: ratio.rawValue))
             }
         }
         return simulation
+    }
+
+    /// The hot loop for independence and unknown dependence: no allocation
+    /// per draw. For each draw, m = P(result | D+) and f = P(result | D−) of
+    /// every sign, the product m/f (independence), and the Fréchet bounds
+    /// max(0, Σm − (k − 1)) … min m (and likewise for f).
+    private static func simulateMargins(
+        pretest: Double, uncertainty: PretestUncertainty, margins: [JointModel.Margin], trackRange: Bool, draws: Int,
+        random: SeededRandomSource, into simulation: inout Simulation
+    ) {
+        struct Shape { let positive: Bool; let fixed: (Double, Double)?; let sensitivity: (Double, Double); let specificity: (Double, Double) }
+        let shapes = margins.map { margin -> Shape in
+            let positive = margin.finding.result == .positive
+            guard let table = margin.finding.sign.table else {
+                return Shape(positive: positive, fixed: (margin.withCondition, margin.withoutCondition), sensitivity: (1, 1), specificity: (1, 1))
+            }
+            return Shape(positive: positive, fixed: nil,
+                         sensitivity: (Double(table.truePositives) + 0.5, Double(table.falseNegatives) + 0.5),
+                         specificity: (Double(table.trueNegatives) + 0.5, Double(table.falsePositives) + 0.5))
+        }
+        if trackRange {
+            simulation.lowest.reserveCapacity(draws)
+            simulation.highest.reserveCapacity(draws)
+        }
+        let signCount = Double(shapes.count)
+        for _ in 0..<draws {
+            let probability = uncertainty.draw(around: pretest, using: random)
+            var productWith = 1.0, productWithout = 1.0
+            var sumWith = 0.0, sumWithout = 0.0
+            var minimumWith = 1.0, minimumWithout = 1.0
+            for shape in shapes {
+                let withCondition: Double, withoutCondition: Double
+                if let fixed = shape.fixed {
+                    (withCondition, withoutCondition) = fixed
+                } else {
+                    let sensitivity = random.beta(shapeA: shape.sensitivity.0, shapeB: shape.sensitivity.1)
+                    let specificity = random.beta(shapeA: shape.specificity.0, shapeB: shape.specificity.1)
+                    (withCondition, withoutCondition) = shape.positive ? (sensitivity, 1 - specificity) : (1 - sensitivity, specificity)
+                }
+                productWith *= withCondition
+                productWithout *= withoutCondition
+                sumWith += withCondition
+                sumWithout += withoutCondition
+                minimumWith = Swift.min(minimumWith, withCondition)
+                minimumWithout = Swift.min(minimumWithout, withoutCondition)
+            }
+            let ratio = ratio(productWith, productWithout)
+            guard ratio != .undefined else { simulation.skipped += 1; continue }
+            simulation.model.append(PostTestProbability.transform(pretest: probability, ratio: ratio.rawValue))
+            if trackRange {
+                let lowWith = Swift.max(0, sumWith - (signCount - 1)), lowWithout = Swift.max(0, sumWithout - (signCount - 1))
+                let lower = lowWith == 0 ? 0 : (minimumWithout > 0 ? lowWith / minimumWithout : .infinity)
+                let upper = minimumWith == 0 ? 0 : (lowWithout > 0 ? minimumWith / lowWithout : .infinity)
+                simulation.lowest.append(PostTestProbability.transform(pretest: probability, ratio: lower))
+                simulation.highest.append(PostTestProbability.transform(pretest: probability, ratio: upper))
+            }
+        }
     }
 }
 

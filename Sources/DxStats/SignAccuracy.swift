@@ -70,9 +70,14 @@ public struct SignAccuracy: Sendable, Hashable {
         result == .positive ? 1 - specificity : specificity
     }
 
-    /// The point likelihood ratio of `result`.
+    /// The point likelihood ratio of `result`; from counts it is computed as
+    /// (x₁·n₀)/(n₁·x₀) in one division, so 20/20 over 5/50 is exactly 10.
     public func likelihoodRatio(for result: TestResult) -> ExtendedValue {
-        ratio(probabilityWithCondition(of: result), probabilityWithoutCondition(of: result))
+        guard let table else { return ratio(probabilityWithCondition(of: result), probabilityWithoutCondition(of: result)) }
+        let (x1, x0) = result == .positive
+            ? (Double(table.truePositives), Double(table.falsePositives))
+            : (Double(table.falseNegatives), Double(table.trueNegatives))
+        return ratio(x1 * Double(table.withoutCondition), Double(table.withCondition) * x0)
     }
 }
 

@@ -1,0 +1,213 @@
+import DxEvidence
+import DxStats
+
+/// Renders the bedside estimate after one or more signs: a short clinical
+/// note in text, or JSON/CSV/Markdown for other software.
+///
+/// JSON keys (cli-contract.md): `pretest`, `likelihoodRatio`, `posttest`,
+/// `dependence` (two or more signs), plus `signs`, `monteCarlo`, `gate`,
+/// `level`, `evidence`.
+public struct CombinedPostTestReport: Sendable {
+    public let result: CombinedPostTest
+    /// Display names of the signs, in order (e.g. "closed-fist percussion sign").
+    public let signNames: [String]
+    public let pretestDescription: String
+    /// The evidence records behind the numbers.
+    public let evidence: [EvidenceRecord]
+
+    public init(result: CombinedPostTest, signNames: [String], pretestDescription: String, evidence: [EvidenceRecord]) {
+        self.result = result
+        self.signNames = signNames
+        self.pretestDescription = pretestDescription
+        self.evidence = evidence
+    }
+
+    public func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .json: json.serialized(pretty: true)
+        case .csv: csv
+        case .markdown: markdown
+        case .text: text
+        }
+    }
+
+    /// Each sign's own likelihood ratio for its result, with its interval.
+    private var signRatios: [IntervalEstimate] {
+        result.findings.map { finding in
+            if let table = finding.sign.table {
+                let ratio = finding.result == .positive
+                    ? try? LikelihoodRatio.positive(of: table, level: result.level)
+                    : try? LikelihoodRatio.negative(of: table, level: result.level)
+                if let ratio { return ratio }
+            }
+            let value = finding.sign.likelihoodRatio(for: finding.result)
+            return IntervalEstimate(estimate: value, lower: value, upper: value, level: result.level, method: "given",
+                                    notes: ["Given without counts: no interval."])
+        }
+    }
+
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("pretest", .number(result.pretest)),
+            ("signs", .array(zip(result.findings, signRatios).enumerated().map { index, pair in
+                .object([("id", .string(pair.0.sign.name)), ("name", .string(signNames[index])), ("result", .string(pair.0.result.rawValue)),
+                         ("sensitivity", .number(pair.0.sign.sensitivity)), ("specificity", .number(pair.0.sign.specificity)),
+                         ("likelihoodRatio", pair.1.json)])
+            })),
+            ("likelihoodRatio", result.likelihoodRatio.json),
+            ("posttest", result.posttest.json),
+            ("monteCarlo", result.monteCarlo.json.adding([
+                ("draws", .integer(result.monteCarloSettings.draws)), ("seed", .string(String(result.monteCarloSettings.seed))),
+            ])),
+        ]
+        if let dependence = result.dependence {
+            var dependenceMembers: [(String, JSONValue)] = [
+                ("model", .string(dependence.model)),
+                ("likelihoodRatio", .object([("lower", dependence.likelihoodRatioLower.json), ("upper", dependence.likelihoodRatioUpper.json)])),
+                ("posttest", .object([("lower", dependence.posttestLower.json), ("upper", dependence.posttestUpper.json)])),
+            ]
+            if let model = dependence.modelLikelihoodRatio { dependenceMembers.append(("modelLikelihoodRatio", model.json)) }
+            members.append(("dependence", .object(dependenceMembers)))
+        }
+        let gate = result.gate
+        members.append(("gate", .object([
+            ("probability", .object([("estimate", result.posttest.estimate.json), ("lower", .number(gate.lower)), ("upper", .number(gate.upper))])),
+            ("classification", .string(gate.classification.rawValue)),
+            ("thresholds", .object([("lower", .number(gate.thresholds.lower)), ("upper", .number(gate.thresholds.upper))])),
+            ("interval", .string(gate.intervalMethod)),
+        ])))
+        members.append(("level", .number(result.level.value)))
+        if !evidence.isEmpty {
+            members.append(("evidence", .array(evidence.map { record in
+                .object([("id", .string(record.id)), ("verification", .string(record.verification.rawValue)),
+                         ("caveats", .array(record.caveats.map(JSONValue.string))),
+                         ("citations", .array(record.citations.map { .string($0.formatted) }))])
+            })))
+        }
+        return .object(members)
+    }
+
+    public var csv: String {
+        let header = CSV.line(["pretest", "signs", "lr", "lr_lower", "lr_upper", "posttest", "posttest_lower", "posttest_upper",
+                               "mc_lower", "mc_upper", "dependence_lower", "dependence_upper", "gate_lower", "gate_upper",
+                               "classification", "level"])
+        let signs = zip(result.findings, result.findings.indices).map { "\($0.0.sign.name)=\($0.0.result.rawValue)" }.joined(separator: ";")
+        let row = CSV.line([
+            JSONValue.numberText(result.pretest), signs,
+            result.likelihoodRatio.estimate.csvField, result.likelihoodRatio.lower.csvField, result.likelihoodRatio.upper.csvField,
+            result.posttest.estimate.csvField, result.posttest.lower.csvField, result.posttest.upper.csvField,
+            result.monteCarlo.lower.csvField, result.monteCarlo.upper.csvField,
+            result.dependence?.posttestLower.csvField ?? "", result.dependence?.posttestUpper.csvField ?? "",
+            JSONValue.numberText(result.gate.lower), JSONValue.numberText(result.gate.upper),
+            result.gate.classification.rawValue, JSONValue.numberText(result.level.value),
+        ])
+        return header + "\n" + row
+    }
+
+    private var levelText: String { NumberText.level(result.level) }
+
+    private func percentRange(_ lower: ExtendedValue, _ upper: ExtendedValue) -> String {
+        "\(NumberText.percent(lower)) – \(NumberText.percent(upper))"
+    }
+
+    private func ratioRange(_ lower: ExtendedValue, _ upper: ExtendedValue) -> String {
+        "\(NumberText.significant(lower)) – \(NumberText.significant(upper))"
+    }
+
+    /// What the classification means for the pathway (referral-pathway.md, the gate).
+    private var gateMeaning: String {
+        switch result.gate.classification {
+        case .acute:
+            "The fracture is probably acute and the likely source of pain: medical management, reassessment, and MRI when available to confirm and to rule out a pathologic fracture."
+        case .chronic:
+            "The fracture is probably old and not the pain source: look for other sources first (other levels, the sacrum); augmentation of this level is not suggested."
+        case .indeterminate:
+            "The signs do not settle it: imaging decides (MRI as soon as available; CT without contrast meanwhile if needed), with medical management meanwhile."
+        }
+    }
+
+    /// The lines of the note; shared by text and Markdown.
+    private var noteLines: [String] {
+        var lines: [String] = []
+        lines.append("Pretest probability: \(pretestDescription)")
+        lines.append("Signs:")
+        for (index, (finding, ratio)) in zip(result.findings, signRatios).enumerated() {
+            let kind = finding.result == .positive ? "LR+" : "LR−"
+            let interval = ratio.method == "given" ? "" : ", \(levelText) CI \(ratioRange(ratio.lower, ratio.upper))"
+            lines.append("  - \(signNames[index]): \(finding.result.rawValue) (\(kind) \(NumberText.significant(ratio.estimate))\(interval))")
+        }
+        let independent = result.findings.count > 1 ? " if the signs were independent" : ""
+        lines.append("Post-test probability\(independent): \(NumberText.percent(result.posttest.estimate)) "
+            + "(\(levelText) CI \(percentRange(result.posttest.lower, result.posttest.upper)); combined LR \(NumberText.significant(result.likelihoodRatio.estimate)))")
+        if let value = result.posttest.estimate.finiteValue {
+            lines.append("  About \(Int((value * 100).rounded())) in 100 patients like this have an acute fracture.")
+        }
+        lines.append("  Monte Carlo \(levelText) interval: \(percentRange(result.monteCarlo.lower, result.monteCarlo.upper)) "
+            + "(\(result.monteCarloSettings.draws) draws, seed \(result.monteCarloSettings.seed)).")
+        if let dependence = result.dependence {
+            if dependence.model == "unknown" {
+                lines.append("Dependence between the signs is unknown (same patients; joint results unpublished):")
+                lines.append("  the joint LR could lie anywhere in \(ratioRange(dependence.likelihoodRatioLower, dependence.likelihoodRatioUpper)), "
+                    + "so the post-test probability in \(percentRange(dependence.posttestLower, dependence.posttestUpper)).")
+            } else if let model = dependence.modelLikelihoodRatio {
+                lines.append("Dependence model \(dependence.model): joint LR \(NumberText.significant(model)) "
+                    + "(the margins allow \(ratioRange(dependence.likelihoodRatioLower, dependence.likelihoodRatioUpper))).")
+            }
+        }
+        let gate = result.gate
+        lines.append("Acute-versus-chronic gate: \(gate.classification.rawValue.uppercased())")
+        let covers = gate.intervalMethod == "monte-carlo-with-dependence-range" ? "sampling uncertainty and the dependence range" : "sampling uncertainty"
+        lines.append("  The interval \(NumberText.percent(.finite(gate.lower))) – \(NumberText.percent(.finite(gate.upper))) (covering \(covers)) "
+            + "is compared with the policy thresholds \(NumberText.percent(.finite(gate.thresholds.lower))) and \(NumberText.percent(.finite(gate.thresholds.upper))).")
+        lines.append("  \(gateMeaning)")
+        return lines
+    }
+
+    /// Short caveats: the first caveat of each evidence record, and the
+    /// dependence warning with two or more signs.
+    private var caveats: [String] {
+        var list: [String] = []
+        if result.findings.count > 1, case .unknown = result.dependenceModel {
+            list.append("The signs were examined on the same patients and their errors are probably correlated; multiplying their LRs overstates certainty. The gate covers the whole dependence range.")
+        }
+        var shown: Set<String> = []
+        for record in evidence {
+            guard let first = record.caveats.first else { continue }
+            if shown.insert(first).inserted {
+                list.append("\(record.id): \(first)")
+            } else if let index = list.firstIndex(where: { $0.hasSuffix(": " + first) }) {
+                list[index] = "\(record.id), " + list[index]
+            }
+        }
+        for note in result.likelihoodRatio.notes where !note.hasPrefix("Assumes") { list.append(note) }
+        return list
+    }
+
+    public var text: String {
+        var lines = ["Bedside estimate: is the fracture acute?", ""] + noteLines
+        if !caveats.isEmpty { lines += ["", "Caveats:"] + caveats.map { "- " + $0 } }
+        if !evidence.isEmpty {
+            lines += ["", "Evidence: " + evidence.map(\.id).joined(separator: ", ") + " (dxkit evidence cite ID)"]
+        }
+        lines += ["", Disclaimer.text]
+        return lines.joined(separator: "\n")
+    }
+
+    public var markdown: String {
+        var lines = ["**Bedside estimate: is the fracture acute?**", ""] + noteLines.map { $0.hasPrefix("  ") ? "  " + $0 : "- " + $0 }
+        if !caveats.isEmpty { lines += ["", "**Caveats**", ""] + caveats.map { "- " + $0 } }
+        if !evidence.isEmpty {
+            lines += ["", "**Evidence:** " + evidence.map { "`\($0.id)`" }.joined(separator: ", ")]
+        }
+        lines += ["", "_\(Disclaimer.text)_"]
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension JSONValue {
+    /// An object with `members` appended (other values are returned unchanged).
+    func adding(_ members: [(String, JSONValue)]) -> JSONValue {
+        guard case .object(let existing) = self else { return self }
+        return .object(existing + members)
+    }
+}

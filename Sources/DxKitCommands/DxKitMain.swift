@@ -10,6 +10,11 @@ import Foundation
 public enum DxKitMain {
     public static func main(_ arguments: [String]? = nil) {
         do {
+            let given = arguments ?? Array(CommandLine.arguments.dropFirst())
+            if (given.isEmpty || given == ["posttest"]) && InteractiveSession.isInteractiveTerminal {
+                print(try InteractiveSession.terminal().run())
+                return
+            }
             var command = try DxKit.parseAsRoot(arguments)
             if var rendering = command as? RenderingCommand {
                 let output = try rendering.renderOutput()

@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-dependencies.sh
-swift build -c release --product dxkit >&2
+# A statically linked Swift runtime starts in about 5 ms instead of 15 ms.
+swift build -c release --product dxkit --static-swift-stdlib >&2
 
 .build/release/dxkit posttest --pretest suspected-acute-vcf --sign closed-fist-percussion=positive "$@"

@@ -103,8 +103,14 @@ public struct CombinedPostTest: Sendable {
             where !(rho.isFinite && rho >= -1 && rho <= 1) {
                 throw .infeasibleDependence("\(name) (\(rho)) must be in [−1, 1]")
             }
-        case .covariance, .pairedCounts:
+        case .covariance:
             guard findings.count == 2 else { throw .invalidSetting("\(stated.id) needs exactly two signs, got \(findings.count)") }
+        case .pairedCounts(let paired):
+            guard findings.count == 2 else { throw .invalidSetting("\(stated.id) needs exactly two signs, got \(findings.count)") }
+            for (finding, margin, position) in [(findings[0], paired.firstTable, "first"), (findings[1], paired.secondTable, "second")]
+            where finding.sign.table != nil && finding.sign.table != margin {
+                throw .invalidSetting("the paired counts' \(position) margin (TP \(margin.truePositives), FP \(margin.falsePositives), FN \(margin.falseNegatives), TN \(margin.trueNegatives)) does not match \(finding.sign.name)'s 2×2 table")
+            }
         default: break
         }
         self.pretest = pretest
@@ -143,19 +149,19 @@ public struct CombinedPostTest: Sendable {
             pretest: pretest, uncertainty: pretestUncertainty, margins: margins, dependence: stated, settings: settings)
         clampedDraws = simulation.clamped
         let alpha = level.alpha
-        let sortedModel = simulation.model.sorted()
+        var modelDraws = simulation.model
         var monteCarloNotes = ["\(settings.draws) draws, seed \(settings.seed), Jeffreys Beta posteriors for each sensitivity and specificity."]
         if simulation.skipped > 0 { monteCarloNotes.append("\(simulation.skipped) draws had a likelihood ratio of 0/0 and were left out.") }
         if simulation.clamped > 0 {
             monteCarloNotes.append("In \(simulation.clamped) draws the stated dependence was infeasible for the drawn margins and was clamped.")
         }
         let pointPosttest = try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: pointModelRatio ?? likelihoodRatio.estimate)
-        if sortedModel.isEmpty {
+        if modelDraws.isEmpty {
             monteCarlo = IntervalEstimate(estimate: pointPosttest, lower: .finite(0), upper: .finite(1), level: level,
                                           method: "monte-carlo", notes: monteCarloNotes + ["No draw was estimable."])
         } else {
-            var lower = Quantile.of(sorted: sortedModel, probability: alpha / 2)
-            var upper = Quantile.of(sorted: sortedModel, probability: 1 - alpha / 2)
+            var lower = Quantile.of(unsorted: &modelDraws, probability: alpha / 2)
+            var upper = Quantile.of(unsorted: &modelDraws, probability: 1 - alpha / 2)
             if let point = pointPosttest.finiteValue { lower = min(lower, point); upper = max(upper, point) }
             monteCarlo = IntervalEstimate(estimate: pointPosttest, lower: .finite(lower), upper: .finite(upper), level: level,
                                           method: "monte-carlo", notes: monteCarloNotes)
@@ -172,10 +178,10 @@ public struct CombinedPostTest: Sendable {
                 posttestUpper: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: bounds.upper),
                 modelLikelihoodRatio: isUnknown ? nil : pointModelRatio ?? likelihoodRatio.estimate)
             if isUnknown, !simulation.lowest.isEmpty {
-                let lowest = simulation.lowest.sorted(), highest = simulation.highest.sorted()
+                var lowest = simulation.lowest, highest = simulation.highest
                 gate = GateDecision(
-                    lower: Quantile.of(sorted: lowest, probability: alpha / 2),
-                    upper: Quantile.of(sorted: highest, probability: 1 - alpha / 2),
+                    lower: Quantile.of(unsorted: &lowest, probability: alpha / 2),
+                    upper: Quantile.of(unsorted: &highest, probability: 1 - alpha / 2),
                     thresholds: thresholds, intervalMethod: "monte-carlo-with-dependence-range")
                 return
             }

@@ -233,3 +233,33 @@ struct CombinationTests {
         #expect(throws: StatisticsError.self) { try SignAccuracy(name: "x", sensitivity: 1.2, specificity: 0.5) }
     }
 }
+
+extension CombinationTests {
+    @Test("Paired counts whose margins contradict a sign's table are an error")
+    func pairedMismatch() throws {
+        let paired = try PairedSignsTable(withCondition: [319, 78, 22, 32], withoutCondition: [31, 53, 22, 155])
+        #expect(throws: StatisticsError.self) {
+            try CombinedPostTest(pretest: 0.3, findings: Self.findings(["positive", "positive"]), dependence: .pairedCounts(paired))
+        }
+    }
+}
+
+@Suite("Quantiles")
+struct QuantileTests {
+    @Test("Selection gives numpy's default (linear, type 7) quantiles")
+    func selection() {
+        // numpy.quantile([1, 2, 3, 4], 0.25) = 1.75; numpy.quantile([5, 1, 4, 2, 3], 0.975) = 4.9.
+        var four = [4.0, 1, 3, 2]
+        #expect(Quantile.of(unsorted: &four, probability: 0.25) == 1.75)
+        var five = [5.0, 1, 4, 2, 3]
+        #expect(abs(Quantile.of(unsorted: &five, probability: 0.975) - 4.9) < 1e-15)
+        var generator = PropertyTests.SplitMix64(state: 9)
+        for count in [1, 2, 3, 10, 101, 5000] {
+            let values = (0..<count).map { _ in Double(Int.random(in: 0...50, using: &generator)) }  // with ties
+            for probability in [0.0, 0.025, 0.5, 0.975, 1.0] {
+                var copy = values
+                #expect(Quantile.of(unsorted: &copy, probability: probability) == Quantile.of(sorted: values.sorted(), probability: probability))
+            }
+        }
+    }
+}

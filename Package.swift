@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "DxStats", targets: ["DxStats"]),
         .library(name: "DxEvidence", targets: ["DxEvidence"]),
+        .library(name: "DxReferral", targets: ["DxReferral"]),
         .library(name: "DxReport", targets: ["DxReport"]),
         .executable(name: "dxkit", targets: ["dxkit"]),
     ],
@@ -21,11 +22,12 @@ let package = Package(
         ),
         .target(name: "DxStats", dependencies: ["CGSL"]),
         .target(name: "DxEvidence", dependencies: ["DxStats"]),
-        .target(name: "DxReport", dependencies: ["DxStats", "DxEvidence"]),
+        .target(name: "DxReferral", dependencies: ["DxStats", "DxEvidence"]),
+        .target(name: "DxReport", dependencies: ["DxStats", "DxEvidence", "DxReferral"]),
         .target(
             name: "DxKitCommands",
             dependencies: [
-                "DxStats", "DxEvidence", "DxReport",
+                "DxStats", "DxEvidence", "DxReferral", "DxReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +40,10 @@ let package = Package(
         .testTarget(
             name: "DxEvidenceTests",
             dependencies: ["DxEvidence", "DxStats"]
+        ),
+        .testTarget(
+            name: "DxReferralTests",
+            dependencies: ["DxReferral", "DxEvidence", "DxStats"]
         ),
         .testTarget(
             name: "DxKitCommandsTests",

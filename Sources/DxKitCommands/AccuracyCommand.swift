@@ -1,6 +1,7 @@
 import ArgumentParser
 import DxReport
 import DxStats
+import Foundation
 
 /// `dxkit accuracy`: every accuracy measure of a 2×2 table.
 struct AccuracyCommand: RenderingCommand {
@@ -28,7 +29,31 @@ struct AccuracyCommand: RenderingCommand {
     @Option(parsing: .unconditional, help: "Also give PPV and NPV at this prevalence (0.1, 10% or 1:9).")
     var prevalence: String?
 
+    @OptionGroup var batch: BatchOptions
+
     @OptionGroup var common: CommonOptions
+
+    mutating func run() throws {
+        guard let input = batch.input else {
+            print(try renderOutput())
+            return
+        }
+        guard !table.anyGiven else { throw InputError("give either --input or the four counts, not both") }
+        let handle: FileHandle
+        if input == "-" { handle = .standardInput } else {
+            guard let file = FileHandle(forReadingAtPath: input) else { throw InputError("--input (\(input)): cannot read the file") }
+            handle = file
+        }
+        let rejects = try RejectLog(path: batch.rejects)
+        // Batch output is CSV, or JSON lines with --format json.
+        let format: OutputFormat = common.format == .json ? .json : .csv
+        let counts = try AccuracyBatch(
+            level: common.confidenceLevel(), proportionMethod: ci, likelihoodRatioMethod: likelihoodRatioInterval,
+            zeroCellFallback: zeroCellFallback, format: format
+        ).run(handle: handle, rejects: rejects)
+        DxKitMain.standardError("dxkit: \(counts.read) rows read, \(counts.written) written, \(rejects.count) rejected")
+        if rejects.count > 0 { throw ExitCode(65) }
+    }
 
     mutating func renderOutput() throws -> String {
         let level = try common.confidenceLevel()

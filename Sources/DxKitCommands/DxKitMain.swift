@@ -16,11 +16,6 @@ public enum DxKitMain {
                 return
             }
             var command = try DxKit.parseAsRoot(arguments)
-            if var rendering = command as? RenderingCommand {
-                let output = try rendering.renderOutput()
-                print(output)
-                return
-            }
             try command.run()
         } catch let error as InputError {
             standardError("dxkit: error: \(error.description)")

@@ -9,7 +9,7 @@ extension ExtendedValue {
 
     /// The value as a CSV field: full precision, `Inf` never appears
     /// (unbounded is empty with the note explaining it).
-    var csvField: String {
+    public var csvField: String {
         if let value = finiteValue { return JSONValue.numberText(value) }
         return ""
     }

@@ -61,7 +61,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// Shortest round-trip text of a finite double, valid as JSON.
-    static func numberText(_ number: Double) -> String {
+    public static func numberText(_ number: Double) -> String {
         if number == number.rounded(), abs(number) < 1e15 {
             return number == 0 ? "0" : String(Int64(number))
         }

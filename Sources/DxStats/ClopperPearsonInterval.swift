@@ -10,13 +10,15 @@
 /// Clopper CJ, Pearson ES. The use of confidence or fiducial limits
 /// illustrated in the case of the binomial. Biometrika 1934;26:404–413.
 enum ClopperPearsonInterval {
-    static func limits(successes: Int, trials: Int, alpha: Double) -> (lower: Double, upper: Double) {
+    static func limits(successes: Int, trials: Int, alpha: Double, z: Double) -> (lower: Double, upper: Double) {
         let x = Double(successes)
         let n = Double(trials)
+        // The Wilson limits start a Newton iteration that converges in a few steps.
+        let start = WilsonInterval.limits(successes: successes, trials: trials, z: z)
         let lower = successes == 0
-            ? 0 : GSL.betaQuantile(alpha / 2, shapeA: x, shapeB: n - x + 1)
+            ? 0 : GSL.betaQuantile(alpha / 2, shapeA: x, shapeB: n - x + 1, upperTail: false, near: start.lower)
         let upper = successes == trials
-            ? 1 : GSL.betaUpperQuantile(alpha / 2, shapeA: x + 1, shapeB: n - x)
+            ? 1 : GSL.betaQuantile(alpha / 2, shapeA: x + 1, shapeB: n - x, upperTail: true, near: start.upper)
         return (lower, upper)
     }
 }

@@ -33,8 +33,11 @@ public struct DiagnosticAccuracy: Sendable, Hashable {
         level: ConfidenceLevel = .ninetyFivePercent,
         proportionMethod: ProportionIntervalMethod = .wilson,
         likelihoodRatioMethod: RatioIntervalMethod = .log,
-        zeroCellFallback: ZeroCellFallback = .koopman
+        zeroCellFallback: ZeroCellFallback = .koopman,
+        cache: ProportionIntervalCache? = nil
     ) throws(StatisticsError) {
+        precondition(cache == nil || (cache!.method == proportionMethod && cache!.level == level),
+                     "the cache must be for the same method and level")
         self.table = table
         self.level = level
         func proportion(_ successes: Int, _ trials: Int, _ denominatorName: String) -> IntervalEstimate {
@@ -43,7 +46,8 @@ public struct DiagnosticAccuracy: Sendable, Hashable {
                     estimate: .undefined, lower: .finite(0), upper: .finite(1), level: level,
                     method: proportionMethod.rawValue, notes: ["Not estimable: no \(denominatorName) in the table."])
             }
-            return try! Proportion(successes: successes, trials: trials).interval(method: proportionMethod, level: level)
+            let proportion = try! Proportion(successes: successes, trials: trials)
+            return cache?.interval(of: proportion) ?? proportion.interval(method: proportionMethod, level: level)
         }
         sensitivity = proportion(table.truePositives, table.withCondition, "patients with the condition")
         specificity = proportion(table.trueNegatives, table.withoutCondition, "patients without the condition")

@@ -93,6 +93,41 @@ enum GSL {
         return polishedQuantile(guess: guess) { x in upperTail - gsl_cdf_beta_Q(x, shapeA, shapeB) }
     }
 
+    /// The beta quantile by safeguarded Newton iteration from a good starting
+    /// point (for confidence limits, the Wilson limit is within a few per
+    /// cent), using GSL's distribution function and density: about three
+    /// iterations instead of GSL's own inversion plus polishing. Falls back to
+    /// `betaQuantile`/`betaUpperQuantile` if it does not converge.
+    ///
+    /// Solves P(X ≤ x) = p (or P(X > x) = q with `upperTail`).
+    static func betaQuantile(_ probability: Double, shapeA: Double, shapeB: Double, upperTail: Bool, near guess: Double) -> Double {
+        precondition(probability > 0 && probability < 1, "beta quantile needs a probability in (0, 1), got \(probability)")
+        precondition(shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
+                     "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")
+        prepare()
+        // f is increasing in x for both tails.
+        let f: (Double) -> Double = upperTail
+            ? { x in probability - gsl_cdf_beta_Q(x, shapeA, shapeB) }
+            : { x in gsl_cdf_beta_P(x, shapeA, shapeB) - probability }
+        var low = 0.0, high = 1.0
+        var x = guess.isFinite ? Swift.min(Swift.max(guess, 1e-300), 1 - 1e-16) : 0.5
+        for _ in 0..<60 {
+            let value = f(x)
+            if value == 0 { return x }
+            if value < 0 { low = x } else { high = x }
+            let density = gsl_ran_beta_pdf(x, shapeA, shapeB)
+            var next = x - value / density
+            if !(density > 0) || !next.isFinite || next <= low || next >= high {
+                next = (low + high) / 2  // bisection when Newton leaves the bracket
+            }
+            if abs(next - x) <= 2 * Double.ulpOfOne * Swift.max(abs(next), 1e-300) { return next }
+            x = next
+        }
+        return upperTail
+            ? betaUpperQuantile(probability, shapeA: shapeA, shapeB: shapeB)
+            : betaQuantile(probability, shapeA: shapeA, shapeB: shapeB)
+    }
+
     /// Solves `increasing(x) = 0` on [0, 1] near `guess` with Brent's method.
     ///
     /// The bracket starts a relative 1e-9 either side of the guess and widens

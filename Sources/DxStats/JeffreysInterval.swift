@@ -10,11 +10,12 @@
 /// Brown LD, Cai TT, DasGupta A. Interval estimation for a binomial
 /// proportion. Stat Sci 2001;16:101–133.
 enum JeffreysInterval {
-    static func limits(successes: Int, trials: Int, alpha: Double) -> (lower: Double, upper: Double) {
+    static func limits(successes: Int, trials: Int, alpha: Double, z: Double) -> (lower: Double, upper: Double) {
         let a = Double(successes) + 0.5
         let b = Double(trials - successes) + 0.5
-        let lower = successes == 0 ? 0 : GSL.betaQuantile(alpha / 2, shapeA: a, shapeB: b)
-        let upper = successes == trials ? 1 : GSL.betaUpperQuantile(alpha / 2, shapeA: a, shapeB: b)
+        let start = WilsonInterval.limits(successes: successes, trials: trials, z: z)
+        let lower = successes == 0 ? 0 : GSL.betaQuantile(alpha / 2, shapeA: a, shapeB: b, upperTail: false, near: start.lower)
+        let upper = successes == trials ? 1 : GSL.betaQuantile(alpha / 2, shapeA: a, shapeB: b, upperTail: true, near: start.upper)
         return (lower, upper)
     }
 }

@@ -43,9 +43,9 @@ public struct Proportion: Sendable, Hashable {
         case .wilsonContinuityCorrected:
             (lower, upper) = WilsonContinuityCorrectedInterval.limits(successes: successes, trials: trials, z: level.z)
         case .clopperPearson:
-            (lower, upper) = ClopperPearsonInterval.limits(successes: successes, trials: trials, alpha: level.alpha)
+            (lower, upper) = ClopperPearsonInterval.limits(successes: successes, trials: trials, alpha: level.alpha, z: level.z)
         case .jeffreys:
-            (lower, upper) = JeffreysInterval.limits(successes: successes, trials: trials, alpha: level.alpha)
+            (lower, upper) = JeffreysInterval.limits(successes: successes, trials: trials, alpha: level.alpha, z: level.z)
         case .agrestiCoull:
             let raw = AgrestiCoullInterval.limits(successes: successes, trials: trials, z: level.z)
             (lower, upper) = (Swift.max(0, raw.lower), Swift.min(1, raw.upper))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import DxEvidence
 import DxReport
 import DxStats
@@ -47,7 +48,29 @@ struct PostTestCommand: RenderingCommand {
 
     @OptionGroup var evidence: EvidenceOptions
 
+    @OptionGroup var batch: BatchOptions
+
     @OptionGroup var common: CommonOptions
+
+    mutating func run() throws {
+        guard let input = batch.input else {
+            print(try renderOutput())
+            return
+        }
+        guard pretest == nil, likelihoodRatio == nil, !table.anyGiven, signs.isEmpty else {
+            throw InputError("with --input, the pretest and the finding come from the file's columns")
+        }
+        let handle: FileHandle
+        if input == "-" { handle = .standardInput } else {
+            guard let file = FileHandle(forReadingAtPath: input) else { throw InputError("--input (\(input)): cannot read the file") }
+            handle = file
+        }
+        let rejects = try RejectLog(path: batch.rejects)
+        let counts = try PostTestBatch(level: common.confidenceLevel(), likelihoodRatioMethod: likelihoodRatioInterval,
+                                       format: common.format == .json ? .json : .csv).run(handle: handle, rejects: rejects)
+        DxKitMain.standardError("dxkit: \(counts.read) rows read, \(counts.written) written, \(rejects.count) rejected")
+        if rejects.count > 0 { throw ExitCode(65) }
+    }
 
     mutating func renderOutput() throws -> String {
         let level = try common.confidenceLevel()

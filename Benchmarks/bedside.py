@@ -11,7 +11,10 @@ from scipy.stats import norm
 from statsmodels.stats.proportion import confint_proportions_2indep
 
 SIGNS = [(42, 3, 6, 27), (39, 2, 9, 28)]
-PRETEST, LEVEL, DRAWS = 48 / 78, 0.95, 20_000
+import sys
+
+PRETEST, LEVEL = 48 / 78, 0.95
+DRAWS = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
 
 z = norm.ppf(1 - (1 - LEVEL) / 2)
 odds = PRETEST / (1 - PRETEST)

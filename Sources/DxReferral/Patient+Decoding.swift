@@ -5,7 +5,7 @@ extension Patient {
     public static let keys = [
         "fractureLevel", "weeksSinceOnset", "painTrajectory", "painSeverity", "neurologicalDeficit", "spinalInstability",
         "malignancySuspected", "deformityOrProgressiveKyphosis", "pulmonaryDysfunction", "augmentationCandidate",
-        "analgesiaTriedPainPersists", "acutePainSubsided", "mri", "closedFistPercussion", "supineSign", "pretest", "age",
+        "analgesiaTriedPainPersists", "acutePainSubsided", "mri", "closedFistPercussion", "supineSign", "pretest", "age", "id",
     ]
 
     /// Reads a patient from one JSON object; every error names the field.
@@ -120,6 +120,15 @@ private struct PatientDocument: Decodable {
             }
         }
         patient.age = try field("age", Double.self, expected: "a number of years")
+        if container.contains(Key("id")) {
+            if let text = try? container.decode(String.self, forKey: Key("id")) {
+                patient.id = text
+            } else if let number = try? container.decode(Int.self, forKey: Key("id")) {
+                patient.id = String(number)
+            } else {
+                throw PatientError(field: "id", problem: "must be a string or a whole number")
+            }
+        }
         self.patient = patient
     }
 }

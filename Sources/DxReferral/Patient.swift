@@ -60,6 +60,8 @@ public struct Patient: Sendable, Hashable {
     public var pretest: String?
     /// Age in years (optional; over 80 strengthens the search for other fractures, Kao 2017).
     public var age: Double?
+    /// An identifier carried through to the output unchanged (for batches); optional.
+    public var id: String?
 
     public init() {}
 

@@ -41,7 +41,8 @@ public struct ReferralReport: Sendable {
             }
             gate = .object(members)
         }
-        return .object([
+        let identity: [(String, JSONValue)] = result.patient.id.map { [("id", JSONValue.string($0))] } ?? []
+        return .object(identity + [
             ("recommendations", .array(result.recommendations.map { recommendation in
                 .object([
                     ("rule", .string(recommendation.rule)), ("action", .string(recommendation.action)),

@@ -47,8 +47,8 @@ struct ReferCommandTests {
         #expect(first.first?["rule"] as? String == "R1" && first.first?["urgency"] as? String == "immediate")
 
         let lines = """
-            {"weeksSinceOnset": 1, "neurologicalDeficit": true, "mri": "available"}
-            {"weeksSinceOnset": 13, "painTrajectory": "improving", "age": 85}
+            {"id": "p1", "weeksSinceOnset": 1, "neurologicalDeficit": true, "mri": "available"}
+            {"id": 2, "weeksSinceOnset": 13, "painTrajectory": "improving", "age": 85}
             {"weeksSinceOnset": 3, "malignancySuspected": true}
             """
         let many = try CommandLineRun.run(["refer", "--patient", "-", "--format", "json"], input: lines)
@@ -61,6 +61,7 @@ struct ReferCommandTests {
         #expect(firstRules[0].first == "R1")
         #expect(Set(firstRules[1]) == ["R9", "R14"])
         #expect(firstRules[2].contains("R13"))
+        #expect(try outputs.map { (try object($0))["id"] as? String } == ["p1", "2", nil])
     }
 
     @Test("Bad or contradictory input names the field; unknown keys are errors; the rest is processed")

@@ -34,25 +34,16 @@ struct AccuracyCommand: RenderingCommand {
     @OptionGroup var common: CommonOptions
 
     mutating func run() throws {
-        guard let input = batch.input else {
+        guard batch.input != nil else {
             print(try renderOutput())
             return
         }
         guard !table.anyGiven else { throw InputError("give either --input or the four counts, not both") }
-        let handle: FileHandle
-        if input == "-" { handle = .standardInput } else {
-            guard let file = FileHandle(forReadingAtPath: input) else { throw InputError("--input (\(input)): cannot read the file") }
-            handle = file
-        }
-        let rejects = try RejectLog(path: batch.rejects)
         // Batch output is CSV, or JSON lines with --format json.
-        let format: OutputFormat = common.format == .json ? .json : .csv
-        let counts = try AccuracyBatch(
+        let batchRun = try AccuracyBatch(
             level: common.confidenceLevel(), proportionMethod: ci, likelihoodRatioMethod: likelihoodRatioInterval,
-            zeroCellFallback: zeroCellFallback, format: format
-        ).run(handle: handle, rejects: rejects)
-        DxKitMain.standardError("dxkit: \(counts.read) rows read, \(counts.written) written, \(rejects.count) rejected")
-        if rejects.count > 0 { throw ExitCode(65) }
+            zeroCellFallback: zeroCellFallback, format: common.format == .json ? .json : .csv)
+        try batch.run(batchRun.run)
     }
 
     mutating func renderOutput() throws -> String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `--input FILE|-` and `--rejects FILE` for batch commands.
 struct BatchOptions: ParsableArguments {
@@ -7,4 +8,19 @@ struct BatchOptions: ParsableArguments {
 
     @Option(help: "With --input: write rejected rows here (line number and reason) instead of to standard error.")
     var rejects: String?
+
+    /// Runs `work` on the input and its reject log, then reports rows read =
+    /// written + rejected on standard error; exit status 65 if any row was rejected.
+    func run(_ work: (FileHandle, RejectLog) throws -> (read: Int, written: Int)) throws {
+        guard let input else { return }
+        let handle: FileHandle
+        if input == "-" { handle = .standardInput } else {
+            guard let file = FileHandle(forReadingAtPath: input) else { throw InputError("--input (\(input)): cannot read the file") }
+            handle = file
+        }
+        let rejectLog = try RejectLog(path: rejects)
+        let counts = try work(handle, rejectLog)
+        DxKitMain.standardError("dxkit: \(counts.read) rows read, \(counts.written) written, \(rejectLog.count) rejected")
+        if rejectLog.count > 0 { throw ExitCode(65) }
+    }
 }

@@ -53,23 +53,16 @@ struct PostTestCommand: RenderingCommand {
     @OptionGroup var common: CommonOptions
 
     mutating func run() throws {
-        guard let input = batch.input else {
+        guard batch.input != nil else {
             print(try renderOutput())
             return
         }
         guard pretest == nil, likelihoodRatio == nil, !table.anyGiven, signs.isEmpty else {
             throw InputError("with --input, the pretest and the finding come from the file's columns")
         }
-        let handle: FileHandle
-        if input == "-" { handle = .standardInput } else {
-            guard let file = FileHandle(forReadingAtPath: input) else { throw InputError("--input (\(input)): cannot read the file") }
-            handle = file
-        }
-        let rejects = try RejectLog(path: batch.rejects)
-        let counts = try PostTestBatch(level: common.confidenceLevel(), likelihoodRatioMethod: likelihoodRatioInterval,
-                                       format: common.format == .json ? .json : .csv).run(handle: handle, rejects: rejects)
-        DxKitMain.standardError("dxkit: \(counts.read) rows read, \(counts.written) written, \(rejects.count) rejected")
-        if rejects.count > 0 { throw ExitCode(65) }
+        let batchRun = PostTestBatch(level: try common.confidenceLevel(), likelihoodRatioMethod: likelihoodRatioInterval,
+                                     format: common.format == .json ? .json : .csv)
+        try batch.run(batchRun.run)
     }
 
     mutating func renderOutput() throws -> String {

@@ -77,13 +77,7 @@ public struct CombinedPostTestReport: Sendable {
             ("interval", .string(gate.intervalMethod)),
         ])))
         members.append(("level", .number(result.level.value)))
-        if !evidence.isEmpty {
-            members.append(("evidence", .array(evidence.map { record in
-                .object([("id", .string(record.id)), ("verification", .string(record.verification.rawValue)),
-                         ("caveats", .array(record.caveats.map(JSONValue.string))),
-                         ("citations", .array(record.citations.map { .string($0.formatted) }))])
-            })))
-        }
+        if !evidence.isEmpty { members.append(("evidence", .array(evidence.map(\.usedEvidenceJSON)))) }
         return .object(members)
     }
 

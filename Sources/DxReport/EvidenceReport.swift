@@ -175,3 +175,12 @@ public enum EvidenceReport {
         return members
     }
 }
+
+extension EvidenceRecord {
+    /// The record as cited by a result: id, verification, caveats and formatted citations.
+    var usedEvidenceJSON: JSONValue {
+        .object([("id", .string(id)), ("verification", .string(verification.rawValue)),
+                 ("caveats", .array(caveats.map(JSONValue.string))),
+                 ("citations", .array(citations.map { .string($0.formatted) }))])
+    }
+}

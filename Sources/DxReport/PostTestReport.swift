@@ -48,13 +48,7 @@ public struct PostTestReport: Sendable {
             ("level", .number(posttest.level.value)),
         ]
         if let result { members.append(("result", .string(result.rawValue))) }
-        if !evidence.isEmpty {
-            members.append(("evidence", .array(evidence.map { record in
-                .object([("id", .string(record.id)), ("verification", .string(record.verification.rawValue)),
-                         ("caveats", .array(record.caveats.map(JSONValue.string))),
-                         ("citations", .array(record.citations.map { .string($0.formatted) }))])
-            })))
-        }
+        if !evidence.isEmpty { members.append(("evidence", .array(evidence.map(\.usedEvidenceJSON)))) }
         return .object(members)
     }
 

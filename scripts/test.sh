@@ -6,4 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-dependencies.sh
+
+# The embedding example: a separate package that uses DxKit's public API by path.
+echo "== Examples/BedsideEmbedding (embedding DxKit from another package) =="
+swift run --package-path Examples/BedsideEmbedding BedsideEmbedding
+
+echo "== swift test =="
 swift test "$@"

@@ -1,0 +1,30 @@
+#!/usr/bin/env python3
+"""Re-runs every `$ dxkit …` command shown in Notebooks-md/*.md and writes its
+output under it. The test NotebookTests fails when a notebook's shown output
+differs from what dxkit prints, so run this after a deliberate change and
+review the diff. Usage: scripts/update-notebooks.py [path-to-dxkit]"""
+import pathlib
+import re
+import shlex
+import subprocess
+import sys
+
+root = pathlib.Path(__file__).resolve().parents[1]
+dxkit = sys.argv[1] if len(sys.argv) > 1 else str(root / ".build" / "debug" / "dxkit")
+block = re.compile(r"```console\n\$ (dxkit[^\n]*)\n(.*?)```", re.S)
+
+
+def run(command):
+    arguments = shlex.split(command)[1:]
+    completed = subprocess.run([dxkit] + arguments, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root)
+    # Standard output first, then standard error: the order NotebookTests compares in.
+    output = (completed.stdout + completed.stderr).rstrip("\n")
+    return output + "\n" if output else ""
+
+
+for notebook in sorted((root / "Notebooks-md").glob("*.md")):
+    text = notebook.read_text()
+    updated = block.sub(lambda match: f"```console\n$ {match.group(1)}\n{run(match.group(1))}```", text)
+    if updated != text:
+        notebook.write_text(updated)
+        print(f"updated {notebook.relative_to(root)}")

@@ -12,7 +12,8 @@ let package = Package(
         .executable(name: "dxkit", targets: ["dxkit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -44,6 +45,10 @@ let package = Package(
         .testTarget(
             name: "DxReferralTests",
             dependencies: ["DxReferral", "DxEvidence", "DxStats"]
+        ),
+        .testTarget(
+            name: "DxReportTests",
+            dependencies: ["DxReport", "DxStats", "DxEvidence"]
         ),
         .testTarget(
             name: "DxKitCommandsTests",

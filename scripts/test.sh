@@ -11,5 +11,8 @@ scripts/install-dependencies.sh
 echo "== Examples/BedsideEmbedding (embedding DxKit from another package) =="
 swift run --package-path Examples/BedsideEmbedding BedsideEmbedding
 
+# The DocC reference: any documentation warning fails.
+scripts/build-docs.sh
+
 echo "== swift test =="
 swift test "$@"

@@ -47,10 +47,6 @@ let package = Package(
             dependencies: ["DxReferral", "DxEvidence", "DxStats"]
         ),
         .testTarget(
-            name: "DxReportTests",
-            dependencies: ["DxReport", "DxStats", "DxEvidence"]
-        ),
-        .testTarget(
             name: "DxKitCommandsTests",
             dependencies: ["DxKitCommands", "DxStats", "DxReport", "dxkit"]
         ),

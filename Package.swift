@@ -47,6 +47,10 @@ let package = Package(
             dependencies: ["DxReferral", "DxEvidence", "DxStats"]
         ),
         .testTarget(
+            name: "DxReportTests",
+            dependencies: ["DxReport", "DxStats", "DxEvidence"]
+        ),
+        .testTarget(
             name: "DxKitCommandsTests",
             dependencies: ["DxKitCommands", "DxStats", "DxReport", "dxkit"]
         ),

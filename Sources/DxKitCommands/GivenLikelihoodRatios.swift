@@ -1,0 +1,52 @@
+import DxReport
+import DxStats
+import Foundation
+
+/// `--lr` values for the educator commands: comma-separated or repeated
+/// (`--lr 0.1,0.5,2,10`), with optional `--lr-lower` and `--lr-upper` lists
+/// in the same order. Each becomes the interval estimate `dxkit posttest
+/// --lr X [--lr-lower L --lr-upper U]` uses, so the numbers agree.
+enum GivenLikelihoodRatios {
+    /// The most likelihood ratios (columns or lines) one command takes.
+    static let maximumCount = 64
+
+    static func parse(_ estimates: [String], lowers: [String], uppers: [String], level: ConfidenceLevel) throws -> [IntervalEstimate] {
+        let values = try numbers(estimates, flag: "--lr")
+        let lowerValues = try numbers(lowers, flag: "--lr-lower")
+        let upperValues = try numbers(uppers, flag: "--lr-upper")
+        guard values.count <= maximumCount else {
+            throw InputError("--lr has \(values.count) values; at most \(maximumCount) likelihood ratios are allowed")
+        }
+        guard lowerValues.count == upperValues.count, lowerValues.isEmpty || lowerValues.count == values.count else {
+            throw InputError("give as many --lr-lower and --lr-upper values as --lr values (\(values.count)), or none")
+        }
+        return try values.indices.map { index in
+            let (estimate, text) = values[index]
+            guard !lowerValues.isEmpty else {
+                return IntervalEstimate(
+                    estimate: .finite(estimate), lower: .finite(estimate), upper: .finite(estimate), level: level, method: "given",
+                    notes: ["The likelihood ratio was given without an interval, so the post-test interval has no width; add --lr-lower and --lr-upper."])
+            }
+            let (lower, lowerText) = lowerValues[index], (upper, upperText) = upperValues[index]
+            guard lower <= estimate, estimate <= upper else {
+                throw InputError("--lr-lower (\(lowerText)) ≤ --lr (\(text)) ≤ --lr-upper (\(upperText)) does not hold")
+            }
+            return IntervalEstimate(estimate: .finite(estimate), lower: .finite(lower), upper: .finite(upper), level: level, method: "given")
+        }
+    }
+
+    /// A heading with the number as typed (shortest form): "LR 8.75", "LR 0.1".
+    static func label(_ ratio: IntervalEstimate) -> String {
+        "LR " + (ratio.estimate.finiteValue.map(JSONValue.numberText) ?? NumberText.significant(ratio.estimate))
+    }
+
+    private static func numbers(_ texts: [String], flag: String) throws -> [(Double, String)] {
+        try texts.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }.map { part in
+            let text = part.trimmingCharacters(in: .whitespaces)
+            guard let value = Double(text), value.isFinite, value >= 0 else {
+                throw InputError("\(flag) (\(text)) must be a finite number ≥ 0")
+            }
+            return (value, text)
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import DxStats
+
+/// Post-test probability against pretest probability, one curve per result
+/// (pattern) or likelihood ratio, each with its confidence interval as a
+/// ribbon: post = π·LR / (π·LR + 1 − π) over π ∈ [0, 1].
+///
+/// The points are the cells of `ProbabilityTableColumn`, so every point on
+/// a curve is what `dxkit posttest` prints for that pretest probability.
+/// The gate's thresholds are drawn as horizontal lines; the interval, not
+/// the estimate, is what the gate compares with them. The drawing is in
+/// `ProbabilityCurves+SVG.swift`.
+///
+/// Example: a positive closed-fist percussion sign (LR+ 8.75) turns a
+/// pretest probability of 30 % into 78.9 % (56.0–91.7 %).
+public struct ProbabilityCurves: Sendable {
+    /// One curve.
+    public struct Series: Sendable {
+        public let label: String
+        public let likelihoodRatio: IntervalEstimate
+        public let points: [ProbabilityTableCell]
+    }
+
+    /// A pretest probability marked with a vertical line, e.g. a preset.
+    public struct Marker: Sendable {
+        public let pretest: Double
+        public let label: String
+        public let cells: [ProbabilityTableCell]
+    }
+
+    public let title: String
+    public let series: [Series]
+    public let thresholds: GateDecision.Thresholds?
+    public let marker: Marker?
+    public let level: ConfidenceLevel
+    /// Whether to draw the dependence range of several signs (dashed).
+    public let showsDependenceRange: Bool
+
+    /// The pretest probabilities at which curves are evaluated: every
+    /// 1/400, plus points near 0 and 1 where the curves are steep.
+    public static let pretestSamples: [Double] = {
+        let ends = [0.0001, 0.0002, 0.0005, 0.001, 0.0015]
+        let grid = (0...400).map { Double($0) / 400 }
+        return (grid + ends + ends.map { 1 - $0 }).sorted()
+    }()
+
+    /// Evaluates every column over `pretestSamples` (and at `markedPretest`).
+    public init(title: String = "Post-test probability by pretest probability", columns: [ProbabilityTableColumn],
+                thresholds: GateDecision.Thresholds?, markedPretest: (pretest: Double, label: String)? = nil,
+                showsDependenceRange: Bool = true, level: ConfidenceLevel) throws(StatisticsError) {
+        precondition(!columns.isEmpty, "curves need at least one column")
+        var series: [Series] = []
+        for column in columns {
+            var points: [ProbabilityTableCell] = []
+            for pretest in Self.pretestSamples { points.append(try column.cell(pretest: pretest)) }
+            series.append(Series(label: column.label, likelihoodRatio: column.likelihoodRatio, points: points))
+        }
+        if let markedPretest {
+            var cells: [ProbabilityTableCell] = []
+            for column in columns { cells.append(try column.cell(pretest: markedPretest.pretest)) }
+            marker = Marker(pretest: markedPretest.pretest, label: markedPretest.label, cells: cells)
+        } else {
+            marker = nil
+        }
+        self.title = title
+        self.series = series
+        self.thresholds = thresholds
+        self.level = level
+        self.showsDependenceRange = showsDependenceRange
+    }
+
+    /// The numbers drawn: each series with its points (`pretest`,
+    /// `posttest` and, for several signs, `dependence`), the thresholds and the marker.
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("series", .array(series.map { series in
+                .object([
+                    ("label", .string(series.label)), ("likelihoodRatio", series.likelihoodRatio.json),
+                    ("points", .array(series.points.map { point in
+                        var members: [(String, JSONValue)] = [("pretest", .number(point.pretest)), ("posttest", point.posttest.json)]
+                        if let dependence = point.dependence { members.append(("dependence", dependence.json)) }
+                        return .object(members)
+                    })),
+                ])
+            })),
+        ]
+        if let thresholds {
+            members.append(("thresholds", .object([("lower", .number(thresholds.lower)), ("upper", .number(thresholds.upper))])))
+        }
+        if let marker {
+            members.append(("marker", .object([
+                ("pretest", .number(marker.pretest)), ("label", .string(marker.label)),
+                ("posttest", .array(marker.cells.map { $0.posttest.json })),
+            ])))
+        }
+        members.append(("level", .number(level.value)))
+        return .object(members)
+    }
+}

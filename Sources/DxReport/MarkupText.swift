@@ -23,8 +23,11 @@ public enum MarkupText {
     /// commands, so the output compiles with plain `pdflatex`.
     public static func latex(_ text: String) -> String {
         var result = ""
+        var previous: Character?
         for character in text {
+            defer { previous = character }
             switch character {
+            case "-" where previous == "-": result += "{}-"  // keeps --sign from becoming an en dash
             case "\\": result += "\\textbackslash{}"
             case "&", "%", "$", "#", "_", "{", "}": result += "\\" + String(character)
             case "~": result += "\\textasciitilde{}"

@@ -148,7 +148,8 @@ public struct ProbabilityTable: Sendable {
                 + "them the condition (point estimates, rounded to whole patients\(hasSeveralSigns ? "; several signs as if independent" : "")). "
                 + "For a bare likelihood ratio: x of \(population) patients with this result.")
         }
-        var seen: Set<String> = []
+        // A ratio given without limits is already explained above.
+        var seen: Set<String> = Set(columns.filter { $0.likelihoodRatio.method == "given" }.flatMap(\.likelihoodRatio.notes))
         for column in columns {
             for note in column.likelihoodRatio.notes where !note.hasPrefix("Assumes") && seen.insert(note).inserted {
                 notes.append(note)

@@ -162,5 +162,7 @@ struct ProbabilityTableTests {
         #expect(latex.contains("30 \\% & 78.9 \\% (56.0--91.7 \\%)"))
         #expect(latex.contains("\\begin{tabular}") && latex.contains("\\end{table}"))
         #expect(!latex.contains("–") && !latex.contains("−"))
+        #expect(MarkupText.latex("--sign 5% a_b & {x} – −1 × 2") == "-{}-sign 5\\% a\\_b \\& \\{x\\} -- $-$1 $\\times$ 2")
+        #expect(MarkupText.escaped("<a href=\"x\">&'</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;")
     }
 }

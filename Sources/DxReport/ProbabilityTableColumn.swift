@@ -101,10 +101,15 @@ public struct ProbabilityTableColumn: Sendable {
                         posttestUpper: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: range.likelihoodRatioUpper),
                         modelLikelihoodRatio: range.modelLikelihoodRatio)
                 }
+                // One sign with counts: Mercaldo's interval from the table, as CombinedPostTest does.
+                let posttest: IntervalEstimate
+                if findings.count == 1, let table = findings[0].sign.table {
+                    posttest = try PostTestProbability.from(pretest: pretest, table: table, result: findings[0].result, level: level)
+                } else {
+                    posttest = try PostTestProbability.from(pretest: pretest, likelihoodRatio: reference.likelihoodRatio)
+                }
                 cell = ProbabilityTableCell(
-                    pretest: pretest, likelihoodRatio: reference.likelihoodRatio,
-                    posttest: try PostTestProbability.from(pretest: pretest, likelihoodRatio: reference.likelihoodRatio),
-                    dependence: dependence)
+                    pretest: pretest, likelihoodRatio: reference.likelihoodRatio, posttest: posttest, dependence: dependence)
             }
         case .table(let table, let result):
             cell = ProbabilityTableCell(

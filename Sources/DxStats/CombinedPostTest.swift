@@ -125,8 +125,15 @@ public struct CombinedPostTest: Sendable {
         let model = JointModel(margins: margins, dependence: stated)
         let pointModelRatio = try model.modelLikelihoodRatio(checkFeasibility: true)
 
-        // Main estimate: paired counts exactly, otherwise the independence product.
-        if case .pairedCounts(let paired) = stated {
+        // Main estimate: one sign with counts exactly as `PostTestProbability.from(pretest:table:result:)`
+        // (Mercaldo's logit interval, adjusted with a zero cell); paired counts exactly; otherwise the
+        // independence product.
+        if findings.count == 1, let table = findings[0].sign.table {
+            let result = findings[0].result
+            likelihoodRatio = result == .positive
+                ? try LikelihoodRatio.positive(of: table, level: level) : try LikelihoodRatio.negative(of: table, level: level)
+            posttest = try PostTestProbability.from(pretest: pretest, table: table, result: result, level: level)
+        } else if case .pairedCounts(let paired) = stated {
             let index = PairedSignsTable.index(findings[0].result, findings[1].result)
             let ratio = ProportionRatio(
                 numerator: try Proportion(successes: paired.withCondition[index], trials: paired.withCondition.reduce(0, +)),
@@ -139,10 +146,11 @@ public struct CombinedPostTest: Sendable {
             }
             interval.notes.append("Joint likelihood ratio of the pattern from the paired counts (ratio of two cell proportions).")
             likelihoodRatio = interval
+            posttest = try PostTestProbability.from(pretest: pretest, likelihoodRatio: likelihoodRatio)
         } else {
             likelihoodRatio = Self.productInterval(findings: findings, level: level)
+            posttest = try PostTestProbability.from(pretest: pretest, likelihoodRatio: likelihoodRatio)
         }
-        posttest = try PostTestProbability.from(pretest: pretest, likelihoodRatio: likelihoodRatio)
 
         // Monte Carlo, with the dependence range per draw.
         let simulation = Self.simulate(

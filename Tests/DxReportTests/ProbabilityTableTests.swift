@@ -146,7 +146,7 @@ struct ProbabilityTableTests {
         // (Foundation's JSON reader on Linux may be off by an ulp, so the text is checked too.)
         #expect(abs((posttest["estimate"] as? Double ?? 0) - 15.0 / 19.0) < 1e-15)
         #expect(text.contains("\"estimate\":0.7894736842105263"))
-        #expect(posttest["method"] as? String == "log")
+        #expect(posttest["method"] as? String == "logit")  // Mercaldo, as dxkit posttest --tp … --result
         #expect((cells[0]["naturalFrequency"] as? [String: Any])?["withResultAndCondition"] as? Int == 263)
         #expect(object["notes"] is [String])
     }

@@ -263,3 +263,18 @@ struct QuantileTests {
         }
     }
 }
+
+extension CombinationTests {
+    @Test("One sign with a zero cell gives exactly the 2×2 path's answer (adjusted logit, Koopman LR)")
+    func singleSignZeroCell() throws {
+        // Validation V7 table 20/5/0/45, negative result at π = 0.1: bdpv adjusted logit NPV lower 0.9615222,
+        // i.e. post-test upper 1 − 0.9615222 = 0.0384778.
+        let table = try TwoByTwoTable(truePositives: 20, falsePositives: 5, falseNegatives: 0, trueNegatives: 45)
+        let sign = try SignAccuracy(name: "v7", table: table)
+        let combined = try CombinedPostTest(pretest: 0.1, findings: [.init(sign, .negative)])
+        let direct = try PostTestProbability.from(pretest: 0.1, table: table, result: .negative)
+        #expect(combined.posttest == direct)
+        #expect(abs(combined.posttest.upper.finiteValue! - (1 - 0.9615222)) < 1e-7)
+        #expect(combined.likelihoodRatio.method == "koopman")
+    }
+}

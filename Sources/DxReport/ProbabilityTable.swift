@@ -111,9 +111,10 @@ public struct ProbabilityTable: Sendable {
         var notes: [String] = []
         let levelText = NumberText.level(level)
         if columns.contains(where: { !$0.findings.isEmpty }) {
-            notes.append("Each cell: the post-test probability with its \(levelText) confidence interval, the likelihood ratio's log interval "
-                + "(Simel 1991\(hasSeveralSigns ? "; for several signs the product of their likelihood ratios, the variances of the logs added" : "")) "
-                + "carried through the odds, exactly as dxkit posttest --sign reports it.")
+            notes.append("Each cell: the post-test probability with its \(levelText) confidence interval, exactly as dxkit posttest --sign reports it: "
+                + "for one sign Mercaldo's logit interval (2007), which is the likelihood ratio's log interval (Simel 1991) carried through the odds "
+                + "(adjusted with a zero cell)"
+                + (hasSeveralSigns ? "; for several signs the log interval of the product of their likelihood ratios, the variances of the logs added." : "."))
         }
         if columns.contains(where: { if case .table = $0.source { true } else { false } }) {
             notes.append("Each cell: the post-test probability with its \(levelText) logit confidence interval (Mercaldo 2007), "

@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 
 scripts/install-dependencies.sh
 
+# Formatting: one .swift-format at the root; any finding fails.
+echo "== swift format lint =="
+swift format lint --strict -r Sources Tests Examples Package.swift
+
 # The embedding example: a separate package that uses DxKit's public API by path.
 echo "== Examples/BedsideEmbedding (embedding DxKit from another package) =="
 swift run --package-path Examples/BedsideEmbedding BedsideEmbedding

@@ -46,9 +46,10 @@ public struct EvidenceBase: Sendable {
         self.positions = [:]
         for record in records {
             if let existing = positions[record.id] {
-                errors.append(EvidenceError(
-                    file: record.sourceFile, record: record.id,
-                    problem: "duplicate id (also in \(self.records[existing].sourceFile))"))
+                errors.append(
+                    EvidenceError(
+                        file: record.sourceFile, record: record.id,
+                        problem: "duplicate id (also in \(self.records[existing].sourceFile))"))
                 continue
             }
             positions[record.id] = self.records.count
@@ -111,8 +112,9 @@ public struct EvidenceBase: Sendable {
     public func diagnosticStudy(_ id: String) throws(EvidenceLookupError) -> (record: EvidenceRecord, table: TwoByTwoTable) {
         let studies = records.filter { $0.kind == .diagnosticStudy && $0.counts != nil }
         guard let record = studies.first(where: { $0.id == id }), let counts = record.counts,
-              let table = try? TwoByTwoTable(truePositives: counts.truePositives, falsePositives: counts.falsePositives,
-                                             falseNegatives: counts.falseNegatives, trueNegatives: counts.trueNegatives)
+            let table = try? TwoByTwoTable(
+                truePositives: counts.truePositives, falsePositives: counts.falsePositives,
+                falseNegatives: counts.falseNegatives, trueNegatives: counts.trueNegatives)
         else {
             throw EvidenceLookupError(id: id, wanted: "diagnostic study (sign)", known: studies.map(\.id))
         }

@@ -58,8 +58,10 @@ public struct EvidenceRecord: Sendable, Hashable {
         public var organisation: String?
         public var note: String?
 
-        public init(authors: String? = nil, year: Int? = nil, title: String? = nil, journal: String? = nil, doi: String? = nil,
-                    pmid: String? = nil, url: String? = nil, organisation: String? = nil, note: String? = nil) {
+        public init(
+            authors: String? = nil, year: Int? = nil, title: String? = nil, journal: String? = nil, doi: String? = nil,
+            pmid: String? = nil, url: String? = nil, organisation: String? = nil, note: String? = nil
+        ) {
             self.authors = authors; self.year = year; self.title = title; self.journal = journal; self.doi = doi
             self.pmid = pmid; self.url = url; self.organisation = organisation; self.note = note
         }

@@ -40,9 +40,10 @@ enum EvidenceValidation {
         }
         let defaults = records.filter { $0.kind == .pretestPreset && $0.isDefault == true }
         if records.contains(where: { $0.kind == .pretestPreset }) && defaults.count != 1 {
-            problems.append(EvidenceError(
-                file: defaults.first?.sourceFile ?? "evidence",
-                problem: "exactly one pretest preset must have isDefault true; found \(defaults.map(\.id))"))
+            problems.append(
+                EvidenceError(
+                    file: defaults.first?.sourceFile ?? "evidence",
+                    problem: "exactly one pretest preset must have isDefault true; found \(defaults.map(\.id))"))
         }
         return problems
     }

@@ -19,8 +19,10 @@ struct AccuracyBatch {
     let zeroCellFallback: ZeroCellFallback
     let format: OutputFormat
 
-    static let measureKeys = ["sensitivity", "specificity", "ppv", "npv", "prevalence", "accuracy",
-                              "lrPositive", "lrNegative", "diagnosticOddsRatio", "youden"]
+    static let measureKeys = [
+        "sensitivity", "specificity", "ppv", "npv", "prevalence", "accuracy",
+        "lrPositive", "lrNegative", "diagnosticOddsRatio", "youden",
+    ]
 
     func run(handle: FileHandle, rejects: RejectLog) throws -> (read: Int, written: Int) {
         var reader = CSVReader(handle: handle)
@@ -54,7 +56,9 @@ struct AccuracyBatch {
             for (row, outcome) in zip(chunk, compute(chunk, countColumns: countColumns, columnCount: header.count, caches: caches)) {
                 switch outcome {
                 case .accuracy(let accuracy):
-                    if format == .csv { writeCSV(row.fields, accuracy, to: output) } else {
+                    if format == .csv {
+                        writeCSV(row.fields, accuracy, to: output)
+                    } else {
                         output.write(line: jsonLine(header, row.fields, accuracy))
                     }
                     written += 1
@@ -124,9 +128,10 @@ struct AccuracyBatch {
             do {
                 table = try TwoByTwoTable(truePositives: counts[0], falsePositives: counts[1], falseNegatives: counts[2], trueNegatives: counts[3])
             } catch { throw InputError(error) }
-            return .accuracy(try DiagnosticAccuracy(
-                table: table, level: level, proportionMethod: proportionMethod,
-                likelihoodRatioMethod: likelihoodRatioMethod, zeroCellFallback: zeroCellFallback, cache: cache))
+            return .accuracy(
+                try DiagnosticAccuracy(
+                    table: table, level: level, proportionMethod: proportionMethod,
+                    likelihoodRatioMethod: likelihoodRatioMethod, zeroCellFallback: zeroCellFallback, cache: cache))
         } catch let error as InputError {
             return .rejected(error.description)
         } catch let error as StatisticsError {

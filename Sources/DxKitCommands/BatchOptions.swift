@@ -3,7 +3,9 @@ import Foundation
 
 /// `--input FILE|-` and `--rejects FILE` for batch commands.
 struct BatchOptions: ParsableArguments {
-    @Option(help: "A CSV file (or - for standard input) with one row per case; other columns are carried through. Output is CSV (or JSON lines with --format json).")
+    @Option(
+        help: "A CSV file (or - for standard input) with one row per case; other columns are carried through. Output is CSV (or JSON lines with --format json)."
+    )
     var input: String?
 
     @Option(help: "With --input: write rejected rows here (line number and reason) instead of to standard error.")
@@ -14,7 +16,9 @@ struct BatchOptions: ParsableArguments {
     func run(_ work: (FileHandle, RejectLog) throws -> (read: Int, written: Int)) throws {
         guard let input else { return }
         let handle: FileHandle
-        if input == "-" { handle = .standardInput } else {
+        if input == "-" {
+            handle = .standardInput
+        } else {
             guard let file = FileHandle(forReadingAtPath: input) else { throw InputError("--input (\(input)): cannot read the file") }
             handle = file
         }

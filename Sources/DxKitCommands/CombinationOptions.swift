@@ -13,8 +13,9 @@ struct CombinationOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Conditional covariances of two signs: COVSE,COVSP (Gardner 2000).")
     var covariance: String?
 
-    @Option(name: .customLong("paired-counts"), parsing: .unconditional,
-            help: "Paired counts of two signs: ++,+-,-+,-- with the condition / the same without, e.g. 319,78,22,32/31,53,22,155.")
+    @Option(
+        name: .customLong("paired-counts"), parsing: .unconditional,
+        help: "Paired counts of two signs: ++,+-,-+,-- with the condition / the same without, e.g. 319,78,22,32/31,53,22,155.")
     var pairedCounts: String?
 
     @Option(name: .customLong("pretest-beta"), parsing: .unconditional, help: "Uncertain pretest probability: Beta(A,B), written A,B.")

@@ -23,8 +23,9 @@ struct CurvesCommand: RenderingCommand {
             """
     )
 
-    @Option(name: .customLong("sign"), parsing: .unconditionalSingleValue,
-            help: "A sign, repeatable: ID (every result) or ID=positive|negative; ID as for dxkit posttest --sign.")
+    @Option(
+        name: .customLong("sign"), parsing: .unconditionalSingleValue,
+        help: "A sign, repeatable: ID (every result) or ID=positive|negative; ID as for dxkit posttest --sign.")
     var signs: [String] = []
 
     @Option(name: .customLong("lr"), parsing: .unconditionalSingleValue, help: "Likelihood ratios, one curve each: 0.1,0.5,2,10 (repeatable).")
@@ -39,8 +40,9 @@ struct CurvesCommand: RenderingCommand {
     @Option(parsing: .unconditional, help: "Mark a pretest probability: 0.3, 30%, 1:3 or a preset id.")
     var pretest: String?
 
-    @Flag(name: .customLong("dependence-range"), inversion: .prefixedNo,
-          help: "Draw the range the unknown dependence between several signs allows.")
+    @Flag(
+        name: .customLong("dependence-range"), inversion: .prefixedNo,
+        help: "Draw the range the unknown dependence between several signs allows.")
     var dependenceRange = true
 
     @Option(help: "Write the picture to this file instead of standard output.")
@@ -74,33 +76,40 @@ struct CurvesCommand: RenderingCommand {
         let base = EvidenceLoader { try evidenceOptions.base() }
         let marker = try pretest.map { text in
             let resolved = try ResolvedPretest.resolve(text, evidence: base.get)
-            return (pretest: resolved.probability,
-                    label: NumberText.percent(.finite(resolved.probability)) + (resolved.preset.map { " (\($0.id))" } ?? ""))
+            return (
+                pretest: resolved.probability,
+                label: NumberText.percent(.finite(resolved.probability)) + (resolved.preset.map { " (\($0.id))" } ?? "")
+            )
         }
         do {
             var columns: [ProbabilityTableColumn] = []
             if !signs.isEmpty {
                 let selection = try SignSelection.resolve(signs, base: base.get)
-                let settings = SignCombinationSettings(dependence: try combination.dependenceModel(),
-                                                       monteCarlo: try combination.monteCarloSettings(), thresholds: try combination.thresholds())
+                let settings = SignCombinationSettings(
+                    dependence: try combination.dependenceModel(),
+                    monteCarlo: try combination.monteCarloSettings(), thresholds: try combination.thresholds())
                 let patterns = selection.patterns
                 guard patterns.count <= PicturePalette.colours.count else {
                     throw InputError("the signs give \(patterns.count) result patterns; curves draws at most \(PicturePalette.colours.count) (give ID=RESULT)")
                 }
                 for pattern in patterns {
-                    columns.append(try ProbabilityTableColumn(label: selection.longLabel(pattern), findings: selection.findings(pattern),
-                                                              settings: settings, level: confidence))
+                    columns.append(
+                        try ProbabilityTableColumn(
+                            label: selection.longLabel(pattern), findings: selection.findings(pattern),
+                            settings: settings, level: confidence))
                 }
             } else {
-                let ratios = try GivenLikelihoodRatios.parse(likelihoodRatios, lowers: likelihoodRatioLowers, uppers: likelihoodRatioUppers,
-                                                             level: confidence)
+                let ratios = try GivenLikelihoodRatios.parse(
+                    likelihoodRatios, lowers: likelihoodRatioLowers, uppers: likelihoodRatioUppers,
+                    level: confidence)
                 guard ratios.count <= PicturePalette.colours.count else {
                     throw InputError("--lr has \(ratios.count) values; curves draws at most \(PicturePalette.colours.count)")
                 }
                 columns = ratios.map { ProbabilityTableColumn(label: GivenLikelihoodRatios.label($0), likelihoodRatio: $0) }
             }
-            return try ProbabilityCurves(columns: columns, thresholds: try combination.thresholds(), markedPretest: marker,
-                                         showsDependenceRange: dependenceRange, level: confidence)
+            return try ProbabilityCurves(
+                columns: columns, thresholds: try combination.thresholds(), markedPretest: marker,
+                showsDependenceRange: dependenceRange, level: confidence)
         } catch let error as StatisticsError {
             throw InputError(error)
         }

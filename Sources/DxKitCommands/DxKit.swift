@@ -13,8 +13,10 @@ public struct DxKit: ParsableCommand {
               dxkit posttest --pretest 61.5% --tp 42 --fp 3 --fn 6 --tn 27 --result positive
             """,
         version: "0.1.0",
-        subcommands: [AccuracyCommand.self, PostTestCommand.self, ReferCommand.self, EvidenceCommand.self,
-                      TableCommand.self, NomogramCommand.self, CurvesCommand.self, HandoutCommand.self]
+        subcommands: [
+            AccuracyCommand.self, PostTestCommand.self, ReferCommand.self, EvidenceCommand.self,
+            TableCommand.self, NomogramCommand.self, CurvesCommand.self, HandoutCommand.self,
+        ]
     )
 
     public init() {}

@@ -22,15 +22,17 @@ struct HandoutCommand: RenderingCommand {
             """
     )
 
-    @Option(name: .customLong("sign"), parsing: .unconditionalSingleValue,
-            help: "A sign, repeatable (default: closed-fist-percussion and supine-sign); ID as for dxkit posttest --sign.")
+    @Option(
+        name: .customLong("sign"), parsing: .unconditionalSingleValue,
+        help: "A sign, repeatable (default: closed-fist-percussion and supine-sign); ID as for dxkit posttest --sign.")
     var signs: [String] = []
 
     @Option(parsing: .unconditional, help: "The tables' pretest probabilities, as for dxkit table (default 0.05,0.1:0.9:0.1,0.95).")
     var pretest: String = "0.05,0.1:0.9:0.1,0.95"
 
-    @Option(name: .customLong("nomogram-pretest"), parsing: .unconditional,
-            help: "The pictures' pretest probability: 0.3, 30%, 1:3 or a preset id (default: the default preset).")
+    @Option(
+        name: .customLong("nomogram-pretest"), parsing: .unconditional,
+        help: "The pictures' pretest probability: 0.3, 30%, 1:3 or a preset id (default: the default preset).")
     var nomogramPretest: String?
 
     @Option(help: "The handout's title.")
@@ -71,8 +73,10 @@ struct HandoutCommand: RenderingCommand {
             }
             let record = selection.records.first { $0.id == sign.name }
             do {
-                handoutSigns.append(Handout.Sign(name: selection.names[index], record: record,
-                                                 accuracy: try DiagnosticAccuracy(table: table, level: confidence)))
+                handoutSigns.append(
+                    Handout.Sign(
+                        name: selection.names[index], record: record,
+                        accuracy: try DiagnosticAccuracy(table: table, level: confidence)))
             } catch { throw InputError(error) }
         }
 
@@ -89,44 +93,56 @@ struct HandoutCommand: RenderingCommand {
                 }
             }
         } catch { throw InputError(error) }
-        tables.append(ProbabilityTable(title: selection.signs.count == 1 ? selection.names[0] : "Each sign alone", rows: rows, columns: columns,
-                                       contents: .naturalFrequencies, level: confidence, signs: selection.legend, evidence: selection.records))
+        tables.append(
+            ProbabilityTable(
+                title: selection.signs.count == 1 ? selection.names[0] : "Each sign alone", rows: rows, columns: columns,
+                contents: .naturalFrequencies, level: confidence, signs: selection.legend, evidence: selection.records))
         if signTexts.count > 1 {
-            tables.append(try TableCommand.parse(signTexts.flatMap { ["--sign", $0] } + ["--pretest", pretest] + shared + dependenceArguments)
-                .makeTable())
+            tables.append(
+                try TableCommand.parse(signTexts.flatMap { ["--sign", $0] } + ["--pretest", pretest] + shared + dependenceArguments)
+                    .makeTable())
         }
 
         // Figures: a nomogram of every sign's results, the two-step nomogram, the curves.
         var figures: [Handout.Figure] = []
         let oneStep = try NomogramCommand.parse(pictureArguments + signTexts.flatMap { ["--sign", $0] } + shared).makeNomogram()
-        figures.append(Handout.Figure(
-            heading: "Fagan nomogram", caption: "A line from the pretest probability through the sign's likelihood ratio meets the post-test axis; "
-                + "the shaded wedge carries the likelihood ratio's confidence interval.",
-            svg: oneStep.svg(xmlDeclaration: false)))
+        figures.append(
+            Handout.Figure(
+                heading: "Fagan nomogram",
+                caption: "A line from the pretest probability through the sign's likelihood ratio meets the post-test axis; "
+                    + "the shaded wedge carries the likelihood ratio's confidence interval.",
+                svg: oneStep.svg(xmlDeclaration: false)))
         if signTexts.count > 1 {
             let twoStepSigns = signTexts.prefix(2).map { $0.contains("=") ? $0 : $0 + "=positive" }
-            let twoStep = try NomogramCommand.parse(pictureArguments + twoStepSigns.flatMap { ["--sign", $0] } + ["--two-step"] + shared
-                                                   + dependenceArguments)
-                .makeNomogram()
-            figures.append(Handout.Figure(
-                heading: "Two signs in sequence", caption: "The post-test probability after the first sign is the pretest probability for the second. "
-                    + "The black bar is the interval of both signs together if they were independent; the dashed bracket is the range their unknown dependence allows.",
-                svg: twoStep.svg(xmlDeclaration: false)))
+            let twoStep = try NomogramCommand.parse(
+                pictureArguments + twoStepSigns.flatMap { ["--sign", $0] } + ["--two-step"] + shared
+                    + dependenceArguments
+            )
+            .makeNomogram()
+            figures.append(
+                Handout.Figure(
+                    heading: "Two signs in sequence",
+                    caption: "The post-test probability after the first sign is the pretest probability for the second. "
+                        + "The black bar is the interval of both signs together if they were independent; the dashed bracket is the range their unknown dependence allows.",
+                    svg: twoStep.svg(xmlDeclaration: false)))
         }
         let curves = try CurvesCommand.parse(pictureArguments + signTexts.flatMap { ["--sign", $0] } + shared + dependenceArguments)
             .makeCurves()
-        figures.append(Handout.Figure(
-            heading: "Post-test against pretest probability",
-            caption: "Each result pattern's post-test probability over every pretest probability, with its confidence interval as a ribbon.",
-            svg: curves.svg(xmlDeclaration: false)))
+        figures.append(
+            Handout.Figure(
+                heading: "Post-test against pretest probability",
+                caption: "Each result pattern's post-test probability over every pretest probability, with its confidence interval as a ribbon.",
+                svg: curves.svg(xmlDeclaration: false)))
 
         var extra: [EvidenceRecord] = resolvedPretest.preset.map { [$0] } ?? []
         if signTexts.count > 1, let bounds = try? base.get().record("langdon-dependence-bounds"),
-           selection.signs.map(\.name).contains("closed-fist-percussion") && selection.signs.map(\.name).contains("supine-sign") {
+            selection.signs.map(\.name).contains("closed-fist-percussion") && selection.signs.map(\.name).contains("supine-sign")
+        {
             extra.append(bounds)
         }
-        return Handout(title: title, pretestDescription: resolvedPretest.description, signs: handoutSigns, tables: tables, figures: figures,
-                       evidence: extra)
+        return Handout(
+            title: title, pretestDescription: resolvedPretest.description, signs: handoutSigns, tables: tables, figures: figures,
+            evidence: extra)
     }
 
     private var evidenceArguments: [String] {

@@ -50,8 +50,10 @@ struct InteractiveSession {
             return "No sign was examined, so the probability stays at the pretest \(pretest.description).\n\n\(Disclaimer.text)"
         }
         let result = try CombinedPostTest(pretest: pretest.probability, findings: findings)
-        return CombinedPostTestReport(result: result, signNames: names, pretestDescription: pretest.description,
-                                      evidence: [pretest.preset].compactMap { $0 } + records).text
+        return CombinedPostTestReport(
+            result: result, signNames: names, pretestDescription: pretest.description,
+            evidence: [pretest.preset].compactMap { $0 } + records
+        ).text
     }
 
     private func ask(_ prompt: String) throws -> String {

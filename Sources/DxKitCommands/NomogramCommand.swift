@@ -28,8 +28,9 @@ struct NomogramCommand: RenderingCommand {
     @Option(parsing: .unconditional, help: "Pretest probability: 0.3, 30%, odds 1:3, or a preset id (default: the default preset).")
     var pretest: String?
 
-    @Option(name: .customLong("sign"), parsing: .unconditionalSingleValue,
-            help: "A sign, repeatable: ID (both results) or ID=positive|negative; ID as for dxkit posttest --sign.")
+    @Option(
+        name: .customLong("sign"), parsing: .unconditionalSingleValue,
+        help: "A sign, repeatable: ID (both results) or ID=positive|negative; ID as for dxkit posttest --sign.")
     var signs: [String] = []
 
     @Option(name: .customLong("lr"), parsing: .unconditionalSingleValue, help: "Likelihood ratios, one line each: 8.75 or 8.75,0.14 (repeatable).")
@@ -84,26 +85,32 @@ struct NomogramCommand: RenderingCommand {
         do {
             if !likelihoodRatios.isEmpty {
                 guard !twoStep else { throw InputError("--two-step needs two --sign ID=RESULT") }
-                let ratios = try GivenLikelihoodRatios.parse(likelihoodRatios, lowers: likelihoodRatioLowers, uppers: likelihoodRatioUppers,
-                                                             level: confidence)
+                let ratios = try GivenLikelihoodRatios.parse(
+                    likelihoodRatios, lowers: likelihoodRatioLowers, uppers: likelihoodRatioUppers,
+                    level: confidence)
                 guard ratios.count <= PicturePalette.colours.count else {
                     throw InputError("--lr has \(ratios.count) values; a nomogram draws at most \(PicturePalette.colours.count) lines")
                 }
                 let lines = try ratios.map { ratio throws(StatisticsError) in
                     let cell = try ProbabilityTableColumn(label: "", likelihoodRatio: ratio).cell(pretest: resolved.probability)
-                    return FaganNomogram.Line(label: GivenLikelihoodRatios.label(ratio),
-                                              likelihoodRatio: cell.likelihoodRatio, posttest: cell.posttest)
+                    return FaganNomogram.Line(
+                        label: GivenLikelihoodRatios.label(ratio),
+                        likelihoodRatio: cell.likelihoodRatio, posttest: cell.posttest)
                 }
                 return FaganNomogram(pretest: resolved.probability, pretestDescription: resolved.description, lines: lines, level: confidence)
             }
             let selection = try SignSelection.resolve(signs, base: base.get)
-            let settings = SignCombinationSettings(dependence: .unknown, monteCarlo: try combination.monteCarloSettings(),
-                                                   thresholds: try combination.thresholds())
+            let settings = SignCombinationSettings(
+                dependence: .unknown, monteCarlo: try combination.monteCarloSettings(),
+                thresholds: try combination.thresholds())
             func line(_ index: Int, _ result: TestResult, pretest: Double) throws -> (FaganNomogram.Line, ProbabilityTableCell) {
                 let column = try ProbabilityTableColumn(label: "", findings: [.init(selection.signs[index], result)], settings: settings, level: confidence)
                 let cell = try column.cell(pretest: pretest)
-                return (FaganNomogram.Line(label: "\(selection.names[index]): \(result.rawValue)", likelihoodRatio: cell.likelihoodRatio,
-                                           posttest: cell.posttest), cell)
+                return (
+                    FaganNomogram.Line(
+                        label: "\(selection.names[index]): \(result.rawValue)", likelihoodRatio: cell.likelihoodRatio,
+                        posttest: cell.posttest), cell
+                )
             }
             if twoStep {
                 guard signs.count == 2, let first = selection.fixedResults[0], let second = selection.fixedResults[1] else {
@@ -111,17 +118,22 @@ struct NomogramCommand: RenderingCommand {
                 }
                 let (firstLine, firstCell) = try line(0, first, pretest: resolved.probability)
                 guard let intermediate = firstCell.posttest.estimate.finiteValue, intermediate > 0, intermediate < 1 else {
-                    throw InputError("after \(selection.names[0]) the post-test probability is \(NumberText.percent(firstCell.posttest.estimate)): nothing is left for a second step")
+                    throw InputError(
+                        "after \(selection.names[0]) the post-test probability is \(NumberText.percent(firstCell.posttest.estimate)): nothing is left for a second step"
+                    )
                 }
                 let (secondLine, _) = try line(1, second, pretest: intermediate)
                 var combinedSettings = settings
                 combinedSettings.dependence = try combination.dependenceModel()
-                let combined = try ProbabilityTableColumn(label: "", findings: selection.findings([first, second]), settings: combinedSettings,
-                                                          level: confidence).cell(pretest: resolved.probability)
+                let combined = try ProbabilityTableColumn(
+                    label: "", findings: selection.findings([first, second]), settings: combinedSettings,
+                    level: confidence
+                ).cell(pretest: resolved.probability)
                 return FaganNomogram(
                     pretest: resolved.probability, pretestDescription: resolved.description, lines: [firstLine],
-                    secondStep: .init(line: secondLine, combined: combined.posttest, dependenceLower: combined.dependence?.posttestLower,
-                                      dependenceUpper: combined.dependence?.posttestUpper),
+                    secondStep: .init(
+                        line: secondLine, combined: combined.posttest, dependenceLower: combined.dependence?.posttestLower,
+                        dependenceUpper: combined.dependence?.posttestUpper),
                     level: confidence)
             }
             guard try combination.dependenceModel() == .unknown else {

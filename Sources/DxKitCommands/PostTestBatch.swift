@@ -34,8 +34,12 @@ struct PostTestBatch {
         }
         let output = BufferedOutput()
         if format == .csv {
-            output.write(line: CSV.line(header + ["likelihoodRatio", "likelihoodRatio_lower", "likelihoodRatio_upper", "likelihoodRatio_method", "posttest", "posttest_lower",
-                                                  "posttest_upper", "posttest_method", "notes"]))
+            output.write(
+                line: CSV.line(
+                    header + [
+                        "likelihoodRatio", "likelihoodRatio_lower", "likelihoodRatio_upper", "likelihoodRatio_method", "posttest", "posttest_lower",
+                        "posttest_upper", "posttest_method", "notes",
+                    ]))
         }
         var read = 0, written = 0
         while let record = reader.next() {
@@ -58,17 +62,21 @@ struct PostTestBatch {
                 } else if byCounts {
                     let counts = try zip(["tp", "fp", "fn", "tn"], countColumns).map { name, index in try TableOptions.count(fields[index!], flag: name) }
                     let table: TwoByTwoTable
-                    do { table = try TwoByTwoTable(truePositives: counts[0], falsePositives: counts[1], falseNegatives: counts[2], trueNegatives: counts[3]) } catch {
+                    do {
+                        table = try TwoByTwoTable(truePositives: counts[0], falsePositives: counts[1], falseNegatives: counts[2], trueNegatives: counts[3])
+                    } catch {
                         throw InputError(error)
                     }
                     guard let result = TestResult(rawValue: fields[resultColumn!].lowercased()) else {
                         throw InputError("result (\(fields[resultColumn!])) must be positive or negative")
                     }
-                    ratio = result == .positive
+                    ratio =
+                        result == .positive
                         ? try LikelihoodRatio.positive(of: table, method: likelihoodRatioMethod, level: level)
                         : try LikelihoodRatio.negative(of: table, method: likelihoodRatioMethod, level: level)
-                    posttest = try PostTestProbability.from(pretest: pretest, table: table, result: result,
-                                                            method: likelihoodRatioMethod == .koopman ? .koopman : .logit, level: level)
+                    posttest = try PostTestProbability.from(
+                        pretest: pretest, table: table, result: result,
+                        method: likelihoodRatioMethod == .koopman ? .koopman : .logit, level: level)
                 } else {
                     throw InputError("lr is empty and the row has no counts")
                 }
@@ -83,10 +91,11 @@ struct PostTestBatch {
                     output.appendField(notes.joined(separator: " "))
                     output.endLine()
                 } else {
-                    output.write(line: JSONValue.object([
-                        ("input", .object(zip(header, fields).map { ($0, .string($1)) })), ("pretest", .number(pretest)),
-                        ("likelihoodRatio", ratio.json), ("posttest", posttest.json),
-                    ]).serialized())
+                    output.write(
+                        line: JSONValue.object([
+                            ("input", .object(zip(header, fields).map { ($0, .string($1)) })), ("pretest", .number(pretest)),
+                            ("likelihoodRatio", ratio.json), ("posttest", posttest.json),
+                        ]).serialized())
                 }
                 written += 1
             } catch let error as InputError {
@@ -112,7 +121,8 @@ struct PostTestBatch {
             guard low <= estimate, estimate <= high else { throw InputError("lr_lower (\(lower)) ≤ lr (\(text)) ≤ lr_upper (\(upper)) does not hold") }
             return IntervalEstimate(estimate: .finite(estimate), lower: .finite(low), upper: .finite(high), level: level, method: "given")
         }
-        return IntervalEstimate(estimate: .finite(estimate), lower: .finite(estimate), upper: .finite(estimate), level: level,
-                                method: "given", notes: ["Given without an interval."])
+        return IntervalEstimate(
+            estimate: .finite(estimate), lower: .finite(estimate), upper: .finite(estimate), level: level,
+            method: "given", notes: ["Given without an interval."])
     }
 }

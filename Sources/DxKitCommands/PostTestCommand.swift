@@ -1,8 +1,8 @@
 import ArgumentParser
-import Foundation
 import DxEvidence
 import DxReport
 import DxStats
+import Foundation
 
 /// `dxkit posttest`: from a pretest probability and a finding to a
 /// post-test probability with its interval.
@@ -23,8 +23,9 @@ struct PostTestCommand: RenderingCommand {
     @Option(parsing: .unconditional, help: "Pretest probability: 0.3, 30%, odds 1:3, or a preset id.")
     var pretest: String?
 
-    @Option(name: .customLong("sign"), parsing: .unconditionalSingleValue,
-            help: "A sign and its result, repeatable: ID=positive (evidence id), counts:TP/FP/FN/TN=negative, se-sp:SE/SP=positive or lr:LR+/LR-=positive.")
+    @Option(
+        name: .customLong("sign"), parsing: .unconditionalSingleValue,
+        help: "A sign and its result, repeatable: ID=positive (evidence id), counts:TP/FP/FN/TN=negative, se-sp:SE/SP=positive or lr:LR+/LR-=positive.")
     var signs: [String] = []
 
     @Option(name: .customLong("lr"), parsing: .unconditional, help: "A likelihood ratio, instead of a 2×2 table.")
@@ -60,8 +61,9 @@ struct PostTestCommand: RenderingCommand {
         guard pretest == nil, likelihoodRatio == nil, !table.anyGiven, signs.isEmpty else {
             throw InputError("with --input, the pretest and the finding come from the file's columns")
         }
-        let batchRun = PostTestBatch(level: try common.confidenceLevel(), likelihoodRatioMethod: likelihoodRatioInterval,
-                                     format: common.format == .json ? .json : .csv)
+        let batchRun = PostTestBatch(
+            level: try common.confidenceLevel(), likelihoodRatioMethod: likelihoodRatioInterval,
+            format: common.format == .json ? .json : .csv)
         try batch.run(batchRun.run)
     }
 
@@ -90,14 +92,16 @@ struct PostTestCommand: RenderingCommand {
         } else if table.anyGiven {
             guard let result else { throw InputError("--result (positive or negative) is needed with a 2×2 table") }
             let counts = try table.table()
-            let ratio = result == .positive
+            let ratio =
+                result == .positive
                 ? try LikelihoodRatio.positive(of: counts, method: likelihoodRatioInterval, level: level)
                 : try LikelihoodRatio.negative(of: counts, method: likelihoodRatioInterval, level: level)
             let method: PostTestProbability.IntervalMethod = likelihoodRatioInterval == .koopman ? .koopman : .logit
             let posttest = try PostTestProbability.from(pretest: probability, table: counts, result: result, method: method, level: level)
             report = PostTestReport(
                 pretest: probability,
-                finding: "\(result.rawValue) result on a test with TP \(counts.truePositives), FP \(counts.falsePositives), FN \(counts.falseNegatives), TN \(counts.trueNegatives)",
+                finding:
+                    "\(result.rawValue) result on a test with TP \(counts.truePositives), FP \(counts.falsePositives), FN \(counts.falseNegatives), TN \(counts.trueNegatives)",
                 result: result, likelihoodRatio: ratio, posttest: posttest)
         } else {
             throw InputError("give a likelihood ratio (--lr 8.75) or a 2×2 table (--tp --fp --fn --tn) with --result")
@@ -117,7 +121,8 @@ struct PostTestCommand: RenderingCommand {
         case (nil, nil):
             return IntervalEstimate(
                 estimate: .finite(estimate), lower: .finite(estimate), upper: .finite(estimate), level: level,
-                method: "given", notes: ["The likelihood ratio was given without an interval, so the post-test interval has no width; add --lr-lower and --lr-upper."])
+                method: "given",
+                notes: ["The likelihood ratio was given without an interval, so the post-test interval has no width; add --lr-lower and --lr-upper."])
         case (let lowerText?, let upperText?):
             let lower = try number(lowerText, flag: "--lr-lower")
             let upper = try number(upperText, flag: "--lr-upper")
@@ -145,8 +150,9 @@ struct PostTestCommand: RenderingCommand {
                 pretest: pretest.probability, pretestUncertainty: combination.pretestUncertainty(), findings: signs,
                 dependence: combination.dependenceModel(), level: level, monteCarlo: combination.monteCarloSettings(),
                 thresholds: combination.thresholds())
-            return CombinedPostTestReport(result: result, signNames: names, pretestDescription: pretest.description,
-                                          evidence: [pretest.preset].compactMap { $0 } + records)
+            return CombinedPostTestReport(
+                result: result, signNames: names, pretestDescription: pretest.description,
+                evidence: [pretest.preset].compactMap { $0 } + records)
         } catch let error as StatisticsError {
             throw InputError(error)
         }

@@ -9,8 +9,10 @@ import Foundation
 /// or a list mixing both. Each value is the very double `dxkit posttest
 /// --pretest` reads from the same text.
 enum PretestList {
-    static func rows(_ text: String, flag: String = "--pretest", maximumCount: Int = PretestGrid.standardMaximumCount,
-                     evidence: () throws -> EvidenceBase) throws -> [ProbabilityTable.Row] {
+    static func rows(
+        _ text: String, flag: String = "--pretest", maximumCount: Int = PretestGrid.standardMaximumCount,
+        evidence: () throws -> EvidenceBase
+    ) throws -> [ProbabilityTable.Row] {
         var rows: [ProbabilityTable.Row] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let item = part.trimmingCharacters(in: .whitespaces)

@@ -19,8 +19,9 @@ struct ResolvedPretest {
         }
         do {
             let (probability, preset) = try evidence().resolvePretest(text, name: flag)
-            return ResolvedPretest(probability: probability, description: preset.map(describe) ?? NumberText.percent(.finite(probability)),
-                                   preset: preset)
+            return ResolvedPretest(
+                probability: probability, description: preset.map(describe) ?? NumberText.percent(.finite(probability)),
+                preset: preset)
         } catch let error as PretestError {
             throw InputError(error.message)
         }

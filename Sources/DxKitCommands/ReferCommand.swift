@@ -120,7 +120,7 @@ struct ReferCommand: ParsableCommand {
         [fractureLevel, weeks, painTrajectory, painSeverity, augmentationCandidate, mri, closedFistPercussion, supineSign, pretest, age]
             .contains { $0 != nil }
             || [neurologicalDeficit, spinalInstability, malignancySuspected, deformity, pulmonaryDysfunction, analgesiaFailed, painSubsided]
-            .contains(true)
+                .contains(true)
     }
 
     /// The patient described by the flags, through the same JSON reader as files (so the same checks apply).
@@ -146,8 +146,10 @@ struct ReferCommand: ParsableCommand {
             }
             fields["augmentationCandidate"] = value
         }
-        for (key, value) in [("fractureLevel", fractureLevel), ("painTrajectory", painTrajectory), ("mri", mri),
-                             ("closedFistPercussion", closedFistPercussion), ("supineSign", supineSign), ("pretest", pretest)] {
+        for (key, value) in [
+            ("fractureLevel", fractureLevel), ("painTrajectory", painTrajectory), ("mri", mri),
+            ("closedFistPercussion", closedFistPercussion), ("supineSign", supineSign), ("pretest", pretest),
+        ] {
             if let value { fields[key] = value }
         }
         let data = try JSONSerialization.data(withJSONObject: fields)
@@ -156,9 +158,11 @@ struct ReferCommand: ParsableCommand {
 
     /// A patient error with the JSON key translated to its flag.
     static func flagName(for error: PatientError) -> String {
-        let flags = ["weeksSinceOnset": "--weeks", "painTrajectory": "--pain-trajectory", "painSeverity": "--pain-severity",
-                     "fractureLevel": "--fracture-level", "mri": "--mri", "closedFistPercussion": "--closed-fist-percussion",
-                     "supineSign": "--supine-sign", "pretest": "--pretest", "age": "--age", "acutePainSubsided": "--pain-subsided"]
+        let flags = [
+            "weeksSinceOnset": "--weeks", "painTrajectory": "--pain-trajectory", "painSeverity": "--pain-severity",
+            "fractureLevel": "--fracture-level", "mri": "--mri", "closedFistPercussion": "--closed-fist-percussion",
+            "supineSign": "--supine-sign", "pretest": "--pretest", "age": "--age", "acutePainSubsided": "--pain-subsided",
+        ]
         return "\(flags[error.field] ?? error.field): \(error.problem)"
     }
 }
@@ -196,4 +200,3 @@ extension JSONSerialization {
         (try? jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) != nil
     }
 }
-

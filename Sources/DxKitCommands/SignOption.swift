@@ -48,8 +48,11 @@ struct SignFinding {
                 guard let value = Double(part), value.isFinite, value >= 0 else { throw InputError("--sign (\(text)): '\(part)' must be a finite number ≥ 0") }
                 return value
             }
-            return SignFinding(text: text, source: prefix == "se-sp:" ? .sensitivitySpecificity(numbers[0], numbers[1])
-                                                                         : .likelihoodRatios(numbers[0], numbers[1]), result: result)
+            return SignFinding(
+                text: text,
+                source: prefix == "se-sp:"
+                    ? .sensitivitySpecificity(numbers[0], numbers[1])
+                    : .likelihoodRatios(numbers[0], numbers[1]), result: result)
         }
         return SignFinding(text: text, source: .record(name), result: result)
     }
@@ -68,11 +71,15 @@ struct SignFinding {
                 let name = "sign \(index + 1) (TP \(table.truePositives), FP \(table.falsePositives), FN \(table.falseNegatives), TN \(table.trueNegatives))"
                 return (try SignAccuracy(name: "sign-\(index + 1)", table: table), name, nil)
             case .sensitivitySpecificity(let sensitivity, let specificity):
-                return (try SignAccuracy(name: "sign-\(index + 1)", sensitivity: sensitivity, specificity: specificity),
-                        "sign \(index + 1) (Se \(sensitivity), Sp \(specificity))", nil)
+                return (
+                    try SignAccuracy(name: "sign-\(index + 1)", sensitivity: sensitivity, specificity: specificity),
+                    "sign \(index + 1) (Se \(sensitivity), Sp \(specificity))", nil
+                )
             case .likelihoodRatios(let positive, let negative):
-                return (try SignAccuracy(name: "sign-\(index + 1)", positiveLikelihoodRatio: positive, negativeLikelihoodRatio: negative),
-                        "sign \(index + 1) (LR+ \(positive), LR− \(negative))", nil)
+                return (
+                    try SignAccuracy(name: "sign-\(index + 1)", positiveLikelihoodRatio: positive, negativeLikelihoodRatio: negative),
+                    "sign \(index + 1) (LR+ \(positive), LR− \(negative))", nil
+                )
             }
         } catch let error as StatisticsError {
             throw InputError("--sign (\(text)): \(error.description)")

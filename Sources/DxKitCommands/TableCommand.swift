@@ -30,12 +30,14 @@ struct TableCommand: RenderingCommand {
             """
     )
 
-    @Option(parsing: .unconditional,
-            help: "Pretest probabilities: FROM:TO:STEP (0.05:0.95:0.05 or 5%:95%:5%) or a list (0.1,30%,1:3,PRESET-ID).")
+    @Option(
+        parsing: .unconditional,
+        help: "Pretest probabilities: FROM:TO:STEP (0.05:0.95:0.05 or 5%:95%:5%) or a list (0.1,30%,1:3,PRESET-ID).")
     var pretest: String = "0.05:0.95:0.05"
 
-    @Option(name: .customLong("sign"), parsing: .unconditionalSingleValue,
-            help: "A sign, repeatable: ID (every result) or ID=positive|negative; ID as for dxkit posttest --sign.")
+    @Option(
+        name: .customLong("sign"), parsing: .unconditionalSingleValue,
+        help: "A sign, repeatable: ID (every result) or ID=positive|negative; ID as for dxkit posttest --sign.")
     var signs: [String] = []
 
     @Option(name: .customLong("lr"), parsing: .unconditionalSingleValue, help: "Likelihood ratios, one column each: 0.1,0.5,2,10 (repeatable).")
@@ -83,8 +85,10 @@ struct TableCommand: RenderingCommand {
         let confidence = try CommonOptions.parse(["--level", level]).confidenceLevel()
         let sources = [!signs.isEmpty, !likelihoodRatios.isEmpty, counts.anyGiven].filter { $0 }.count
         guard sources == 1 else {
-            throw InputError(sources == 0 ? "give --sign, --lr or a 2×2 table (--tp --fp --fn --tn) for the columns"
-                                          : "give one of --sign, --lr or a 2×2 table (--tp --fp --fn --tn), not several")
+            throw InputError(
+                sources == 0
+                    ? "give --sign, --lr or a 2×2 table (--tp --fp --fn --tn) for the columns"
+                    : "give one of --sign, --lr or a 2×2 table (--tp --fp --fn --tn), not several")
         }
         guard combination.pretestBeta == nil, combination.pretestRange == nil else {
             throw InputError("--pretest-beta and --pretest-range do not apply to a table: its rows are the pretest probabilities")
@@ -104,11 +108,14 @@ struct TableCommand: RenderingCommand {
         do {
             if !signs.isEmpty {
                 let selection = try SignSelection.resolve(signs, base: base.get)
-                let settings = SignCombinationSettings(dependence: try combination.dependenceModel(),
-                                                       monteCarlo: try combination.monteCarloSettings(), thresholds: try combination.thresholds())
+                let settings = SignCombinationSettings(
+                    dependence: try combination.dependenceModel(),
+                    monteCarlo: try combination.monteCarloSettings(), thresholds: try combination.thresholds())
                 for pattern in selection.patterns {
-                    columns.append(try ProbabilityTableColumn(label: selection.shortLabel(pattern), findings: selection.findings(pattern),
-                                                              settings: settings, level: confidence))
+                    columns.append(
+                        try ProbabilityTableColumn(
+                            label: selection.shortLabel(pattern), findings: selection.findings(pattern),
+                            settings: settings, level: confidence))
                 }
                 title = "Post-test probability: " + selection.names.joined(separator: " and ")
                 legend = selection.legend
@@ -122,17 +129,21 @@ struct TableCommand: RenderingCommand {
                 guard !requested.needsMonteCarlo else { throw InputError("--show monte-carlo and gate need --sign") }
                 let table = try counts.table()
                 for outcome in result.map({ [$0] }) ?? [.positive, .negative] {
-                    columns.append(try ProbabilityTableColumn(label: outcome == .positive ? "Positive" : "Negative", table: table, result: outcome,
-                                                              level: confidence))
+                    columns.append(
+                        try ProbabilityTableColumn(
+                            label: outcome == .positive ? "Positive" : "Negative", table: table, result: outcome,
+                            level: confidence))
                 }
-                title = "Post-test probability: test with TP \(table.truePositives), FP \(table.falsePositives), FN \(table.falseNegatives), TN \(table.trueNegatives)"
+                title =
+                    "Post-test probability: test with TP \(table.truePositives), FP \(table.falsePositives), FN \(table.falseNegatives), TN \(table.trueNegatives)"
             }
         } catch let error as StatisticsError {
             throw InputError(error)
         }
         let presets = try Set(rows.compactMap(\.label)).sorted().map { id in try base.get().record(id) }
-        return ProbabilityTable(title: title, rows: rows, columns: columns, contents: requested, level: confidence, population: population,
-                                signs: legend, evidence: records + presets)
+        return ProbabilityTable(
+            title: title, rows: rows, columns: columns, contents: requested, level: confidence, population: population,
+            signs: legend, evidence: records + presets)
     }
 
     /// `--show`, or the default: the dependence range and the gate for several signs.

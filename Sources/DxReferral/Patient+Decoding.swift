@@ -40,7 +40,8 @@ extension Patient {
             throw PatientError(field: "age", problem: "(\(age)) must be between 0 and 130 years")
         }
         if acutePainSubsided, let painSeverity, painSeverity >= 9 {
-            throw PatientError(field: "acutePainSubsided", problem: "contradicts painSeverity \(painSeverity): acute pain cannot have subsided with pain of 9–10")
+            throw PatientError(
+                field: "acutePainSubsided", problem: "contradicts painSeverity \(painSeverity): acute pain cannot have subsided with pain of 9–10")
         }
         if acutePainSubsided && painTrajectory == .worsening {
             throw PatientError(field: "acutePainSubsided", problem: "contradicts painTrajectory worsening")

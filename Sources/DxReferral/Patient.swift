@@ -72,10 +72,12 @@ public struct Patient: Sendable, Hashable {
     /// The red flags of the pathway: neurological deficit, spinal instability,
     /// suspected malignancy, significant deformity or progressive kyphosis.
     public var redFlags: [String] {
-        [(neurologicalDeficit, "neurological deficit"), (spinalInstability, "spinal instability"),
-         (malignancySuspected, "suspected malignancy (pathologic fracture)"),
-         (deformityOrProgressiveKyphosis, "significant deformity or progressive kyphosis")]
-            .filter(\.0).map(\.1)
+        [
+            (neurologicalDeficit, "neurological deficit"), (spinalInstability, "spinal instability"),
+            (malignancySuspected, "suspected malignancy (pathologic fracture)"),
+            (deformityOrProgressiveKyphosis, "significant deformity or progressive kyphosis"),
+        ]
+        .filter(\.0).map(\.1)
     }
     /// Whether at least one bedside sign was examined.
     public var anySignDone: Bool { closedFistPercussion != .notDone || supineSign != .notDone }

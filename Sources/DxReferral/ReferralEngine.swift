@@ -53,8 +53,10 @@ public struct ReferralEngine: Sendable {
     public let monteCarlo: MonteCarloSettings
     public let level: ConfidenceLevel
 
-    public init(evidence: EvidenceBase, thresholds: GateDecision.Thresholds = .standard,
-                monteCarlo: MonteCarloSettings = .standard, level: ConfidenceLevel = .ninetyFivePercent) {
+    public init(
+        evidence: EvidenceBase, thresholds: GateDecision.Thresholds = .standard,
+        monteCarlo: MonteCarloSettings = .standard, level: ConfidenceLevel = .ninetyFivePercent
+    ) {
         self.evidence = evidence
         self.thresholds = thresholds
         self.monteCarlo = monteCarlo
@@ -76,15 +78,17 @@ public struct ReferralEngine: Sendable {
         for (id, sign) in [(Self.signIds.closedFistPercussion, patient.closedFistPercussion), (Self.signIds.supineSign, patient.supineSign)]
         where sign != .notDone {
             guard let study = try? evidence.diagnosticStudy(id), let accuracy = try? SignAccuracy(name: id, table: study.table) else {
-                throw PatientError(field: id == Self.signIds.supineSign ? "supineSign" : "closedFistPercussion",
-                                   problem: "the evidence base has no diagnostic study '\(id)'")
+                throw PatientError(
+                    field: id == Self.signIds.supineSign ? "supineSign" : "closedFistPercussion",
+                    problem: "the evidence base has no diagnostic study '\(id)'")
             }
             findings.append(.init(accuracy, sign == .positive ? .positive : .negative))
             records.append(study.record)
         }
         do {
-            let estimate = try CombinedPostTest(pretest: resolved.probability, findings: findings, level: level,
-                                                monteCarlo: monteCarlo, thresholds: thresholds)
+            let estimate = try CombinedPostTest(
+                pretest: resolved.probability, findings: findings, level: level,
+                monteCarlo: monteCarlo, thresholds: thresholds)
             return GateAssessment(estimate: estimate, preset: resolved.preset, signs: records)
         } catch {
             throw PatientError(field: "pretest", problem: error.description)
@@ -121,11 +125,12 @@ public struct ReferralEngine: Sendable {
         }
         if let gate {
             let decision = gate.decision
-            recommendations.append(Recommendation(
-                rule: "G", action: ReferralPathway.Gate.action(decision.classification), specialty: nil,
-                urgency: ReferralPathway.Gate.urgency(decision.classification), rationale: ReferralPathway.Gate.rationale,
-                evidence: ReferralPathway.Gate.evidence + (gate.preset.map { [$0.id] } ?? []),
-                caveats: ReferralPathway.Gate.caveats, support: .supported, isRedFlag: false))
+            recommendations.append(
+                Recommendation(
+                    rule: "G", action: ReferralPathway.Gate.action(decision.classification), specialty: nil,
+                    urgency: ReferralPathway.Gate.urgency(decision.classification), rationale: ReferralPathway.Gate.rationale,
+                    evidence: ReferralPathway.Gate.evidence + (gate.preset.map { [$0.id] } ?? []),
+                    caveats: ReferralPathway.Gate.caveats, support: .supported, isRedFlag: false))
             if decision.classification == .indeterminate && patient.mri == .unavailable {
                 changed.append("Imaging decides: MRI as soon as it is available (CT without contrast meanwhile if needed).")
             }
@@ -135,12 +140,15 @@ public struct ReferralEngine: Sendable {
             let (a, b) = (order.firstIndex(of: left.element.urgency)!, order.firstIndex(of: right.element.urgency)!)
             return a != b ? a < b : left.offset < right.offset
         }.map(\.element)
-        return ReferralResult(patient: patient, recommendations: sorted, noReferralNeeded: noReferral, gate: gate,
-                              changedByGate: changed, redFlags: patient.redFlags)
+        return ReferralResult(
+            patient: patient, recommendations: sorted, noReferralNeeded: noReferral, gate: gate,
+            changedByGate: changed, redFlags: patient.redFlags)
     }
 
-    private static func recommendation(_ rule: ReferralRule, patient: Patient, gate: GateDecision.Classification?,
-                                       changed: inout [String]) -> Recommendation {
+    private static func recommendation(
+        _ rule: ReferralRule, patient: Patient, gate: GateDecision.Classification?,
+        changed: inout [String]
+    ) -> Recommendation {
         var action = rule.action, urgency = rule.urgency, caveats = rule.caveats
         for addendum in rule.addenda where addendum.when.holds(for: patient, gate: gate) {
             action += " " + addendum.text
@@ -152,7 +160,8 @@ public struct ReferralEngine: Sendable {
                 }
             }
         }
-        return Recommendation(rule: rule.id, action: action, specialty: rule.specialty, urgency: urgency, rationale: rule.rationale,
-                              evidence: rule.evidence, caveats: caveats, support: rule.support, isRedFlag: rule.isRedFlag)
+        return Recommendation(
+            rule: rule.id, action: action, specialty: rule.specialty, urgency: urgency, rationale: rule.rationale,
+            evidence: rule.evidence, caveats: caveats, support: rule.support, isRedFlag: rule.isRedFlag)
     }
 }

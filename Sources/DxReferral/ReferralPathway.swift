@@ -55,8 +55,10 @@ public enum ReferralPathway {
             caveats: [augmentationCaveat, unverifiedCaveat], support: .attributedUnverified),
         ReferralRule(
             id: "R6",
-            when: .all([.augmentationCandidate, .any([.deformityOrProgressiveKyphosis, .painTrajectory(.worsening), .pulmonaryDysfunction]),
-                        .not(.gate(.chronic))]),
+            when: .all([
+                .augmentationCandidate, .any([.deformityOrProgressiveKyphosis, .painTrajectory(.worsening), .pulmonaryDysfunction]),
+                .not(.gate(.chronic)),
+            ]),
             action: "Refer to interventional radiology for percutaneous vertebral augmentation.", specialty: interventionalRadiology,
             urgency: .soon,
             rationale: "A candidate for augmentation with deformity, worsening symptoms or pulmonary dysfunction (ACR 2018 Variant 2).",
@@ -70,11 +72,13 @@ public enum ReferralPathway {
             evidence: ["seed-pain-management-referral", "l2-nerve-root-block-ohtori-2009", "l2-nerve-root-block-aaos-2010"],
             caveats: [unverifiedCaveat], support: .attributedUnverified,
             addenda: [
-                .init(when: .fractureLevel(["L2"]),
-                      text: "An L2 nerve root block may be discussed if pain persists.",
-                      caveats: [blockCaveat]),
-                .init(when: .fractureLevel(["L3", "L4"]),
-                      text: "An L2 nerve root block is an option for an L3 or L4 fracture (Ohtori 2009 RCT; AAOS 2010, weak): relief lasted up to 2 weeks."),
+                .init(
+                    when: .fractureLevel(["L2"]),
+                    text: "An L2 nerve root block may be discussed if pain persists.",
+                    caveats: [blockCaveat]),
+                .init(
+                    when: .fractureLevel(["L3", "L4"]),
+                    text: "An L2 nerve root block is an option for an L3 or L4 fracture (Ohtori 2009 RCT; AAOS 2010, weak): relief lasted up to 2 weeks."),
             ]),
         ReferralRule(
             id: "R8", when: .acutePainSubsided,
@@ -86,14 +90,17 @@ public enum ReferralPathway {
         ReferralRule(
             id: "R9", when: .not(.anyRedFlag),
             action: "No specialist referral needed now: medical management.", specialty: nil, urgency: .routine,
-            rationale: "No neurological deficit, instability, suspected malignancy or deformity, and no other referral is indicated; most fractures improve over 2–12 weeks.",
+            rationale:
+                "No neurological deficit, instability, suspected malignancy or deformity, and no other referral is indicated; most fractures improve over 2–12 weeks.",
             evidence: ["seed-no-referral-without-red-flags", "seed-no-referral-first-3-months-improving", "acr-2018-natural-history"],
             caveats: [unverifiedCaveat], support: .attributedUnverified),
         ReferralRule(
             id: "R10", when: .all([.not(.neurologicalDeficit), .weeksBelow(12)]),
-            action: "Medical management first line: analgesia, activity as tolerated, osteoporosis assessment. Calcitonin may be considered only within the first 4 weeks, with its safety caveat.",
+            action:
+                "Medical management first line: analgesia, activity as tolerated, osteoporosis assessment. Calcitonin may be considered only within the first 4 weeks, with its safety caveat.",
             specialty: nil, urgency: .routine,
-            rationale: "A new symptomatic fracture without neurological deficit; calcitonin reduces acute pain in weeks 1–4 (Knopp-Sihota 2012; AAOS 2010, moderate, for fractures 0–5 days old).",
+            rationale:
+                "A new symptomatic fracture without neurological deficit; calcitonin reduces acute pain in weeks 1–4 (Knopp-Sihota 2012; AAOS 2010, moderate, for fractures 0–5 days old).",
             evidence: ["seed-medical-management-first-line", "calcitonin-efficacy-knopp-2012", "calcitonin-aaos-2010", "calcitonin-safety"],
             caveats: [calcitoninCaveat], support: .supported),
         ReferralRule(
@@ -113,18 +120,22 @@ public enum ReferralPathway {
             specialty: "radiology", urgency: .soon,
             rationale: "Suspected malignancy: the fracture may be pathologic.",
             evidence: ["acr-2022-variant-2", "seed-complete-spine-mri-wording", "deyo-1988-cancer"],
-            caveats: ["ACR 2022 ratings are second-hand (rated 9 for MRI without and with contrast, for a history of malignancy); ACR rates the area of interest, not the complete spine."],
+            caveats: [
+                "ACR 2022 ratings are second-hand (rated 9 for MRI without and with contrast, for a history of malignancy); ACR rates the area of interest, not the complete spine."
+            ],
             support: .attributedUnverified, isRedFlag: true),
         ReferralRule(
             id: "R14", when: .always,
             action: "Look for fractures at other levels, including sacral insufficiency fractures (review the sacrum on the lumbar MRI, coronal STIR).",
             specialty: nil, urgency: .routine,
-            rationale: "Other fractures may contribute to the pain: 3.0 % of surgically treated VCFs had a sacral insufficiency fracture, 76 % missed by clinicians (Kao 2017).",
+            rationale:
+                "Other fractures may contribute to the pain: 3.0 % of surgically treated VCFs had a sacral insufficiency fracture, 76 % missed by clinicians (Kao 2017).",
             evidence: ["sacral-insufficiency-kao-2017", "sacral-insufficiency-other-series"], support: .supported,
             addenda: [
-                .init(when: .any([.ageAbove(80), .gate(.chronic)]),
-                      text: "Especially here: age over 80 (6.5 % vs 1.8 %, Kao 2017) or pain that the fracture may not explain.",
-                      urgency: .soon),
+                .init(
+                    when: .any([.ageAbove(80), .gate(.chronic)]),
+                    text: "Especially here: age over 80 (6.5 % vs 1.8 %, Kao 2017) or pain that the fracture may not explain.",
+                    urgency: .soon)
             ]),
         ReferralRule(
             id: "R15", when: .weeksBelow(6),

@@ -45,10 +45,13 @@ public struct AccuracyReport: Sendable {
     public var json: JSONValue {
         let table = accuracy.table
         var members: [(String, JSONValue)] = [
-            ("counts", .object([
-                ("tp", .integer(table.truePositives)), ("fp", .integer(table.falsePositives)),
-                ("fn", .integer(table.falseNegatives)), ("tn", .integer(table.trueNegatives)),
-            ])),
+            (
+                "counts",
+                .object([
+                    ("tp", .integer(table.truePositives)), ("fp", .integer(table.falsePositives)),
+                    ("fn", .integer(table.falseNegatives)), ("tn", .integer(table.trueNegatives)),
+                ])
+            ),
             ("level", .number(accuracy.level.value)),
         ]
         for row in rows { members.append((row.key, row.value.json)) }
@@ -60,10 +63,11 @@ public struct AccuracyReport: Sendable {
         var lines = [CSV.line(["measure", "estimate", "lower", "upper", "method", "level", "note"])]
         for row in rows {
             let value = row.value
-            lines.append(CSV.line([
-                row.key, value.estimate.csvField, value.lower.csvField, value.upper.csvField, value.method,
-                JSONValue.numberText(value.level.value), value.note ?? "",
-            ]))
+            lines.append(
+                CSV.line([
+                    row.key, value.estimate.csvField, value.lower.csvField, value.upper.csvField, value.method,
+                    JSONValue.numberText(value.level.value), value.note ?? "",
+                ]))
         }
         return lines.joined(separator: "\n")
     }
@@ -71,11 +75,15 @@ public struct AccuracyReport: Sendable {
     private func cells(for row: (key: String, name: String, value: IntervalEstimate)) -> [String] {
         let value = row.value
         if Self.probabilityKeys.contains(row.key) {
-            return [row.name, NumberText.percent(value.estimate),
-                    "\(NumberText.percent(value.lower)) – \(NumberText.percent(value.upper))", MethodName.display(value.method)]
+            return [
+                row.name, NumberText.percent(value.estimate),
+                "\(NumberText.percent(value.lower)) – \(NumberText.percent(value.upper))", MethodName.display(value.method),
+            ]
         }
-        return [row.name, NumberText.significant(value.estimate),
-                "\(NumberText.significant(value.lower)) – \(NumberText.significant(value.upper))", MethodName.display(value.method)]
+        return [
+            row.name, NumberText.significant(value.estimate),
+            "\(NumberText.significant(value.lower)) – \(NumberText.significant(value.upper))", MethodName.display(value.method),
+        ]
     }
 
     private var measureTable: TextTable {

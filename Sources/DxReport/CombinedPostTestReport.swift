@@ -35,30 +35,41 @@ public struct CombinedPostTestReport: Sendable {
     private var signRatios: [IntervalEstimate] {
         result.findings.map { finding in
             if let table = finding.sign.table {
-                let ratio = finding.result == .positive
+                let ratio =
+                    finding.result == .positive
                     ? try? LikelihoodRatio.positive(of: table, level: result.level)
                     : try? LikelihoodRatio.negative(of: table, level: result.level)
                 if let ratio { return ratio }
             }
             let value = finding.sign.likelihoodRatio(for: finding.result)
-            return IntervalEstimate(estimate: value, lower: value, upper: value, level: result.level, method: "given",
-                                    notes: ["Given without counts: no interval."])
+            return IntervalEstimate(
+                estimate: value, lower: value, upper: value, level: result.level, method: "given",
+                notes: ["Given without counts: no interval."])
         }
     }
 
     public var json: JSONValue {
         var members: [(String, JSONValue)] = [
             ("pretest", .number(result.pretest)),
-            ("signs", .array(zip(result.findings, signRatios).enumerated().map { index, pair in
-                .object([("id", .string(pair.0.sign.name)), ("name", .string(signNames[index])), ("result", .string(pair.0.result.rawValue)),
-                         ("sensitivity", .number(pair.0.sign.sensitivity)), ("specificity", .number(pair.0.sign.specificity)),
-                         ("likelihoodRatio", pair.1.json)])
-            })),
+            (
+                "signs",
+                .array(
+                    zip(result.findings, signRatios).enumerated().map { index, pair in
+                        .object([
+                            ("id", .string(pair.0.sign.name)), ("name", .string(signNames[index])), ("result", .string(pair.0.result.rawValue)),
+                            ("sensitivity", .number(pair.0.sign.sensitivity)), ("specificity", .number(pair.0.sign.specificity)),
+                            ("likelihoodRatio", pair.1.json),
+                        ])
+                    })
+            ),
             ("likelihoodRatio", result.likelihoodRatio.json),
             ("posttest", result.posttest.json),
-            ("monteCarlo", result.monteCarlo.json.adding([
-                ("draws", .integer(result.monteCarloSettings.draws)), ("seed", .string(String(result.monteCarloSettings.seed))),
-            ])),
+            (
+                "monteCarlo",
+                result.monteCarlo.json.adding([
+                    ("draws", .integer(result.monteCarloSettings.draws)), ("seed", .string(String(result.monteCarloSettings.seed))),
+                ])
+            ),
         ]
         if let dependence = result.dependence {
             var dependenceMembers: [(String, JSONValue)] = [
@@ -70,21 +81,27 @@ public struct CombinedPostTestReport: Sendable {
             members.append(("dependence", .object(dependenceMembers)))
         }
         let gate = result.gate
-        members.append(("gate", .object([
-            ("probability", .object([("estimate", result.posttest.estimate.json), ("lower", .number(gate.lower)), ("upper", .number(gate.upper))])),
-            ("classification", .string(gate.classification.rawValue)),
-            ("thresholds", .object([("lower", .number(gate.thresholds.lower)), ("upper", .number(gate.thresholds.upper))])),
-            ("interval", .string(gate.intervalMethod)),
-        ])))
+        members.append(
+            (
+                "gate",
+                .object([
+                    ("probability", .object([("estimate", result.posttest.estimate.json), ("lower", .number(gate.lower)), ("upper", .number(gate.upper))])),
+                    ("classification", .string(gate.classification.rawValue)),
+                    ("thresholds", .object([("lower", .number(gate.thresholds.lower)), ("upper", .number(gate.thresholds.upper))])),
+                    ("interval", .string(gate.intervalMethod)),
+                ])
+            ))
         members.append(("level", .number(result.level.value)))
         if !evidence.isEmpty { members.append(("evidence", .array(evidence.map(\.usedEvidenceJSON)))) }
         return .object(members)
     }
 
     public var csv: String {
-        let header = CSV.line(["pretest", "signs", "lr", "lr_lower", "lr_upper", "posttest", "posttest_lower", "posttest_upper",
-                               "mc_lower", "mc_upper", "dependence_lower", "dependence_upper", "gate_lower", "gate_upper",
-                               "classification", "level"])
+        let header = CSV.line([
+            "pretest", "signs", "lr", "lr_lower", "lr_upper", "posttest", "posttest_lower", "posttest_upper",
+            "mc_lower", "mc_upper", "dependence_lower", "dependence_upper", "gate_lower", "gate_upper",
+            "classification", "level",
+        ])
         let signs = zip(result.findings, result.findings.indices).map { "\($0.0.sign.name)=\($0.0.result.rawValue)" }.joined(separator: ";")
         let row = CSV.line([
             JSONValue.numberText(result.pretest), signs,
@@ -131,28 +148,35 @@ public struct CombinedPostTestReport: Sendable {
             lines.append("  - \(signNames[index]): \(finding.result.rawValue) (\(kind) \(NumberText.significant(ratio.estimate))\(interval))")
         }
         let independent = result.findings.count > 1 ? " if the signs were independent" : ""
-        lines.append("Post-test probability\(independent): \(NumberText.percent(result.posttest.estimate)) "
-            + "(\(levelText) CI \(percentRange(result.posttest.lower, result.posttest.upper)); combined LR \(NumberText.significant(result.likelihoodRatio.estimate)))")
+        lines.append(
+            "Post-test probability\(independent): \(NumberText.percent(result.posttest.estimate)) "
+                + "(\(levelText) CI \(percentRange(result.posttest.lower, result.posttest.upper)); combined LR \(NumberText.significant(result.likelihoodRatio.estimate)))"
+        )
         if let value = result.posttest.estimate.finiteValue {
             lines.append("  About \(Int((value * 100).rounded())) in 100 patients like this have an acute fracture.")
         }
-        lines.append("  Monte Carlo \(levelText) interval: \(percentRange(result.monteCarlo.lower, result.monteCarlo.upper)) "
-            + "(\(result.monteCarloSettings.draws) draws, seed \(result.monteCarloSettings.seed)).")
+        lines.append(
+            "  Monte Carlo \(levelText) interval: \(percentRange(result.monteCarlo.lower, result.monteCarlo.upper)) "
+                + "(\(result.monteCarloSettings.draws) draws, seed \(result.monteCarloSettings.seed)).")
         if let dependence = result.dependence {
             if dependence.model == "unknown" {
                 lines.append("Dependence between the signs is unknown (same patients; joint results unpublished):")
-                lines.append("  the joint LR could lie anywhere in \(ratioRange(dependence.likelihoodRatioLower, dependence.likelihoodRatioUpper)), "
-                    + "so the post-test probability in \(percentRange(dependence.posttestLower, dependence.posttestUpper)).")
+                lines.append(
+                    "  the joint LR could lie anywhere in \(ratioRange(dependence.likelihoodRatioLower, dependence.likelihoodRatioUpper)), "
+                        + "so the post-test probability in \(percentRange(dependence.posttestLower, dependence.posttestUpper)).")
             } else if let model = dependence.modelLikelihoodRatio {
-                lines.append("Dependence model \(dependence.model): joint LR \(NumberText.significant(model)) "
-                    + "(the margins allow \(ratioRange(dependence.likelihoodRatioLower, dependence.likelihoodRatioUpper))).")
+                lines.append(
+                    "Dependence model \(dependence.model): joint LR \(NumberText.significant(model)) "
+                        + "(the margins allow \(ratioRange(dependence.likelihoodRatioLower, dependence.likelihoodRatioUpper))).")
             }
         }
         let gate = result.gate
         lines.append("Acute-versus-chronic gate: \(gate.classification.rawValue.uppercased())")
         let covers = gate.intervalMethod == "monte-carlo-with-dependence-range" ? "sampling uncertainty and the dependence range" : "sampling uncertainty"
-        lines.append("  The interval \(NumberText.percent(.finite(gate.lower))) – \(NumberText.percent(.finite(gate.upper))) (covering \(covers)) "
-            + "is compared with the policy thresholds \(NumberText.percent(.finite(gate.thresholds.lower))) and \(NumberText.percent(.finite(gate.thresholds.upper))).")
+        lines.append(
+            "  The interval \(NumberText.percent(.finite(gate.lower))) – \(NumberText.percent(.finite(gate.upper))) (covering \(covers)) "
+                + "is compared with the policy thresholds \(NumberText.percent(.finite(gate.thresholds.lower))) and \(NumberText.percent(.finite(gate.thresholds.upper)))."
+        )
         lines.append("  \(gateMeaning)")
         return lines
     }
@@ -162,7 +186,9 @@ public struct CombinedPostTestReport: Sendable {
     private var caveats: [String] {
         var list: [String] = []
         if result.findings.count > 1, case .unknown = result.dependenceModel {
-            list.append("The signs were examined on the same patients and their errors are probably correlated; multiplying their LRs overstates certainty. The gate covers the whole dependence range.")
+            list.append(
+                "The signs were examined on the same patients and their errors are probably correlated; multiplying their LRs overstates certainty. The gate covers the whole dependence range."
+            )
         }
         var shown: Set<String> = []
         for record in evidence {

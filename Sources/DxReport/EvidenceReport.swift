@@ -8,13 +8,18 @@ public enum EvidenceReport {
     public static func list(_ base: EvidenceBase, format: OutputFormat) -> String {
         switch format {
         case .json:
-            return JSONValue.array(base.records.map { record in
-                .object([("id", .string(record.id)), ("kind", .string(record.kind.rawValue)),
-                         ("verification", .string(record.verification.rawValue)), ("title", .string(record.title)),
-                         ("file", .string(record.sourceFile))])
-            }).serialized(pretty: true)
+            return JSONValue.array(
+                base.records.map { record in
+                    .object([
+                        ("id", .string(record.id)), ("kind", .string(record.kind.rawValue)),
+                        ("verification", .string(record.verification.rawValue)), ("title", .string(record.title)),
+                        ("file", .string(record.sourceFile)),
+                    ])
+                }
+            ).serialized(pretty: true)
         case .csv:
-            return ([CSV.line(["id", "kind", "verification", "title", "file"])]
+            return
+                ([CSV.line(["id", "kind", "verification", "title", "file"])]
                 + base.records.map { CSV.line([$0.id, $0.kind.rawValue, $0.verification.rawValue, $0.title, $0.sourceFile]) })
                 .joined(separator: "\n")
         case .text, .markdown:
@@ -99,9 +104,11 @@ public enum EvidenceReport {
             field("Numbers", numbers.sorted { $0.key < $1.key }.map { "\($0.key) \(NumberText.significant($0.value, digits: 6))" }.joined(separator: ", "))
         }
         if let reported = record.reported {
-            let parts = [("sensitivity", reported.sensitivity), ("specificity", reported.specificity), ("PPV", reported.ppv),
-                         ("NPV", reported.npv), ("accuracy", reported.accuracy), ("prevalence", reported.prevalence)]
-                .compactMap { name, value in value.map { "\(name) \($0)" } }
+            let parts = [
+                ("sensitivity", reported.sensitivity), ("specificity", reported.specificity), ("PPV", reported.ppv),
+                ("NPV", reported.npv), ("accuracy", reported.accuracy), ("prevalence", reported.prevalence),
+            ]
+            .compactMap { name, value in value.map { "\(name) \($0)" } }
             field("Reported in the source", parts.joined(separator: ", "))
         }
         field("Derived", record.derivedFields?.joined(separator: "; "))
@@ -145,15 +152,21 @@ public enum EvidenceReport {
         ]
         members += strings.compactMap { key, value in value.map { (key, .string($0)) } }
         if let counts = record.counts {
-            members.append(("counts", .object([
-                ("tp", .integer(counts.truePositives)), ("fp", .integer(counts.falsePositives)),
-                ("fn", .integer(counts.falseNegatives)), ("tn", .integer(counts.trueNegatives)),
-            ])))
+            members.append(
+                (
+                    "counts",
+                    .object([
+                        ("tp", .integer(counts.truePositives)), ("fp", .integer(counts.falsePositives)),
+                        ("fn", .integer(counts.falseNegatives)), ("tn", .integer(counts.trueNegatives)),
+                    ])
+                ))
         }
         if let reported = record.reported {
-            let values: [(String, Double?)] = [("sensitivity", reported.sensitivity), ("specificity", reported.specificity),
-                                               ("ppv", reported.ppv), ("npv", reported.npv), ("accuracy", reported.accuracy),
-                                               ("prevalence", reported.prevalence)]
+            let values: [(String, Double?)] = [
+                ("sensitivity", reported.sensitivity), ("specificity", reported.specificity),
+                ("ppv", reported.ppv), ("npv", reported.npv), ("accuracy", reported.accuracy),
+                ("prevalence", reported.prevalence),
+            ]
             members.append(("reported", .object(values.compactMap { key, value in value.map { (key, .number($0)) } })))
         }
         if let derived = record.derivedFields { members.append(("derivedFields", .array(derived.map(JSONValue.string)))) }
@@ -163,10 +176,16 @@ public enum EvidenceReport {
         if let range = record.range { members.append(("range", .array(range.map(JSONValue.number)))) }
         if let isDefault = record.isDefault { members.append(("isDefault", .bool(isDefault))) }
         if let ratings = record.ratings {
-            members.append(("ratings", .array(ratings.map { rating in
-                .object([("procedure", .string(rating.procedure)), ("category", .string(rating.category))]
-                        + (rating.rating.map { [("rating", JSONValue.integer($0))] } ?? []))
-            })))
+            members.append(
+                (
+                    "ratings",
+                    .array(
+                        ratings.map { rating in
+                            .object(
+                                [("procedure", .string(rating.procedure)), ("category", .string(rating.category))]
+                                    + (rating.rating.map { [("rating", JSONValue.integer($0))] } ?? []))
+                        })
+                ))
         }
         if let numbers = record.numbers {
             members.append(("numbers", .object(numbers.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })))
@@ -179,8 +198,10 @@ public enum EvidenceReport {
 extension EvidenceRecord {
     /// The record as cited by a result: id, verification, caveats and formatted citations.
     var usedEvidenceJSON: JSONValue {
-        .object([("id", .string(id)), ("verification", .string(verification.rawValue)),
-                 ("caveats", .array(caveats.map(JSONValue.string))),
-                 ("citations", .array(citations.map { .string($0.formatted) }))])
+        .object([
+            ("id", .string(id)), ("verification", .string(verification.rawValue)),
+            ("caveats", .array(caveats.map(JSONValue.string))),
+            ("citations", .array(citations.map { .string($0.formatted) })),
+        ])
     }
 }

@@ -41,8 +41,10 @@ extension FaganNomogram {
         svg.text(title, at: .init(x: 30, y: 28), style: .init(size: 16, bold: true))
         svg.text("Pretest probability \(pretestDescription)", at: .init(x: 30, y: 48), style: .init(size: 11.5))
 
-        let firstTitles = (["Pretest", "probability (%)"], ["Likelihood", "ratio"],
-                           second == nil ? ["Post-test", "probability (%)"] : ["Post-test after", "sign 1 (%)"])
+        let firstTitles = (
+            ["Pretest", "probability (%)"], ["Likelihood", "ratio"],
+            second == nil ? ["Post-test", "probability (%)"] : ["Post-test after", "sign 1 (%)"]
+        )
         let secondTitles = (["Pretest for", "sign 2 (%)"], ["Likelihood", "ratio, sign 2"], ["Post-test", "probability (%)"])
         drawAxes(&svg, panel: first, scale: scale)
         if let second { drawAxes(&svg, panel: second, scale: scale) }
@@ -60,11 +62,17 @@ extension FaganNomogram {
             let colour = PicturePalette.colour(1)
             drawLine(&svg, line: secondStep.line, pretest: intermediate, panel: second, scale: scale, colour: colour, offset: 0)
             drawCombined(&svg, step: secondStep, panel: second, scale: scale)
-            endLabels.append((scale.posttestY(secondStep.combined.estimate.finiteValue ?? 0.5),
-                              "both: " + Self.intervalText(secondStep.combined), "#222"))
+            endLabels.append(
+                (
+                    scale.posttestY(secondStep.combined.estimate.finiteValue ?? 0.5),
+                    "both: " + Self.intervalText(secondStep.combined), "#222"
+                ))
             if let lower = secondStep.dependenceLower, let upper = secondStep.dependenceUpper {
-                endLabels.append((scale.posttestY(secondStep.combined.estimate.finiteValue ?? 0.5) + 1,
-                                  "range if dependent: \(Self.rangeText(lower, upper))", "#555"))
+                endLabels.append(
+                    (
+                        scale.posttestY(secondStep.combined.estimate.finiteValue ?? 0.5) + 1,
+                        "range if dependent: \(Self.rangeText(lower, upper))", "#555"
+                    ))
             }
         }
         drawLabelsOnTop(&svg, panel: first, scale: scale, pretestTitle: firstTitles.0, ratioTitle: firstTitles.1, posttestTitle: firstTitles.2)
@@ -99,7 +107,9 @@ extension FaganNomogram {
     var summary: String {
         var parts = ["Pretest probability \(NumberText.percent(.finite(pretest)))."]
         for line in lines {
-            parts.append("\(line.label): likelihood ratio \(NumberText.significant(line.likelihoodRatio.estimate)), post-test probability \(Self.intervalText(line.posttest)).")
+            parts.append(
+                "\(line.label): likelihood ratio \(NumberText.significant(line.likelihoodRatio.estimate)), post-test probability \(Self.intervalText(line.posttest))."
+            )
         }
         if let secondStep {
             parts.append("Then \(secondStep.line.label): post-test probability of both signs \(Self.intervalText(secondStep.combined)).")
@@ -129,24 +139,45 @@ extension FaganNomogram {
     private var legendEntries: [(lines: [String], colour: String?, dashed: Bool)] {
         if let secondStep, let first = lines.first {
             var entries: [(lines: [String], colour: String?, dashed: Bool)] = [
-                (["Step 1: \(first.label)", "\(ratioText(first.likelihoodRatio)): \(NumberText.percent(.finite(pretest))) → \(Self.intervalText(first.posttest))"],
-                 PicturePalette.colour(0), false),
-                (["Step 2: \(secondStep.line.label)",
-                  "\(ratioText(secondStep.line.likelihoodRatio)): \(NumberText.percent(first.posttest.estimate)) → \(Self.intervalText(secondStep.line.posttest)); the wedge carries sign 2's interval only"],
-                 PicturePalette.colour(1), false),
-                (["Both signs, if independent (black bar): \(Self.intervalText(secondStep.combined))",
-                  "the \(levelText) CI of both likelihood ratios together (log method on their product), as dxkit posttest reports it"],
-                 "#222", false),
+                (
+                    [
+                        "Step 1: \(first.label)",
+                        "\(ratioText(first.likelihoodRatio)): \(NumberText.percent(.finite(pretest))) → \(Self.intervalText(first.posttest))",
+                    ],
+                    PicturePalette.colour(0), false
+                ),
+                (
+                    [
+                        "Step 2: \(secondStep.line.label)",
+                        "\(ratioText(secondStep.line.likelihoodRatio)): \(NumberText.percent(first.posttest.estimate)) → \(Self.intervalText(secondStep.line.posttest)); the wedge carries sign 2's interval only",
+                    ],
+                    PicturePalette.colour(1), false
+                ),
+                (
+                    [
+                        "Both signs, if independent (black bar): \(Self.intervalText(secondStep.combined))",
+                        "the \(levelText) CI of both likelihood ratios together (log method on their product), as dxkit posttest reports it",
+                    ],
+                    "#222", false
+                ),
             ]
             if let lower = secondStep.dependenceLower, let upper = secondStep.dependenceUpper {
-                entries.append((["Dependence unknown (dashed bracket): \(Self.rangeText(lower, upper))",
-                                 "the post-test probabilities that the two 2×2 tables allow when the signs' errors are correlated (Fréchet bounds)"],
-                                "#555", true))
+                entries.append(
+                    (
+                        [
+                            "Dependence unknown (dashed bracket): \(Self.rangeText(lower, upper))",
+                            "the post-test probabilities that the two 2×2 tables allow when the signs' errors are correlated (Fréchet bounds)",
+                        ],
+                        "#555", true
+                    ))
             }
             return entries
         }
         return lines.map { line in
-            (["\(line.label)", "\(ratioText(line.likelihoodRatio)): \(NumberText.percent(.finite(pretest))) → \(Self.intervalText(line.posttest))"], nil, false)
+            (
+                ["\(line.label)", "\(ratioText(line.likelihoodRatio)): \(NumberText.percent(.finite(pretest))) → \(Self.intervalText(line.posttest))"], nil,
+                false
+            )
         }
     }
 
@@ -154,14 +185,16 @@ extension FaganNomogram {
         var footer: [String] = []
         let allLines = lines + (secondStep.map { [$0.line] } ?? [])
         if let withInterval = allLines.first(where: \.hasInterval) {
-            footer.append("Shaded wedge: the \(levelText) confidence interval of the likelihood ratio (\(MethodName.display(withInterval.likelihoodRatio.method))) "
-                + "carried to the post-test probability; the line is the point estimate.")
+            footer.append(
+                "Shaded wedge: the \(levelText) confidence interval of the likelihood ratio (\(MethodName.display(withInterval.likelihoodRatio.method))) "
+                    + "carried to the post-test probability; the line is the point estimate.")
         }
         if allLines.contains(where: { !$0.hasInterval }) {
             footer.append("A likelihood ratio given without an interval is drawn as a line only.")
         }
-        footer.append("Probability axes on logit scales (pretest increasing downwards, post-test upwards, as in Fagan's figure); "
-            + "likelihood ratio on a log scale at half the scale, midway, so that logit(post) = logit(pre) + ln LR is a straight line.")
+        footer.append(
+            "Probability axes on logit scales (pretest increasing downwards, post-test upwards, as in Fagan's figure); "
+                + "likelihood ratio on a log scale at half the scale, midway, so that logit(post) = logit(pre) + ln LR is a straight line.")
         footer.append("Fagan TJ. Nomogram for Bayes theorem. N Engl J Med 1975;293:257. " + Disclaimer.text)
         return footer
     }
@@ -177,10 +210,12 @@ extension FaganNomogram {
         svg.line(from: .init(x: panel.likelihoodRatioX, y: ratioTop - 8), to: .init(x: panel.likelihoodRatioX, y: ratioBottom + 8), stroke: "#333", width: 1.3)
         for percent in Self.probabilityMinorTicks {
             let probability = percent / 100
-            svg.line(from: .init(x: panel.pretestX - 4, y: scale.pretestY(probability)), to: .init(x: panel.pretestX, y: scale.pretestY(probability)),
-                     stroke: "#333", width: 0.8)
-            svg.line(from: .init(x: panel.posttestX, y: scale.posttestY(probability)), to: .init(x: panel.posttestX + 4, y: scale.posttestY(probability)),
-                     stroke: "#333", width: 0.8)
+            svg.line(
+                from: .init(x: panel.pretestX - 4, y: scale.pretestY(probability)), to: .init(x: panel.pretestX, y: scale.pretestY(probability)),
+                stroke: "#333", width: 0.8)
+            svg.line(
+                from: .init(x: panel.posttestX, y: scale.posttestY(probability)), to: .init(x: panel.posttestX + 4, y: scale.posttestY(probability)),
+                stroke: "#333", width: 0.8)
         }
         for percent in Self.probabilityTicks {
             let probability = percent / 100
@@ -199,11 +234,14 @@ extension FaganNomogram {
 
     /// The labels that lines may cross (the likelihood-ratio scale, the axis
     /// titles), drawn last with a white halo so they stay legible.
-    private func drawLabelsOnTop(_ svg: inout SVGDocument, panel: Panel, scale: FaganScale,
-                                 pretestTitle: [String], ratioTitle: [String], posttestTitle: [String]) {
+    private func drawLabelsOnTop(
+        _ svg: inout SVGDocument, panel: Panel, scale: FaganScale,
+        pretestTitle: [String], ratioTitle: [String], posttestTitle: [String]
+    ) {
         for ratio in Self.likelihoodRatioTicks {
-            svg.text(Self.tickText(ratio), at: .init(x: panel.likelihoodRatioX - 9, y: scale.likelihoodRatioY(ratio) + 3.5),
-                     style: .init(size: 10, anchor: .end, halo: true))
+            svg.text(
+                Self.tickText(ratio), at: .init(x: panel.likelihoodRatioX - 9, y: scale.likelihoodRatioY(ratio) + 3.5),
+                style: .init(size: 10, anchor: .end, halo: true))
         }
         let ratioTop = scale.likelihoodRatioY(FaganScale.likelihoodRatioLimit)
         for (x, title) in [(panel.pretestX, pretestTitle), (panel.likelihoodRatioX, ratioTitle), (panel.posttestX, posttestTitle)] {
@@ -243,8 +281,9 @@ extension FaganNomogram {
             let lowerY = scale.likelihoodRatioY(line.likelihoodRatio.lower.finiteValue ?? 0)
             let ratioTop = scale.likelihoodRatioY(FaganScale.likelihoodRatioLimit) - 8
             let ratioBottom = scale.likelihoodRatioY(1 / FaganScale.likelihoodRatioLimit) + 8
-            svg.line(from: .init(x: barX, y: max(ratioTop, upperY)), to: .init(x: barX, y: min(ratioBottom, lowerY)),
-                     stroke: colour, width: 3.5, opacity: 0.75)
+            svg.line(
+                from: .init(x: barX, y: max(ratioTop, upperY)), to: .init(x: barX, y: min(ratioBottom, lowerY)),
+                stroke: colour, width: 3.5, opacity: 0.75)
         }
         if let ratio = line.likelihoodRatio.estimate.finiteValue, ratio > 0 {
             let y = scale.likelihoodRatioY(ratio)
@@ -263,21 +302,26 @@ extension FaganNomogram {
     private func drawPretestPoint(_ svg: inout SVGDocument, panel: Panel, scale: FaganScale) {
         let y = scale.pretestY(pretest)
         svg.circle(at: .init(x: panel.pretestX, y: y), radius: 4.5, fill: "#111", stroke: "#fff")
-        svg.text(NumberText.percent(.finite(pretest)), at: .init(x: panel.pretestX - 40, y: y + 4), style: .init(size: 11.5, anchor: .end, bold: true, halo: true))
+        svg.text(
+            NumberText.percent(.finite(pretest)), at: .init(x: panel.pretestX - 40, y: y + 4), style: .init(size: 11.5, anchor: .end, bold: true, halo: true))
     }
 
     /// Two-step variant: the first post-test probability, carried (dashed) to
     /// the second panel's pretest axis, with its interval as bars.
-    private func drawCarryOver(_ svg: inout SVGDocument, from first: Panel, to second: Panel, scale: FaganScale,
-                               carried: IntervalEstimate, intermediate: Double) {
+    private func drawCarryOver(
+        _ svg: inout SVGDocument, from first: Panel, to second: Panel, scale: FaganScale,
+        carried: IntervalEstimate, intermediate: Double
+    ) {
         let colour = PicturePalette.colour(0)
         let start = SVGDocument.Point(x: first.posttestX, y: scale.posttestY(intermediate))
         let end = SVGDocument.Point(x: second.pretestX, y: scale.pretestY(intermediate))
         if let lower = carried.lower.finiteValue, let upper = carried.upper.finiteValue, lower < upper {
-            svg.line(from: .init(x: first.posttestX - 5, y: scale.posttestY(lower)), to: .init(x: first.posttestX - 5, y: scale.posttestY(upper)),
-                     stroke: colour, width: 4, opacity: 0.6)
-            svg.line(from: .init(x: second.pretestX + 5, y: scale.pretestY(lower)), to: .init(x: second.pretestX + 5, y: scale.pretestY(upper)),
-                     stroke: colour, width: 4, opacity: 0.6)
+            svg.line(
+                from: .init(x: first.posttestX - 5, y: scale.posttestY(lower)), to: .init(x: first.posttestX - 5, y: scale.posttestY(upper)),
+                stroke: colour, width: 4, opacity: 0.6)
+            svg.line(
+                from: .init(x: second.pretestX + 5, y: scale.pretestY(lower)), to: .init(x: second.pretestX + 5, y: scale.pretestY(upper)),
+                stroke: colour, width: 4, opacity: 0.6)
         }
         svg.line(from: start, to: end, stroke: "#777", width: 1.2, dash: "4 3")
         svg.circle(at: end, radius: 4.5, fill: "#111", stroke: "#fff")
@@ -306,8 +350,10 @@ extension FaganNomogram {
     }
 
     /// Labels right of the post-test axis, pushed apart so they never overlap.
-    private func drawEndLabels(_ svg: inout SVGDocument, labels: [(y: Double, text: String, colour: String)], axisX: Double, labelX: Double,
-                               scale: FaganScale) {
+    private func drawEndLabels(
+        _ svg: inout SVGDocument, labels: [(y: Double, text: String, colour: String)], axisX: Double, labelX: Double,
+        scale: FaganScale
+    ) {
         let placed = Self.separated(labels.map { min(scale.axisBottom, max(scale.axisTop, $0.y)) }, gap: 15)
         for (label, y) in zip(labels, placed) {
             let anchorY = min(scale.axisBottom, max(scale.axisTop, label.y))

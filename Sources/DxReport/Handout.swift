@@ -43,8 +43,10 @@ public struct Handout: Sendable {
     /// whose caveats and citations belong in the handout.
     public let evidence: [EvidenceRecord]
 
-    public init(title: String, pretestDescription: String, signs: [Sign], tables: [ProbabilityTable], figures: [Figure],
-                evidence: [EvidenceRecord] = []) {
+    public init(
+        title: String, pretestDescription: String, signs: [Sign], tables: [ProbabilityTable], figures: [Figure],
+        evidence: [EvidenceRecord] = []
+    ) {
         self.title = title
         self.pretestDescription = pretestDescription
         self.signs = signs
@@ -66,7 +68,8 @@ public struct Handout: Sendable {
     public func html() throws -> String {
         var page = HTMLPage.opening(title: title)
         page += "<h1>\(escape(title))</h1>\n"
-        page += "<p>How much does a bedside sign change the probability of the condition? This handout shows each sign's study, "
+        page +=
+            "<p>How much does a bedside sign change the probability of the condition? This handout shows each sign's study, "
             + "then the post-test probability it leads to from any pretest probability: as tables, on a Fagan nomogram and as curves. "
             + "Every number carries its confidence interval. The pretest probability used for the pictures is \(escape(pretestDescription)).</p>\n"
         page += "<p class=\"disclaimer\">\(escape(Disclaimer.text))</p>\n"
@@ -78,7 +81,8 @@ public struct Handout: Sendable {
             page += "<h2>Table \(index + 1). \(escape(table.title))</h2>\n" + (try table.htmlFragment())
         }
         for (index, figure) in figures.enumerated() {
-            page += "<h2>Figure \(index + 1). \(escape(figure.heading))</h2>\n<figure>\n" + figure.svg
+            page +=
+                "<h2>Figure \(index + 1). \(escape(figure.heading))</h2>\n<figure>\n" + figure.svg
                 + "<figcaption>\(escape(figure.caption))</figcaption>\n</figure>\n"
         }
 
@@ -87,7 +91,8 @@ public struct Handout: Sendable {
             page += "<h2>Caveats</h2>\n<ul class=\"notes\">\n" + caveats.map { "<li>\(escape($0))</li>\n" }.joined() + "</ul>\n"
         }
         page += "<h2>References</h2>\n<ol class=\"references\">\n" + references.map { "<li>\(escape($0))</li>\n" }.joined() + "</ol>\n"
-        page += "<p class=\"disclaimer\">\(escape(Disclaimer.text)) Made with DxKit (dxkit handout): every number is computed from the "
+        page +=
+            "<p class=\"disclaimer\">\(escape(Disclaimer.text)) Made with DxKit (dxkit handout): every number is computed from the "
             + "2×2 tables above, as dxkit posttest computes it.</p>\n"
         return page + HTMLPage.closing
     }
@@ -98,12 +103,15 @@ public struct Handout: Sendable {
         let table = sign.accuracy.table
         var html = "<h3>\(escape(sign.name))</h3>\n"
         if let record = sign.record {
-            for (label, value) in [("How it is done", record.indexTest), ("Reference standard", record.referenceStandard),
-                                   ("Patients", record.population)] {
+            for (label, value) in [
+                ("How it is done", record.indexTest), ("Reference standard", record.referenceStandard),
+                ("Patients", record.population),
+            ] {
                 if let value { html += "<p><strong>\(label):</strong> \(escape(value))</p>\n" }
             }
         }
-        html += "<table class=\"dxkit counts\">\n<caption>2×2 table</caption>\n"
+        html +=
+            "<table class=\"dxkit counts\">\n<caption>2×2 table</caption>\n"
             + "<thead><tr><th></th><th scope=\"col\">Condition present</th><th scope=\"col\">Condition absent</th><th scope=\"col\">Total</th></tr></thead>\n<tbody>\n"
             + "<tr><th scope=\"row\">Sign positive</th><td>\(table.truePositives) (TP)</td><td>\(table.falsePositives) (FP)</td><td>\(table.testPositive)</td></tr>\n"
             + "<tr><th scope=\"row\">Sign negative</th><td>\(table.falseNegatives) (FN)</td><td>\(table.trueNegatives) (TN)</td><td>\(table.testNegative)</td></tr>\n"
@@ -112,11 +120,14 @@ public struct Handout: Sendable {
         let accuracy = sign.accuracy
         let levelText = NumberText.level(accuracy.level)
         html += "<ul class=\"notes\">\n"
-        for (name, value, isProbability) in [("Sensitivity", accuracy.sensitivity, true), ("Specificity", accuracy.specificity, true),
-                                             ("Positive likelihood ratio (LR+)", accuracy.positiveLikelihoodRatio, false),
-                                             ("Negative likelihood ratio (LR−)", accuracy.negativeLikelihoodRatio, false)] {
+        for (name, value, isProbability) in [
+            ("Sensitivity", accuracy.sensitivity, true), ("Specificity", accuracy.specificity, true),
+            ("Positive likelihood ratio (LR+)", accuracy.positiveLikelihoodRatio, false),
+            ("Negative likelihood ratio (LR−)", accuracy.negativeLikelihoodRatio, false),
+        ] {
             let format: (ExtendedValue) -> String = isProbability ? { NumberText.percent($0) } : { NumberText.significant($0) }
-            html += "<li>\(name): <strong>\(escape(format(value.estimate)))</strong> (\(escape(levelText)) CI \(escape(format(value.lower)))"
+            html +=
+                "<li>\(name): <strong>\(escape(format(value.estimate)))</strong> (\(escape(levelText)) CI \(escape(format(value.lower)))"
                 + " – \(escape(format(value.upper))); \(escape(MethodName.display(value.method))))</li>\n"
         }
         html += "</ul>\n"
@@ -131,8 +142,9 @@ public struct Handout: Sendable {
         var seen: Set<String> = []
         var list: [String] = []
         if signs.count > 1 {
-            list.append("The signs were examined on the same patients and their errors are probably correlated; multiplying their likelihood ratios "
-                + "overstates certainty. The tables show the range the dependence allows, and the gate covers it.")
+            list.append(
+                "The signs were examined on the same patients and their errors are probably correlated; multiplying their likelihood ratios "
+                    + "overstates certainty. The tables show the range the dependence allows, and the gate covers it.")
         }
         for record in signs.compactMap(\.record) + evidence {
             for caveat in record.caveats.prefix(2) where seen.insert(caveat).inserted { list.append(caveat) }

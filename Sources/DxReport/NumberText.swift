@@ -1,5 +1,5 @@
-import Foundation
 import DxStats
+import Foundation
 
 /// How numbers read in text meant for people.
 ///

@@ -53,8 +53,10 @@ public struct PostTestReport: Sendable {
     }
 
     public var csv: String {
-        let header = CSV.line(["pretest", "result", "lr", "lr_lower", "lr_upper", "lr_method",
-                               "posttest", "posttest_lower", "posttest_upper", "posttest_method", "level", "note"])
+        let header = CSV.line([
+            "pretest", "result", "lr", "lr_lower", "lr_upper", "lr_method",
+            "posttest", "posttest_lower", "posttest_upper", "posttest_method", "level", "note",
+        ])
         let notes = (likelihoodRatio.notes + posttest.notes.filter { !likelihoodRatio.notes.contains($0) }).joined(separator: " ")
         let row = CSV.line([
             JSONValue.numberText(pretest), result?.rawValue ?? "",
@@ -69,10 +71,12 @@ public struct PostTestReport: Sendable {
 
     private var likelihoodRatioText: String {
         if likelihoodRatio.method == "given" && likelihoodRatio.lower == likelihoodRatio.estimate
-            && likelihoodRatio.upper == likelihoodRatio.estimate {
+            && likelihoodRatio.upper == likelihoodRatio.estimate
+        {
             return "\(NumberText.significant(likelihoodRatio.estimate)) (given without an interval)"
         }
-        return "\(NumberText.significant(likelihoodRatio.estimate)) (\(levelText) CI \(NumberText.significant(likelihoodRatio.lower)) – \(NumberText.significant(likelihoodRatio.upper)), \(MethodName.display(likelihoodRatio.method)))"
+        return
+            "\(NumberText.significant(likelihoodRatio.estimate)) (\(levelText) CI \(NumberText.significant(likelihoodRatio.lower)) – \(NumberText.significant(likelihoodRatio.upper)), \(MethodName.display(likelihoodRatio.method)))"
     }
 
     private var naturalFrequency: String? {
@@ -117,10 +121,15 @@ public struct PostTestReport: Sendable {
         var table = TextTable(header: ["Quantity", "Estimate", "\(levelText) CI", "Method"], alignments: [.left, .right, .right, .left])
         table.rows = [
             ["Pretest probability", NumberText.percent(.finite(pretest)), "", ""],
-            ["Likelihood ratio", NumberText.significant(likelihoodRatio.estimate),
-             "\(NumberText.significant(likelihoodRatio.lower)) – \(NumberText.significant(likelihoodRatio.upper))", MethodName.display(likelihoodRatio.method)],
-            ["Post-test probability", NumberText.percent(posttest.estimate),
-             "\(NumberText.percent(posttest.lower)) – \(NumberText.percent(posttest.upper))", MethodName.display(posttest.method)],
+            [
+                "Likelihood ratio", NumberText.significant(likelihoodRatio.estimate),
+                "\(NumberText.significant(likelihoodRatio.lower)) – \(NumberText.significant(likelihoodRatio.upper))",
+                MethodName.display(likelihoodRatio.method),
+            ],
+            [
+                "Post-test probability", NumberText.percent(posttest.estimate),
+                "\(NumberText.percent(posttest.lower)) – \(NumberText.percent(posttest.upper))", MethodName.display(posttest.method),
+            ],
         ]
         var sections = ["**Post-test probability** — \(finding)", table.renderMarkdown()]
         if !notes.isEmpty { sections.append(notes.map { "- " + $0 }.joined(separator: "\n")) }

@@ -20,9 +20,11 @@ extension ProbabilityCurves {
 
         var svg = SVGDocument(width: width, height: height, title: title, summary: summary)
         svg.text(title, at: .init(x: 30, y: 28), style: .init(size: 16, bold: true))
-        svg.text(hasRibbons ? "Each curve: the post-test probability with its \(NumberText.level(level)) confidence interval (ribbon)"
-                            : "Each curve: the post-test probability for one likelihood ratio",
-                 at: .init(x: 30, y: 46), style: .init(size: 11))
+        svg.text(
+            hasRibbons
+                ? "Each curve: the post-test probability with its \(NumberText.level(level)) confidence interval (ribbon)"
+                : "Each curve: the post-test probability for one likelihood ratio",
+            at: .init(x: 30, y: 46), style: .init(size: 11))
 
         // Grid, axes, labels.
         for step in 0...10 {
@@ -39,8 +41,10 @@ extension ProbabilityCurves {
         svg.text("LR 1", at: .init(x: x(0.9) + 4, y: y(0.9) + 14), style: .init(size: 9.5, fill: "#777"))
 
         if let thresholds {
-            for (value, text) in [(thresholds.upper, "gate upper threshold \(NumberText.percent(.finite(thresholds.upper)))"),
-                                  (thresholds.lower, "gate lower threshold \(NumberText.percent(.finite(thresholds.lower)))")] {
+            for (value, text) in [
+                (thresholds.upper, "gate upper threshold \(NumberText.percent(.finite(thresholds.upper)))"),
+                (thresholds.lower, "gate lower threshold \(NumberText.percent(.finite(thresholds.lower)))"),
+            ] {
                 svg.line(from: .init(x: left, y: y(value)), to: .init(x: left + plotWidth, y: y(value)), stroke: "#444", width: 1.2, dash: "8 4")
                 svg.text(text, at: .init(x: left + plotWidth + 6, y: y(value) + 3.5), style: .init(size: 9.5, fill: "#444"))
             }
@@ -76,8 +80,9 @@ extension ProbabilityCurves {
 
         if let marker {
             svg.line(from: .init(x: x(marker.pretest), y: top), to: .init(x: x(marker.pretest), y: top + plotHeight), stroke: "#111", width: 1, dash: "1 3")
-            svg.text("pretest \(marker.label)", at: .init(x: x(marker.pretest), y: top - 8),
-                     style: .init(size: 10, anchor: marker.pretest > 0.6 ? .end : .middle, bold: true))
+            svg.text(
+                "pretest \(marker.label)", at: .init(x: x(marker.pretest), y: top - 8),
+                style: .init(size: 10, anchor: marker.pretest > 0.6 ? .end : .middle, bold: true))
             var wishes: [Double] = [], labels: [(String, String)] = []
             for (index, cell) in marker.cells.enumerated() {
                 guard let value = cell.posttest.estimate.finiteValue else { continue }
@@ -89,8 +94,11 @@ extension ProbabilityCurves {
             let placed = FaganNomogram.separated(wishes, gap: 13)
             let labelX = marker.pretest > 0.8 ? x(marker.pretest) - 7 : x(marker.pretest) + 7
             for (label, position) in zip(labels, placed) {
-                svg.text(label.0, at: .init(x: labelX, y: position), style: .init(size: 10.5, anchor: marker.pretest > 0.8 ? .end : .start, bold: true,
-                                                                                 fill: label.1, halo: true))
+                svg.text(
+                    label.0, at: .init(x: labelX, y: position),
+                    style: .init(
+                        size: 10.5, anchor: marker.pretest > 0.8 ? .end : .start, bold: true,
+                        fill: label.1, halo: true))
             }
         }
 
@@ -98,8 +106,9 @@ extension ProbabilityCurves {
         for entry in legend {
             if let colour = entry.colour {
                 svg.rectangle(at: .init(x: 30, y: lineY - 10), width: 26, height: 10, fill: colour, opacity: entry.ribbon ? 0.14 : 0)
-                svg.line(from: .init(x: 30, y: lineY - 5), to: .init(x: 56, y: lineY - 5), stroke: colour, width: entry.ribbon ? 2.2 : 1.2,
-                         dash: entry.dash)
+                svg.line(
+                    from: .init(x: 30, y: lineY - 5), to: .init(x: 56, y: lineY - 5), stroke: colour, width: entry.ribbon ? 2.2 : 1.2,
+                    dash: entry.dash)
             }
             for (index, text) in entry.lines.enumerated() {
                 svg.text(text, at: .init(x: 64, y: lineY), style: .init(size: 11, bold: index == 0 && entry.lines.count > 1))
@@ -126,7 +135,9 @@ extension ProbabilityCurves {
         var entries: [(lines: [String], colour: String?, dash: String?, ribbon: Bool)] = []
         for (index, series) in series.enumerated() {
             let ratio = series.likelihoodRatio
-            let interval = ratio.lower == ratio.upper ? ""
+            let interval =
+                ratio.lower == ratio.upper
+                ? ""
                 : " (\(NumberText.level(level)) CI \(NumberText.significant(ratio.lower))–\(NumberText.significant(ratio.upper)))"
             let text = series.label.hasPrefix("LR ") ? series.label + interval : "\(series.label): LR \(NumberText.significant(ratio.estimate))" + interval
             entries.append(([text], PicturePalette.colour(index), Self.dashes[index % Self.dashes.count], true))
@@ -138,13 +149,16 @@ extension ProbabilityCurves {
     }
 
     private var footerLines: [String] {
-        var lines = [hasRibbons
-            ? "Ribbons: the likelihood ratio's \(NumberText.level(level)) interval carried through the odds, post = π·LR / (π·LR + 1 − π), "
-                + "as dxkit posttest computes it; several signs multiply their likelihood ratios as if independent."
-            : "post = π·LR / (π·LR + 1 − π), as dxkit posttest computes it; the likelihood ratios were given without intervals."]
+        var lines = [
+            hasRibbons
+                ? "Ribbons: the likelihood ratio's \(NumberText.level(level)) interval carried through the odds, post = π·LR / (π·LR + 1 − π), "
+                    + "as dxkit posttest computes it; several signs multiply their likelihood ratios as if independent."
+                : "post = π·LR / (π·LR + 1 − π), as dxkit posttest computes it; the likelihood ratios were given without intervals."
+        ]
         if thresholds != nil {
-            lines.append("Dashed horizontal lines: the gate's policy thresholds; the gate classifies the interval (Monte Carlo, with the dependence range), "
-                + "not the estimate, so a curve above a threshold is not yet a classification.")
+            lines.append(
+                "Dashed horizontal lines: the gate's policy thresholds; the gate classifies the interval (Monte Carlo, with the dependence range), "
+                    + "not the estimate, so a curve above a threshold is not yet a classification.")
         }
         lines.append(Disclaimer.text)
         return lines

@@ -44,9 +44,11 @@ public struct ProbabilityCurves: Sendable {
     }()
 
     /// Evaluates every column over `pretestSamples` (and at `markedPretest`).
-    public init(title: String = "Post-test probability by pretest probability", columns: [ProbabilityTableColumn],
-                thresholds: GateDecision.Thresholds?, markedPretest: (pretest: Double, label: String)? = nil,
-                showsDependenceRange: Bool = true, level: ConfidenceLevel) throws(StatisticsError) {
+    public init(
+        title: String = "Post-test probability by pretest probability", columns: [ProbabilityTableColumn],
+        thresholds: GateDecision.Thresholds?, markedPretest: (pretest: Double, label: String)? = nil,
+        showsDependenceRange: Bool = true, level: ConfidenceLevel
+    ) throws(StatisticsError) {
         precondition(!columns.isEmpty, "curves need at least one column")
         var series: [Series] = []
         for column in columns {
@@ -72,25 +74,37 @@ public struct ProbabilityCurves: Sendable {
     /// `posttest` and, for several signs, `dependence`), the thresholds and the marker.
     public var json: JSONValue {
         var members: [(String, JSONValue)] = [
-            ("series", .array(series.map { series in
-                .object([
-                    ("label", .string(series.label)), ("likelihoodRatio", series.likelihoodRatio.json),
-                    ("points", .array(series.points.map { point in
-                        var members: [(String, JSONValue)] = [("pretest", .number(point.pretest)), ("posttest", point.posttest.json)]
-                        if let dependence = point.dependence { members.append(("dependence", dependence.json)) }
-                        return .object(members)
-                    })),
-                ])
-            })),
+            (
+                "series",
+                .array(
+                    series.map { series in
+                        .object([
+                            ("label", .string(series.label)), ("likelihoodRatio", series.likelihoodRatio.json),
+                            (
+                                "points",
+                                .array(
+                                    series.points.map { point in
+                                        var members: [(String, JSONValue)] = [("pretest", .number(point.pretest)), ("posttest", point.posttest.json)]
+                                        if let dependence = point.dependence { members.append(("dependence", dependence.json)) }
+                                        return .object(members)
+                                    })
+                            ),
+                        ])
+                    })
+            )
         ]
         if let thresholds {
             members.append(("thresholds", .object([("lower", .number(thresholds.lower)), ("upper", .number(thresholds.upper))])))
         }
         if let marker {
-            members.append(("marker", .object([
-                ("pretest", .number(marker.pretest)), ("label", .string(marker.label)),
-                ("posttest", .array(marker.cells.map { $0.posttest.json })),
-            ])))
+            members.append(
+                (
+                    "marker",
+                    .object([
+                        ("pretest", .number(marker.pretest)), ("label", .string(marker.label)),
+                        ("posttest", .array(marker.cells.map { $0.posttest.json })),
+                    ])
+                ))
         }
         members.append(("level", .number(level.value)))
         return .object(members)

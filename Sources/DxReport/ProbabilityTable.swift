@@ -77,8 +77,10 @@ public struct ProbabilityTable: Sendable {
     /// The evidence records behind the numbers, for citations.
     public let evidence: [EvidenceRecord]
 
-    public init(title: String, rows: [Row], columns: [ProbabilityTableColumn], contents: Contents = [], level: ConfidenceLevel,
-                population: Int = 1000, signs: [Sign] = [], evidence: [EvidenceRecord] = []) {
+    public init(
+        title: String, rows: [Row], columns: [ProbabilityTableColumn], contents: Contents = [], level: ConfidenceLevel,
+        population: Int = 1000, signs: [Sign] = [], evidence: [EvidenceRecord] = []
+    ) {
         precondition(!columns.isEmpty, "a table needs at least one column")
         precondition(population > 0, "natural frequencies need a population of at least 1")
         self.title = title
@@ -96,8 +98,10 @@ public struct ProbabilityTable: Sendable {
         var cells: [ProbabilityTableCell] = []
         cells.reserveCapacity(columns.count)
         for column in columns {
-            cells.append(try column.cell(pretest: row.pretest, monteCarlo: contents.needsMonteCarlo && !column.findings.isEmpty,
-                                         population: contents.contains(.naturalFrequencies) ? population : nil))
+            cells.append(
+                try column.cell(
+                    pretest: row.pretest, monteCarlo: contents.needsMonteCarlo && !column.findings.isEmpty,
+                    population: contents.contains(.naturalFrequencies) ? population : nil))
         }
         return cells
     }
@@ -111,43 +115,52 @@ public struct ProbabilityTable: Sendable {
         var notes: [String] = []
         let levelText = NumberText.level(level)
         if columns.contains(where: { !$0.findings.isEmpty }) {
-            notes.append("Each cell: the post-test probability with its \(levelText) confidence interval, exactly as dxkit posttest --sign reports it: "
-                + "for one sign Mercaldo's logit interval (2007), which is the likelihood ratio's log interval (Simel 1991) carried through the odds "
-                + "(adjusted with a zero cell)"
-                + (hasSeveralSigns ? "; for several signs the log interval of the product of their likelihood ratios, the variances of the logs added." : "."))
+            notes.append(
+                "Each cell: the post-test probability with its \(levelText) confidence interval, exactly as dxkit posttest --sign reports it: "
+                    + "for one sign Mercaldo's logit interval (2007), which is the likelihood ratio's log interval (Simel 1991) carried through the odds "
+                    + "(adjusted with a zero cell)"
+                    + (hasSeveralSigns
+                        ? "; for several signs the log interval of the product of their likelihood ratios, the variances of the logs added." : "."))
         }
         if columns.contains(where: { if case .table = $0.source { true } else { false } }) {
-            notes.append("Each cell: the post-test probability with its \(levelText) logit confidence interval (Mercaldo 2007), "
-                + "exactly as dxkit posttest --tp --fp --fn --tn --result reports it.")
+            notes.append(
+                "Each cell: the post-test probability with its \(levelText) logit confidence interval (Mercaldo 2007), "
+                    + "exactly as dxkit posttest --tp --fp --fn --tn --result reports it.")
         }
         let ratios = columns.filter { if case .likelihoodRatio = $0.source { true } else { false } }
         if !ratios.isEmpty {
             let withoutInterval = ratios.allSatisfy { $0.likelihoodRatio.lower == $0.likelihoodRatio.upper }
-            notes.append("Likelihood-ratio columns: post-test odds = pretest odds × LR"
-                + (withoutInterval ? "; the ratios were given without intervals, so the cells have none." : ", with the given limits carried through the odds."))
+            notes.append(
+                "Likelihood-ratio columns: post-test odds = pretest odds × LR"
+                    + (withoutInterval
+                        ? "; the ratios were given without intervals, so the cells have none." : ", with the given limits carried through the odds."))
         }
         if signs.count > 1 {
             let legend = signs.enumerated().map { "\($0.offset + 1). \($0.element.name)" }.joined(separator: "; ")
             notes.append("Columns: the results of \(legend) (+ positive, − negative).")
         }
         if hasSeveralSigns {
-            notes.append("Several signs are combined as if conditionally independent. They were examined on the same patients, so their errors are "
-                + "probably correlated: \(contents.contains(.dependenceRange) ? "'range' is" : "the JSON key dependence gives") the range of post-test "
-                + "probabilities the two 2×2 tables allow (Fréchet bounds at the point estimates).")
+            notes.append(
+                "Several signs are combined as if conditionally independent. They were examined on the same patients, so their errors are "
+                    + "probably correlated: \(contents.contains(.dependenceRange) ? "'range' is" : "the JSON key dependence gives") the range of post-test "
+                    + "probabilities the two 2×2 tables allow (Fréchet bounds at the point estimates).")
         }
         if contents.needsMonteCarlo, let settings = monteCarloSettings {
-            notes.append("Monte Carlo (MC): \(settings.draws) draws, seed \(settings.seed), Jeffreys Beta posteriors for every sensitivity and specificity; "
-                + "the same numbers as dxkit posttest with the same --draws and --seed.")
+            notes.append(
+                "Monte Carlo (MC): \(settings.draws) draws, seed \(settings.seed), Jeffreys Beta posteriors for every sensitivity and specificity; "
+                    + "the same numbers as dxkit posttest with the same --draws and --seed.")
         }
         if contents.contains(.gate), let thresholds {
-            notes.append("Gate: ACUTE when the whole gate interval is at or above \(NumberText.percent(.finite(thresholds.upper))), CHRONIC when it is at "
-                + "or below \(NumberText.percent(.finite(thresholds.lower))) (policy thresholds), otherwise INDETERMINATE. The gate interval covers "
-                + "sampling uncertainty and, for several signs with unknown dependence, the dependence range.")
+            notes.append(
+                "Gate: ACUTE when the whole gate interval is at or above \(NumberText.percent(.finite(thresholds.upper))), CHRONIC when it is at "
+                    + "or below \(NumberText.percent(.finite(thresholds.lower))) (policy thresholds), otherwise INDETERMINATE. The gate interval covers "
+                    + "sampling uncertainty and, for several signs with unknown dependence, the dependence range.")
         }
         if contents.contains(.naturalFrequencies) {
-            notes.append("Natural frequencies 'x of y': of \(population) patients at this pretest probability, y would have this result and x of "
-                + "them the condition (point estimates, rounded to whole patients\(hasSeveralSigns ? "; several signs as if independent" : "")). "
-                + "For a bare likelihood ratio: x of \(population) patients with this result.")
+            notes.append(
+                "Natural frequencies 'x of y': of \(population) patients at this pretest probability, y would have this result and x of "
+                    + "them the condition (point estimates, rounded to whole patients\(hasSeveralSigns ? "; several signs as if independent" : "")). "
+                    + "For a bare likelihood ratio: x of \(population) patients with this result.")
         }
         // A ratio given without limits is already explained above.
         var seen: Set<String> = Set(columns.filter { $0.likelihoodRatio.method == "given" }.flatMap(\.likelihoodRatio.notes))

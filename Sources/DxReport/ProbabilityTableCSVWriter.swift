@@ -10,8 +10,10 @@ struct ProbabilityTableCSVWriter: ProbabilityTableWriter {
 
     func opening(_ table: ProbabilityTable) -> String {
         let shown = fields(table)
-        var header = ["pretest", "pretest_label", "column", "signs", "lr", "lr_lower", "lr_upper",
-                      "posttest", "posttest_lower", "posttest_upper", "method"]
+        var header = [
+            "pretest", "pretest_label", "column", "signs", "lr", "lr_lower", "lr_upper",
+            "posttest", "posttest_lower", "posttest_upper", "method",
+        ]
         if shown.dependence { header += ["dependence_lower", "dependence_upper"] }
         if shown.monteCarlo { header += ["mc_lower", "mc_upper"] }
         if shown.gate { header += ["gate_lower", "gate_upper", "classification"] }
@@ -31,13 +33,17 @@ struct ProbabilityTableCSVWriter: ProbabilityTableWriter {
             if shown.dependence { fields += [cell.dependence?.posttestLower.csvField ?? "", cell.dependence?.posttestUpper.csvField ?? ""] }
             if shown.monteCarlo { fields += [cell.monteCarlo?.lower.csvField ?? "", cell.monteCarlo?.upper.csvField ?? ""] }
             if shown.gate {
-                fields += [cell.gate.map { JSONValue.numberText($0.lower) } ?? "", cell.gate.map { JSONValue.numberText($0.upper) } ?? "",
-                           cell.gate?.classification.rawValue ?? ""]
+                fields += [
+                    cell.gate.map { JSONValue.numberText($0.lower) } ?? "", cell.gate.map { JSONValue.numberText($0.upper) } ?? "",
+                    cell.gate?.classification.rawValue ?? "",
+                ]
             }
             if shown.frequencies {
                 let frequency = cell.naturalFrequency
-                fields += [frequency.map { String($0.population) } ?? "", frequency.map { String($0.withResult) } ?? "",
-                           frequency.map { String($0.withResultAndCondition) } ?? ""]
+                fields += [
+                    frequency.map { String($0.population) } ?? "", frequency.map { String($0.withResult) } ?? "",
+                    frequency.map { String($0.withResultAndCondition) } ?? "",
+                ]
             }
             let notes = cell.posttest.notes.filter { !$0.hasPrefix("Assumes") }.joined(separator: " ")
             return CSV.line(fields + [JSONValue.numberText(table.level.value), notes]) + "\n"

@@ -14,8 +14,10 @@ public struct ProbabilityTableCell: Sendable {
         public let posttestUpper: ExtendedValue
         public let modelLikelihoodRatio: ExtendedValue?
 
-        public init(model: String, likelihoodRatioLower: ExtendedValue, likelihoodRatioUpper: ExtendedValue,
-                    posttestLower: ExtendedValue, posttestUpper: ExtendedValue, modelLikelihoodRatio: ExtendedValue?) {
+        public init(
+            model: String, likelihoodRatioLower: ExtendedValue, likelihoodRatioUpper: ExtendedValue,
+            posttestLower: ExtendedValue, posttestUpper: ExtendedValue, modelLikelihoodRatio: ExtendedValue?
+        ) {
             self.model = model
             self.likelihoodRatioLower = likelihoodRatioLower
             self.likelihoodRatioUpper = likelihoodRatioUpper
@@ -25,8 +27,9 @@ public struct ProbabilityTableCell: Sendable {
         }
 
         init(_ range: CombinedPostTest.DependenceRange) {
-            self.init(model: range.model, likelihoodRatioLower: range.likelihoodRatioLower, likelihoodRatioUpper: range.likelihoodRatioUpper,
-                      posttestLower: range.posttestLower, posttestUpper: range.posttestUpper, modelLikelihoodRatio: range.modelLikelihoodRatio)
+            self.init(
+                model: range.model, likelihoodRatioLower: range.likelihoodRatioLower, likelihoodRatioUpper: range.likelihoodRatioUpper,
+                posttestLower: range.posttestLower, posttestUpper: range.posttestUpper, modelLikelihoodRatio: range.modelLikelihoodRatio)
         }
 
         /// As in `dxkit posttest`'s JSON: `model`, `likelihoodRatio`, `posttest`, `modelLikelihoodRatio`.
@@ -53,9 +56,11 @@ public struct ProbabilityTableCell: Sendable {
     /// When asked for: the estimate as natural frequencies.
     public var naturalFrequency: NaturalFrequency?
 
-    public init(pretest: Double, likelihoodRatio: IntervalEstimate, posttest: IntervalEstimate, dependence: DependenceRange? = nil,
-                monteCarlo: IntervalEstimate? = nil, monteCarloSettings: MonteCarloSettings? = nil, gate: GateDecision? = nil,
-                naturalFrequency: NaturalFrequency? = nil) {
+    public init(
+        pretest: Double, likelihoodRatio: IntervalEstimate, posttest: IntervalEstimate, dependence: DependenceRange? = nil,
+        monteCarlo: IntervalEstimate? = nil, monteCarloSettings: MonteCarloSettings? = nil, gate: GateDecision? = nil,
+        naturalFrequency: NaturalFrequency? = nil
+    ) {
         self.pretest = pretest
         self.likelihoodRatio = likelihoodRatio
         self.posttest = posttest
@@ -79,12 +84,16 @@ public struct ProbabilityTableCell: Sendable {
             members.append(("monteCarlo", value))
         }
         if let gate {
-            members.append(("gate", .object([
-                ("probability", .object([("estimate", posttest.estimate.json), ("lower", .number(gate.lower)), ("upper", .number(gate.upper))])),
-                ("classification", .string(gate.classification.rawValue)),
-                ("thresholds", .object([("lower", .number(gate.thresholds.lower)), ("upper", .number(gate.thresholds.upper))])),
-                ("interval", .string(gate.intervalMethod)),
-            ])))
+            members.append(
+                (
+                    "gate",
+                    .object([
+                        ("probability", .object([("estimate", posttest.estimate.json), ("lower", .number(gate.lower)), ("upper", .number(gate.upper))])),
+                        ("classification", .string(gate.classification.rawValue)),
+                        ("thresholds", .object([("lower", .number(gate.thresholds.lower)), ("upper", .number(gate.thresholds.upper))])),
+                        ("interval", .string(gate.intervalMethod)),
+                    ])
+                ))
         }
         if let naturalFrequency { members.append(("naturalFrequency", naturalFrequency.json)) }
         return .object(members)

@@ -48,8 +48,10 @@ enum ProbabilityTableCellText {
         let settings: MonteCarloSettings? = column.findings.isEmpty ? nil : .standard
         let cell = ProbabilityTableCell(
             pretest: 1, likelihoodRatio: posttest, posttest: posttest,
-            dependence: several ? .init(model: "", likelihoodRatioLower: full, likelihoodRatioUpper: full, posttestLower: full,
-                                        posttestUpper: full, modelLikelihoodRatio: nil) : nil,
+            dependence: several
+                ? .init(
+                    model: "", likelihoodRatioLower: full, likelihoodRatioUpper: full, posttestLower: full,
+                    posttestUpper: full, modelLikelihoodRatio: nil) : nil,
             monteCarlo: settings == nil ? nil : posttest, monteCarloSettings: settings,
             gate: settings == nil ? nil : GateDecision(lower: 0.5, upper: 1, thresholds: .standard, intervalMethod: ""),
             naturalFrequency: NaturalFrequency(population: population, pretest: 1, probabilityWithCondition: 1, probabilityWithoutCondition: 1))

@@ -40,10 +40,13 @@ public struct ProbabilityTableColumn: Sendable {
     private let reference: CombinedPostTest?
 
     /// One or more signs with their results.
-    public init(label: String, findings: [CombinedPostTest.Finding], settings: SignCombinationSettings = SignCombinationSettings(),
-                level: ConfidenceLevel) throws(StatisticsError) {
-        let reference = try CombinedPostTest(pretest: 0.5, findings: findings, dependence: settings.dependence, level: level,
-                                             monteCarlo: settings.monteCarlo, thresholds: settings.thresholds)
+    public init(
+        label: String, findings: [CombinedPostTest.Finding], settings: SignCombinationSettings = SignCombinationSettings(),
+        level: ConfidenceLevel
+    ) throws(StatisticsError) {
+        let reference = try CombinedPostTest(
+            pretest: 0.5, findings: findings, dependence: settings.dependence, level: level,
+            monteCarlo: settings.monteCarlo, thresholds: settings.thresholds)
         self.label = label
         self.source = .findings(findings, settings)
         self.level = level
@@ -56,7 +59,8 @@ public struct ProbabilityTableColumn: Sendable {
         self.label = label
         self.source = .table(table, result)
         self.level = level
-        self.likelihoodRatio = result == .positive
+        self.likelihoodRatio =
+            result == .positive
             ? try LikelihoodRatio.positive(of: table, method: .log, level: level)
             : try LikelihoodRatio.negative(of: table, method: .log, level: level)
         self.reference = nil
@@ -85,8 +89,9 @@ public struct ProbabilityTableColumn: Sendable {
         switch source {
         case .findings(let findings, let settings):
             if monteCarlo {
-                let result = try CombinedPostTest(pretest: pretest, findings: findings, dependence: settings.dependence, level: level,
-                                                  monteCarlo: settings.monteCarlo, thresholds: settings.thresholds)
+                let result = try CombinedPostTest(
+                    pretest: pretest, findings: findings, dependence: settings.dependence, level: level,
+                    monteCarlo: settings.monteCarlo, thresholds: settings.thresholds)
                 cell = ProbabilityTableCell(
                     pretest: pretest, likelihoodRatio: result.likelihoodRatio, posttest: result.posttest,
                     dependence: result.dependence.map(ProbabilityTableCell.DependenceRange.init),
@@ -134,11 +139,15 @@ public struct ProbabilityTableColumn: Sendable {
         case .findings(let findings, let settings):
             if case .pairedCounts(let paired) = settings.dependence, findings.count == 2 {
                 let index = PairedSignsTable.index(findings[0].result, findings[1].result)
-                return (Double(paired.withCondition[index]) / Double(paired.withCondition.reduce(0, +)),
-                        Double(paired.withoutCondition[index]) / Double(paired.withoutCondition.reduce(0, +)))
+                return (
+                    Double(paired.withCondition[index]) / Double(paired.withCondition.reduce(0, +)),
+                    Double(paired.withoutCondition[index]) / Double(paired.withoutCondition.reduce(0, +))
+                )
             }
-            return (findings.reduce(1.0) { $0 * $1.sign.probabilityWithCondition(of: $1.result) },
-                    findings.reduce(1.0) { $0 * $1.sign.probabilityWithoutCondition(of: $1.result) })
+            return (
+                findings.reduce(1.0) { $0 * $1.sign.probabilityWithCondition(of: $1.result) },
+                findings.reduce(1.0) { $0 * $1.sign.probabilityWithoutCondition(of: $1.result) }
+            )
         case .table(let table, let result):
             guard let sign = try? SignAccuracy(name: label, table: table) else { return nil }
             return (sign.probabilityWithCondition(of: result), sign.probabilityWithoutCondition(of: result))
@@ -149,8 +158,9 @@ public struct ProbabilityTableColumn: Sendable {
 
     private func naturalFrequency(pretest: Double, posttest: ExtendedValue, population: Int) throws(StatisticsError) -> NaturalFrequency? {
         if let probabilities = resultProbabilities {
-            return NaturalFrequency(population: population, pretest: pretest, probabilityWithCondition: probabilities.withCondition,
-                                    probabilityWithoutCondition: probabilities.withoutCondition)
+            return NaturalFrequency(
+                population: population, pretest: pretest, probabilityWithCondition: probabilities.withCondition,
+                probabilityWithoutCondition: probabilities.withoutCondition)
         }
         return posttest.finiteValue.map { NaturalFrequency(population: population, posttest: $0) }
     }

@@ -7,7 +7,8 @@ struct ProbabilityTableHTMLWriter: ProbabilityTableWriter {
 
     func opening(_ table: ProbabilityTable) -> String {
         var text = standalone ? HTMLPage.opening(title: table.title) + "<h1>\(MarkupText.escaped(table.title))</h1>\n" : ""
-        text += "<table class=\"dxkit\">\n<caption>Post-test probability (\(MarkupText.escaped(NumberText.level(table.level))) CI) "
+        text +=
+            "<table class=\"dxkit\">\n<caption>Post-test probability (\(MarkupText.escaped(NumberText.level(table.level))) CI) "
             + "by pretest probability</caption>\n<thead><tr><th scope=\"col\">Pretest</th>"
         text += table.columns.map { "<th scope=\"col\">\(MarkupText.escaped($0.label))</th>" }.joined()
         return text + "</tr></thead>\n<tbody>\n"
@@ -15,13 +16,14 @@ struct ProbabilityTableHTMLWriter: ProbabilityTableWriter {
 
     func row(_ table: ProbabilityTable, _ row: ProbabilityTable.Row, cells: [ProbabilityTableCell], index: Int) -> String {
         let cellTexts = cells.map { cell in
-            "<td>" + ProbabilityTableCellText.parts(cell, contents: table.contents).map { part in
-                switch part.kind {
-                case .estimate: "<span class=\"estimate\">\(MarkupText.escaped(part.text))</span>"
-                case .gate: "<span class=\"part \(cell.gate?.classification.rawValue ?? "")\">\(MarkupText.escaped(part.text))</span>"
-                default: "<span class=\"part\">\(MarkupText.escaped(part.text))</span>"
-                }
-            }.joined() + "</td>"
+            "<td>"
+                + ProbabilityTableCellText.parts(cell, contents: table.contents).map { part in
+                    switch part.kind {
+                    case .estimate: "<span class=\"estimate\">\(MarkupText.escaped(part.text))</span>"
+                    case .gate: "<span class=\"part \(cell.gate?.classification.rawValue ?? "")\">\(MarkupText.escaped(part.text))</span>"
+                    default: "<span class=\"part\">\(MarkupText.escaped(part.text))</span>"
+                    }
+                }.joined() + "</td>"
         }
         return "<tr><th scope=\"row\">\(MarkupText.escaped(ProbabilityTable.rowLabel(row)))</th>" + cellTexts.joined() + "</tr>\n"
     }

@@ -25,8 +25,14 @@ struct ProbabilityTableJSONWriter: ProbabilityTableWriter {
             members.append(("signs", .array(findings.map { .object([("id", .string($0.sign.name)), ("result", .string($0.result.rawValue))]) })))
             if findings.count > 1 { members.append(("dependence", .string(settings.dependence.id))) }
         case .table(let table, let result):
-            members.append(("counts", .object([("tp", .integer(table.truePositives)), ("fp", .integer(table.falsePositives)),
-                                               ("fn", .integer(table.falseNegatives)), ("tn", .integer(table.trueNegatives))])))
+            members.append(
+                (
+                    "counts",
+                    .object([
+                        ("tp", .integer(table.truePositives)), ("fp", .integer(table.falsePositives)),
+                        ("fn", .integer(table.falseNegatives)), ("tn", .integer(table.trueNegatives)),
+                    ])
+                ))
             members.append(("result", .string(result.rawValue)))
         case .likelihoodRatio:
             break
@@ -38,9 +44,13 @@ struct ProbabilityTableJSONWriter: ProbabilityTableWriter {
     func row(_ table: ProbabilityTable, _ row: ProbabilityTable.Row, cells: [ProbabilityTableCell], index: Int) -> String {
         let value = JSONValue.object([
             ("pretest", .number(row.pretest)), ("label", row.label.map(JSONValue.string) ?? .null),
-            ("cells", .array(zip(table.columns, cells).map { column, cell in
-                JSONValue.object([("column", .string(column.label))]).adding(objectMembers(cell.json))
-            })),
+            (
+                "cells",
+                .array(
+                    zip(table.columns, cells).map { column, cell in
+                        JSONValue.object([("column", .string(column.label))]).adding(objectMembers(cell.json))
+                    })
+            ),
         ])
         return (index > 0 ? ",\n" : "") + "    " + value.serialized()
     }
@@ -48,10 +58,16 @@ struct ProbabilityTableJSONWriter: ProbabilityTableWriter {
     func closing(_ table: ProbabilityTable) -> String {
         let tail = JSONValue.object([
             ("notes", .array(table.notes.map(JSONValue.string))),
-            ("evidence", .array(table.evidence.map { record in
-                .object([("id", .string(record.id)), ("verification", .string(record.verification.rawValue)),
-                         ("citations", .array(record.citations.map { .string($0.formatted) }))])
-            })),
+            (
+                "evidence",
+                .array(
+                    table.evidence.map { record in
+                        .object([
+                            ("id", .string(record.id)), ("verification", .string(record.verification.rawValue)),
+                            ("citations", .array(record.citations.map { .string($0.formatted) })),
+                        ])
+                    })
+            ),
         ]).serialized(pretty: true)
         return (table.rows.isEmpty ? "" : "\n") + "  ],\n" + tail.dropFirst(2) + "\n"
     }

@@ -12,9 +12,10 @@ struct ProbabilityTableTextWriter: ProbabilityTableWriter {
     private func widths(_ table: ProbabilityTable) -> [Int] {
         let labels = header(table)
         let rowLabel = table.rows.map { ProbabilityTable.rowLabel($0).count }.max() ?? 0
-        return [max(labels[0].count, rowLabel)] + zip(table.columns, labels.dropFirst()).map { column, label in
-            max(label.count, ProbabilityTableCellText.widestParts(column, contents: table.contents, population: table.population).map(\.count).max() ?? 0)
-        }
+        return [max(labels[0].count, rowLabel)]
+            + zip(table.columns, labels.dropFirst()).map { column, label in
+                max(label.count, ProbabilityTableCellText.widestParts(column, contents: table.contents, population: table.population).map(\.count).max() ?? 0)
+            }
     }
 
     func opening(_ table: ProbabilityTable) -> String {
@@ -43,9 +44,11 @@ struct ProbabilityTableTextWriter: ProbabilityTableWriter {
         var lines: [String] = []
         for lineIndex in 0..<height {
             let label = lineIndex == 0 ? ProbabilityTable.rowLabel(row) : ""
-            let texts = [pad(label, widths[0], right: true)] + parts.enumerated().map { column, cellParts in
-                pad(lineIndex < cellParts.count ? cellParts[lineIndex] : "", widths[column + 1], right: true)
-            }
+            let texts =
+                [pad(label, widths[0], right: true)]
+                + parts.enumerated().map { column, cellParts in
+                    pad(lineIndex < cellParts.count ? cellParts[lineIndex] : "", widths[column + 1], right: true)
+                }
             lines.append(texts.joined(separator: "  ").trimmingTrailingSpaces())
         }
         return lines.joined(separator: "\n") + "\n" + (height > 1 ? "\n" : "")

@@ -25,8 +25,13 @@ public struct ReferralReport: Sendable {
         if let assessment = result.gate {
             let decision = assessment.decision
             var members: [(String, JSONValue)] = [
-                ("probability", .object([("estimate", assessment.estimate.posttest.estimate.json),
-                                         ("lower", .number(decision.lower)), ("upper", .number(decision.upper))])),
+                (
+                    "probability",
+                    .object([
+                        ("estimate", assessment.estimate.posttest.estimate.json),
+                        ("lower", .number(decision.lower)), ("upper", .number(decision.upper)),
+                    ])
+                ),
                 ("classification", .string(decision.classification.rawValue)),
                 ("thresholds", .object([("lower", .number(decision.thresholds.lower)), ("upper", .number(decision.thresholds.upper))])),
                 ("interval", .string(decision.intervalMethod)),
@@ -34,39 +39,51 @@ public struct ReferralReport: Sendable {
                 ("signs", .array(assessment.estimate.findings.map { .object([("id", .string($0.sign.name)), ("result", .string($0.result.rawValue))]) })),
             ]
             if let dependence = assessment.estimate.dependence {
-                members.append(("dependence", .object([
-                    ("likelihoodRatio", .object([("lower", dependence.likelihoodRatioLower.json), ("upper", dependence.likelihoodRatioUpper.json)])),
-                    ("posttest", .object([("lower", dependence.posttestLower.json), ("upper", dependence.posttestUpper.json)])),
-                ])))
+                members.append(
+                    (
+                        "dependence",
+                        .object([
+                            ("likelihoodRatio", .object([("lower", dependence.likelihoodRatioLower.json), ("upper", dependence.likelihoodRatioUpper.json)])),
+                            ("posttest", .object([("lower", dependence.posttestLower.json), ("upper", dependence.posttestUpper.json)])),
+                        ])
+                    ))
             }
             gate = .object(members)
         }
         let identity: [(String, JSONValue)] = result.patient.id.map { [("id", JSONValue.string($0))] } ?? []
-        return .object(identity + [
-            ("recommendations", .array(result.recommendations.map { recommendation in
-                .object([
-                    ("rule", .string(recommendation.rule)), ("action", .string(recommendation.action)),
-                    ("specialty", recommendation.specialty.map(JSONValue.string) ?? .null),
-                    ("urgency", .string(recommendation.urgency.rawValue)), ("rationale", .string(recommendation.rationale)),
-                    ("evidence", .array(recommendation.evidence.map(JSONValue.string))),
-                    ("caveats", .array(recommendation.caveats.map(JSONValue.string))),
-                    ("support", .string(recommendation.support.rawValue)), ("redFlag", .bool(recommendation.isRedFlag)),
-                ])
-            })),
-            ("noReferralNeeded", .bool(result.noReferralNeeded)),
-            ("gate", gate),
-            ("changedByGate", .array(result.changedByGate.map(JSONValue.string))),
-            ("redFlags", .array(result.redFlags.map(JSONValue.string))),
-            ("disclaimer", .string(Disclaimer.text)),
-        ])
+        return .object(
+            identity + [
+                (
+                    "recommendations",
+                    .array(
+                        result.recommendations.map { recommendation in
+                            .object([
+                                ("rule", .string(recommendation.rule)), ("action", .string(recommendation.action)),
+                                ("specialty", recommendation.specialty.map(JSONValue.string) ?? .null),
+                                ("urgency", .string(recommendation.urgency.rawValue)), ("rationale", .string(recommendation.rationale)),
+                                ("evidence", .array(recommendation.evidence.map(JSONValue.string))),
+                                ("caveats", .array(recommendation.caveats.map(JSONValue.string))),
+                                ("support", .string(recommendation.support.rawValue)), ("redFlag", .bool(recommendation.isRedFlag)),
+                            ])
+                        })
+                ),
+                ("noReferralNeeded", .bool(result.noReferralNeeded)),
+                ("gate", gate),
+                ("changedByGate", .array(result.changedByGate.map(JSONValue.string))),
+                ("redFlags", .array(result.redFlags.map(JSONValue.string))),
+                ("disclaimer", .string(Disclaimer.text)),
+            ])
     }
 
     /// One row per recommendation.
     public var csv: String {
         var lines = [CSV.line(["rule", "urgency", "specialty", "action", "evidence", "support"])]
         for recommendation in result.recommendations {
-            lines.append(CSV.line([recommendation.rule, recommendation.urgency.rawValue, recommendation.specialty ?? "",
-                                   recommendation.action, recommendation.evidence.joined(separator: " "), recommendation.support.rawValue]))
+            lines.append(
+                CSV.line([
+                    recommendation.rule, recommendation.urgency.rawValue, recommendation.specialty ?? "",
+                    recommendation.action, recommendation.evidence.joined(separator: " "), recommendation.support.rawValue,
+                ]))
         }
         return lines.joined(separator: "\n")
     }
@@ -84,12 +101,15 @@ public struct ReferralReport: Sendable {
         ]
         if let gate = result.gate {
             let decision = gate.decision, estimate = gate.estimate
-            lines.append("Bedside estimate (MRI not immediately available): P(acute) \(NumberText.percent(estimate.posttest.estimate)) if the signs were independent; "
-                + "gate interval \(NumberText.percent(.finite(decision.lower))) – \(NumberText.percent(.finite(decision.upper))) "
-                + "against policy thresholds \(NumberText.percent(.finite(decision.thresholds.lower))) / \(NumberText.percent(.finite(decision.thresholds.upper))): "
-                + decision.classification.rawValue.uppercased() + ".")
+            lines.append(
+                "Bedside estimate (MRI not immediately available): P(acute) \(NumberText.percent(estimate.posttest.estimate)) if the signs were independent; "
+                    + "gate interval \(NumberText.percent(.finite(decision.lower))) – \(NumberText.percent(.finite(decision.upper))) "
+                    + "against policy thresholds \(NumberText.percent(.finite(decision.thresholds.lower))) / \(NumberText.percent(.finite(decision.thresholds.upper))): "
+                    + decision.classification.rawValue.uppercased() + ".")
             if let dependence = estimate.dependence {
-                lines.append("\(bullet)Unknown dependence between the signs allows \(NumberText.percent(dependence.posttestLower)) – \(NumberText.percent(dependence.posttestUpper)).")
+                lines.append(
+                    "\(bullet)Unknown dependence between the signs allows \(NumberText.percent(dependence.posttestLower)) – \(NumberText.percent(dependence.posttestUpper))."
+                )
             }
         }
         lines.append("")
@@ -124,12 +144,16 @@ public struct ReferralReport: Sendable {
                 action += " *If \(addendum.when.description):* \(addendum.text)"
                 if let urgency = addendum.urgency { action += " (urgency \(urgency.rawValue))" }
             }
-            table.rows.append([rule.id + (rule.isRedFlag ? " (red flag)" : ""), rule.when.description, action, rule.specialty ?? "—",
-                               rule.urgency.rawValue, rule.evidence.map { "`\($0)`" }.joined(separator: ", "), rule.support.rawValue])
+            table.rows.append([
+                rule.id + (rule.isRedFlag ? " (red flag)" : ""), rule.when.description, action, rule.specialty ?? "—",
+                rule.urgency.rawValue, rule.evidence.map { "`\($0)`" }.joined(separator: ", "), rule.support.rawValue,
+            ])
         }
         let gateActions = GateDecision.Classification.allCases.map { "**\($0.rawValue)**: \(ReferralPathway.Gate.action($0))" }.joined(separator: " ")
-        table.rows.append(["G", ReferralPathway.Gate.when.description, gateActions, "—", "routine (indeterminate: soon)",
-                           ReferralPathway.Gate.evidence.map { "`\($0)`" }.joined(separator: ", "), "supported"])
+        table.rows.append([
+            "G", ReferralPathway.Gate.when.description, gateActions, "—", "routine (indeterminate: soon)",
+            ReferralPathway.Gate.evidence.map { "`\($0)`" }.joined(separator: ", "), "supported",
+        ])
         return """
             # Referral pathway: lumbar compression fracture
 

@@ -66,8 +66,10 @@ public struct SVGDocument: Sendable {
     // MARK: Shapes
 
     public mutating func line(from start: Point, to end: Point, stroke: String, width: Double = 1, dash: String? = nil, opacity: Double? = nil) {
-        var attributes = [("x1", Self.number(start.x)), ("y1", Self.number(start.y)), ("x2", Self.number(end.x)), ("y2", Self.number(end.y)),
-                          ("stroke", stroke), ("stroke-width", Self.number(width))]
+        var attributes = [
+            ("x1", Self.number(start.x)), ("y1", Self.number(start.y)), ("x2", Self.number(end.x)), ("y2", Self.number(end.y)),
+            ("stroke", stroke), ("stroke-width", Self.number(width)),
+        ]
         if let dash { attributes.append(("stroke-dasharray", dash)) }
         if let opacity { attributes.append(("stroke-opacity", Self.number(opacity))) }
         element("line", attributes)
@@ -75,8 +77,10 @@ public struct SVGDocument: Sendable {
 
     public mutating func polyline(_ points: [Point], stroke: String, width: Double = 1, dash: String? = nil) {
         guard points.count >= 2 else { return }
-        var attributes = [("points", Self.points(points)), ("fill", "none"), ("stroke", stroke), ("stroke-width", Self.number(width)),
-                          ("stroke-linejoin", "round")]
+        var attributes = [
+            ("points", Self.points(points)), ("fill", "none"), ("stroke", stroke), ("stroke-width", Self.number(width)),
+            ("stroke-linejoin", "round"),
+        ]
         if let dash { attributes.append(("stroke-dasharray", dash)) }
         element("polyline", attributes)
     }
@@ -89,8 +93,10 @@ public struct SVGDocument: Sendable {
     }
 
     public mutating func rectangle(at origin: Point, width: Double, height: Double, fill: String, opacity: Double = 1, stroke: String? = nil) {
-        var attributes = [("x", Self.number(origin.x)), ("y", Self.number(origin.y)), ("width", Self.number(width)),
-                          ("height", Self.number(height)), ("fill", fill), ("fill-opacity", Self.number(opacity))]
+        var attributes = [
+            ("x", Self.number(origin.x)), ("y", Self.number(origin.y)), ("width", Self.number(width)),
+            ("height", Self.number(height)), ("fill", fill), ("fill-opacity", Self.number(opacity)),
+        ]
         if let stroke { attributes += [("stroke", stroke), ("stroke-width", "1")] }
         element("rect", attributes)
     }
@@ -103,8 +109,10 @@ public struct SVGDocument: Sendable {
 
     /// A single line of text; its baseline passes through `point`.
     public mutating func text(_ content: String, at point: Point, style: TextStyle = TextStyle()) {
-        var attributes = [("x", Self.number(point.x)), ("y", Self.number(point.y)), ("font-size", Self.number(style.size)),
-                          ("fill", style.fill)]
+        var attributes = [
+            ("x", Self.number(point.x)), ("y", Self.number(point.y)), ("font-size", Self.number(style.size)),
+            ("fill", style.fill),
+        ]
         if style.anchor != .start { attributes.append(("text-anchor", style.anchor.rawValue)) }
         if style.bold { attributes.append(("font-weight", "bold")) }
         if style.italic { attributes.append(("font-style", "italic")) }
@@ -116,9 +124,11 @@ public struct SVGDocument: Sendable {
 
     /// Text rotated by −90° (reading upwards), centred on `point`.
     public mutating func verticalText(_ content: String, at point: Point, size: Double = 11) {
-        let attributes = [("x", Self.number(point.x)), ("y", Self.number(point.y)), ("font-size", Self.number(size)), ("fill", "#222"),
-                          ("text-anchor", "middle"),
-                          ("transform", "rotate(-90 \(Self.number(point.x)) \(Self.number(point.y)))")]
+        let attributes = [
+            ("x", Self.number(point.x)), ("y", Self.number(point.y)), ("font-size", Self.number(size)), ("fill", "#222"),
+            ("text-anchor", "middle"),
+            ("transform", "rotate(-90 \(Self.number(point.x)) \(Self.number(point.y)))"),
+        ]
         body.append("<text" + Self.attributeText(attributes) + ">" + MarkupText.escaped(content) + "</text>")
     }
 
@@ -129,10 +139,12 @@ public struct SVGDocument: Sendable {
             return
         }
         let name = "clip\(body.count)"
-        body.append("<clipPath id=\"\(name)\"><rect" + Self.attributeText([
-            ("x", Self.number(clip.origin.x)), ("y", Self.number(clip.origin.y)),
-            ("width", Self.number(clip.width)), ("height", Self.number(clip.height)),
-        ]) + "/></clipPath>")
+        body.append(
+            "<clipPath id=\"\(name)\"><rect"
+                + Self.attributeText([
+                    ("x", Self.number(clip.origin.x)), ("y", Self.number(clip.origin.y)),
+                    ("width", Self.number(clip.width)), ("height", Self.number(clip.height)),
+                ]) + "/></clipPath>")
         body.append("<g clip-path=\"url(#\(name))\"" + (identifier.map { " id=\"\(MarkupText.escaped($0))\"" } ?? "") + ">")
     }
 
@@ -147,10 +159,12 @@ public struct SVGDocument: Sendable {
     public func rendered(xmlDeclaration: Bool = true) -> String {
         var lines: [String] = []
         if xmlDeclaration { lines.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>") }
-        lines.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\"" + Self.attributeText([
-            ("viewBox", "0 0 \(Self.number(width)) \(Self.number(height))"), ("width", Self.number(width)), ("height", Self.number(height)),
-            ("role", "img"), ("font-family", "DejaVu Sans, Helvetica, Arial, sans-serif"),
-        ]) + ">")
+        lines.append(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\""
+                + Self.attributeText([
+                    ("viewBox", "0 0 \(Self.number(width)) \(Self.number(height))"), ("width", Self.number(width)), ("height", Self.number(height)),
+                    ("role", "img"), ("font-family", "DejaVu Sans, Helvetica, Arial, sans-serif"),
+                ]) + ">")
         lines.append("<title>" + MarkupText.escaped(title) + "</title>")
         if !summary.isEmpty { lines.append("<desc>" + MarkupText.escaped(summary) + "</desc>") }
         lines.append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>")

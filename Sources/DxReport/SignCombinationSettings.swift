@@ -8,8 +8,10 @@ public struct SignCombinationSettings: Sendable, Hashable {
     public var monteCarlo: MonteCarloSettings
     public var thresholds: GateDecision.Thresholds
 
-    public init(dependence: SignDependence = .unknown, monteCarlo: MonteCarloSettings = .standard,
-                thresholds: GateDecision.Thresholds = .standard) {
+    public init(
+        dependence: SignDependence = .unknown, monteCarlo: MonteCarloSettings = .standard,
+        thresholds: GateDecision.Thresholds = .standard
+    ) {
         self.dependence = dependence
         self.monteCarlo = monteCarlo
         self.thresholds = thresholds

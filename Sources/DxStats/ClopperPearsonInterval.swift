@@ -15,9 +15,11 @@ enum ClopperPearsonInterval {
         let n = Double(trials)
         // The Wilson limits start a Newton iteration that converges in a few steps.
         let start = WilsonInterval.limits(successes: successes, trials: trials, z: z)
-        let lower = successes == 0
+        let lower =
+            successes == 0
             ? 0 : GSL.betaQuantile(alpha / 2, shapeA: x, shapeB: n - x + 1, upperTail: false, near: start.lower)
-        let upper = successes == trials
+        let upper =
+            successes == trials
             ? 1 : GSL.betaQuantile(alpha / 2, shapeA: x + 1, shapeB: n - x, upperTail: true, near: start.upper)
         return (lower, upper)
     }

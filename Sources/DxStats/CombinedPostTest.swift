@@ -109,7 +109,9 @@ public struct CombinedPostTest: Sendable {
             guard findings.count == 2 else { throw .invalidSetting("\(stated.id) needs exactly two signs, got \(findings.count)") }
             for (finding, margin, position) in [(findings[0], paired.firstTable, "first"), (findings[1], paired.secondTable, "second")]
             where finding.sign.table != nil && finding.sign.table != margin {
-                throw .invalidSetting("the paired counts' \(position) margin (TP \(margin.truePositives), FP \(margin.falsePositives), FN \(margin.falseNegatives), TN \(margin.trueNegatives)) does not match \(finding.sign.name)'s 2×2 table")
+                throw .invalidSetting(
+                    "the paired counts' \(position) margin (TP \(margin.truePositives), FP \(margin.falsePositives), FN \(margin.falseNegatives), TN \(margin.trueNegatives)) does not match \(finding.sign.name)'s 2×2 table"
+                )
             }
         default: break
         }
@@ -130,7 +132,8 @@ public struct CombinedPostTest: Sendable {
         // independence product.
         if findings.count == 1, let table = findings[0].sign.table {
             let result = findings[0].result
-            likelihoodRatio = result == .positive
+            likelihoodRatio =
+                result == .positive
                 ? try LikelihoodRatio.positive(of: table, level: level) : try LikelihoodRatio.negative(of: table, level: level)
             posttest = try PostTestProbability.from(pretest: pretest, table: table, result: result, level: level)
         } else if case .pairedCounts(let paired) = stated {
@@ -165,14 +168,16 @@ public struct CombinedPostTest: Sendable {
         }
         let pointPosttest = try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: pointModelRatio ?? likelihoodRatio.estimate)
         if modelDraws.isEmpty {
-            monteCarlo = IntervalEstimate(estimate: pointPosttest, lower: .finite(0), upper: .finite(1), level: level,
-                                          method: "monte-carlo", notes: monteCarloNotes + ["No draw was estimable."])
+            monteCarlo = IntervalEstimate(
+                estimate: pointPosttest, lower: .finite(0), upper: .finite(1), level: level,
+                method: "monte-carlo", notes: monteCarloNotes + ["No draw was estimable."])
         } else {
             var lower = Quantile.of(unsorted: &modelDraws, probability: alpha / 2)
             var upper = Quantile.of(unsorted: &modelDraws, probability: 1 - alpha / 2)
             if let point = pointPosttest.finiteValue { lower = min(lower, point); upper = max(upper, point) }
-            monteCarlo = IntervalEstimate(estimate: pointPosttest, lower: .finite(lower), upper: .finite(upper), level: level,
-                                          method: "monte-carlo", notes: monteCarloNotes)
+            monteCarlo = IntervalEstimate(
+                estimate: pointPosttest, lower: .finite(lower), upper: .finite(upper), level: level,
+                method: "monte-carlo", notes: monteCarloNotes)
         }
 
         // Dependence range at the point estimates, and the gate interval.
@@ -221,7 +226,8 @@ public struct CombinedPostTest: Sendable {
                 notes.append("\(sign.name): sensitivity and specificity were given without counts and are treated as exact.")
                 continue
             }
-            var (x1, x2) = finding.result == .positive
+            var (x1, x2) =
+                finding.result == .positive
                 ? (Double(table.truePositives), Double(table.falsePositives))
                 : (Double(table.falseNegatives), Double(table.trueNegatives))
             var (n1, n2) = (Double(table.withCondition), Double(table.withoutCondition))
@@ -247,7 +253,8 @@ public struct CombinedPostTest: Sendable {
                 guard let table = finding.sign.table else {
                     return total + log(max(finding.sign.likelihoodRatio(for: finding.result).finiteValue ?? 1, .leastNormalMagnitude))
                 }
-                let (x1, x2) = finding.result == .positive
+                let (x1, x2) =
+                    finding.result == .positive
                     ? (Double(table.truePositives), Double(table.falsePositives))
                     : (Double(table.falseNegatives), Double(table.trueNegatives))
                 return total + log((x1 + 0.5) / Double(table.withCondition + 1)) - log((x2 + 0.5) / Double(table.withoutCondition + 1))
@@ -284,9 +291,10 @@ public struct CombinedPostTest: Sendable {
         simulation.model.reserveCapacity(settings.draws)
         switch dependence {
         case .unknown, .independent:
-            simulateMargins(pretest: pretest, uncertainty: uncertainty, margins: margins,
-                            trackRange: dependence == .unknown && margins.count >= 2, draws: settings.draws,
-                            random: random, into: &simulation)
+            simulateMargins(
+                pretest: pretest, uncertainty: uncertainty, margins: margins,
+                trackRange: dependence == .unknown && margins.count >= 2, draws: settings.draws,
+                random: random, into: &simulation)
         default:
             var drawn = margins
             for _ in 0..<settings.draws {
@@ -322,9 +330,10 @@ public struct CombinedPostTest: Sendable {
             guard let table = margin.finding.sign.table else {
                 return Shape(positive: positive, fixed: (margin.withCondition, margin.withoutCondition), sensitivity: (1, 1), specificity: (1, 1))
             }
-            return Shape(positive: positive, fixed: nil,
-                         sensitivity: (Double(table.truePositives) + 0.5, Double(table.falseNegatives) + 0.5),
-                         specificity: (Double(table.trueNegatives) + 0.5, Double(table.falsePositives) + 0.5))
+            return Shape(
+                positive: positive, fixed: nil,
+                sensitivity: (Double(table.truePositives) + 0.5, Double(table.falseNegatives) + 0.5),
+                specificity: (Double(table.trueNegatives) + 0.5, Double(table.falsePositives) + 0.5))
         }
         if trackRange {
             simulation.lowest.reserveCapacity(draws)
@@ -365,4 +374,3 @@ public struct CombinedPostTest: Sendable {
         }
     }
 }
-

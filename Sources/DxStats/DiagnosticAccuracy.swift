@@ -36,8 +36,9 @@ public struct DiagnosticAccuracy: Sendable, Hashable {
         zeroCellFallback: ZeroCellFallback = .koopman,
         cache: ProportionIntervalCache? = nil
     ) throws(StatisticsError) {
-        precondition(cache == nil || (cache!.method == proportionMethod && cache!.level == level),
-                     "the cache must be for the same method and level")
+        precondition(
+            cache == nil || (cache!.method == proportionMethod && cache!.level == level),
+            "the cache must be for the same method and level")
         self.table = table
         self.level = level
         func proportion(_ successes: Int, _ trials: Int, _ denominatorName: String) -> IntervalEstimate {

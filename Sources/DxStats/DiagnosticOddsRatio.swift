@@ -22,7 +22,8 @@ public enum DiagnosticOddsRatio {
         if cells.contains(0) {
             cells = cells.map { $0 + 0.5 }
             method = "woolf-add-half"
-            notes.append("Zero cell (\(table.zeroCells.map { "\($0) = 0" }.joined(separator: ", "))): 0.5 was added to every cell; the estimate is the corrected one.")
+            notes.append(
+                "Zero cell (\(table.zeroCells.map { "\($0) = 0" }.joined(separator: ", "))): 0.5 was added to every cell; the estimate is the corrected one.")
         }
         let (a, b, c, d) = (cells[0], cells[1], cells[2], cells[3])
         let logRatio = log(a) + log(d) - log(b) - log(c)

@@ -74,8 +74,9 @@ enum GSL {
     /// Brent's method on the distribution function to full precision.
     static func betaQuantile(_ probability: Double, shapeA: Double, shapeB: Double) -> Double {
         precondition(probability > 0 && probability < 1, "beta quantile needs p in (0, 1), got \(probability)")
-        precondition(shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
-                     "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")
+        precondition(
+            shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
+            "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")
         prepare()
         let guess = gsl_cdf_beta_Pinv(probability, shapeA, shapeB)
         return polishedQuantile(guess: guess) { x in gsl_cdf_beta_P(x, shapeA, shapeB) - probability }
@@ -86,8 +87,9 @@ enum GSL {
     /// computing 1 − q; polished like `betaQuantile`.
     static func betaUpperQuantile(_ upperTail: Double, shapeA: Double, shapeB: Double) -> Double {
         precondition(upperTail > 0 && upperTail < 1, "beta quantile needs q in (0, 1), got \(upperTail)")
-        precondition(shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
-                     "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")
+        precondition(
+            shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
+            "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")
         prepare()
         let guess = gsl_cdf_beta_Qinv(upperTail, shapeA, shapeB)
         return polishedQuantile(guess: guess) { x in upperTail - gsl_cdf_beta_Q(x, shapeA, shapeB) }
@@ -102,11 +104,13 @@ enum GSL {
     /// Solves P(X ≤ x) = p (or P(X > x) = q with `upperTail`).
     static func betaQuantile(_ probability: Double, shapeA: Double, shapeB: Double, upperTail: Bool, near guess: Double) -> Double {
         precondition(probability > 0 && probability < 1, "beta quantile needs a probability in (0, 1), got \(probability)")
-        precondition(shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
-                     "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")
+        precondition(
+            shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
+            "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")
         prepare()
         // f is increasing in x for both tails.
-        let f: (Double) -> Double = upperTail
+        let f: (Double) -> Double =
+            upperTail
             ? { x in probability - gsl_cdf_beta_Q(x, shapeA, shapeB) }
             : { x in gsl_cdf_beta_P(x, shapeA, shapeB) - probability }
         var low = 0.0, high = 1.0
@@ -159,8 +163,9 @@ enum GSL {
         }
         if increasing(low) >= 0 { return low }
         if increasing(high) <= 0 { return high }
-        return brentRoot(in: low, high, absoluteTolerance: 1e-300, relativeTolerance: 4 * Double.ulpOfOne,
-                         maximumIterations: 400, of: increasing) ?? (low + high) / 2
+        return brentRoot(
+            in: low, high, absoluteTolerance: 1e-300, relativeTolerance: 4 * Double.ulpOfOne,
+            maximumIterations: 400, of: increasing) ?? (low + high) / 2
     }
 
     /// `gsl_cdf_beta_Pinv` with no Swift-side checks. It exists only so that a
@@ -248,8 +253,9 @@ enum GSL {
 
         /// A draw from Beta(a, b), for a, b > 0.
         func beta(shapeA: Double, shapeB: Double) -> Double {
-            precondition(shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
-                         "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")
+            precondition(
+                shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
+                "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")
             return gsl_ran_beta(state, shapeA, shapeB)
         }
     }

@@ -64,8 +64,10 @@ struct JointModel {
     private func pairProbabilities(covariance: (withCondition: Double, withoutCondition: Double)) -> (Double, Double) {
         let (first, second) = (margins[0], margins[1])
         let sign: Double = first.finding.result == second.finding.result ? 1 : -1
-        return (first.withCondition * second.withCondition + sign * covariance.withCondition,
-                first.withoutCondition * second.withoutCondition + sign * covariance.withoutCondition)
+        return (
+            first.withCondition * second.withCondition + sign * covariance.withCondition,
+            first.withoutCondition * second.withoutCondition + sign * covariance.withoutCondition
+        )
     }
 
     private func independentLikelihoodRatio() -> ExtendedValue {
@@ -83,10 +85,12 @@ struct JointModel {
             let covariance = covariances()!
             let (first, second) = (margins[0], margins[1])
             let what = if case .correlation = dependence { "the covariance implied by the correlation" } else { "the covariance" }
-            try TestCombination.checkCovariance(covariance.withCondition, name: "\(what) with the condition (covSe)",
-                                                first.sensitivity, second.sensitivity)
-            try TestCombination.checkCovariance(covariance.withoutCondition, name: "\(what) without the condition (covSp)",
-                                                first.specificity, second.specificity)
+            try TestCombination.checkCovariance(
+                covariance.withCondition, name: "\(what) with the condition (covSe)",
+                first.sensitivity, second.sensitivity)
+            try TestCombination.checkCovariance(
+                covariance.withoutCondition, name: "\(what) without the condition (covSp)",
+                first.specificity, second.specificity)
             let (withCondition, withoutCondition) = pairProbabilities(covariance: covariance)
             return ratio(max(0, withCondition), max(0, withoutCondition))
         }
@@ -110,10 +114,12 @@ struct JointModel {
     func pairedLikelihoodRatio(_ paired: PairedSignsTable, using random: SeededRandomSource) -> ExtendedValue {
         let index = PairedSignsTable.index(margins[0].finding.result, margins[1].finding.result)
         let withTotal = paired.withCondition.reduce(0, +), withoutTotal = paired.withoutCondition.reduce(0, +)
-        let withCondition = random.beta(shapeA: Double(paired.withCondition[index]) + 0.5,
-                                        shapeB: Double(withTotal - paired.withCondition[index]) + 0.5)
-        let withoutCondition = random.beta(shapeA: Double(paired.withoutCondition[index]) + 0.5,
-                                           shapeB: Double(withoutTotal - paired.withoutCondition[index]) + 0.5)
+        let withCondition = random.beta(
+            shapeA: Double(paired.withCondition[index]) + 0.5,
+            shapeB: Double(withTotal - paired.withCondition[index]) + 0.5)
+        let withoutCondition = random.beta(
+            shapeA: Double(paired.withoutCondition[index]) + 0.5,
+            shapeB: Double(withoutTotal - paired.withoutCondition[index]) + 0.5)
         return ratio(withCondition, withoutCondition)
     }
 }

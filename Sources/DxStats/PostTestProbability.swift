@@ -74,7 +74,8 @@ public enum PostTestProbability {
     ) throws(StatisticsError) -> IntervalEstimate {
         try checkPretest(pretest)
         if method == .koopman {
-            let ratio = result == .positive
+            let ratio =
+                result == .positive
                 ? try LikelihoodRatio.positive(of: table, method: .koopman, level: level)
                 : try LikelihoodRatio.negative(of: table, method: .koopman, level: level)
             return try from(pretest: pretest, likelihoodRatio: ratio)
@@ -84,11 +85,14 @@ public enum PostTestProbability {
                 estimate: .undefined, lower: .finite(0), upper: .finite(1), level: level, method: method.rawValue,
                 notes: ["Not estimable: the table needs patients with and without the condition."])
         }
-        let rawRatio = result == .positive
-            ? ProportionRatio(numerator: try Proportion(successes: table.truePositives, trials: table.withCondition),
-                              denominator: try Proportion(successes: table.falsePositives, trials: table.withoutCondition))
-            : ProportionRatio(numerator: try Proportion(successes: table.falseNegatives, trials: table.withCondition),
-                              denominator: try Proportion(successes: table.trueNegatives, trials: table.withoutCondition))
+        let rawRatio =
+            result == .positive
+            ? ProportionRatio(
+                numerator: try Proportion(successes: table.truePositives, trials: table.withCondition),
+                denominator: try Proportion(successes: table.falsePositives, trials: table.withoutCondition))
+            : ProportionRatio(
+                numerator: try Proportion(successes: table.falseNegatives, trials: table.withCondition),
+                denominator: try Proportion(successes: table.trueNegatives, trials: table.withoutCondition))
         let pointEstimate = try estimate(pretest: pretest, likelihoodRatio: rawRatio.estimate)
         if pretest == 0 || pretest == 1 {
             return IntervalEstimate(

@@ -39,7 +39,8 @@ public enum PretestGrid {
         var decimals: [ExactDecimal] = []
         for (part, role) in zip(parts, ["from", "to", "step"]) {
             if let number = Self.number(part), !(0...1).contains(number) {
-                throw .invalidSetting("\(name) (\(text)): \(role) (\(part)) must be \(role == "step" ? "greater than 0 and at most 1" : "a probability in [0, 1]")")
+                throw .invalidSetting(
+                    "\(name) (\(text)): \(role) (\(part)) must be \(role == "step" ? "greater than 0 and at most 1" : "a probability in [0, 1]")")
             }
             guard let decimal = ExactDecimal(part) else {
                 throw .invalidSetting("\(name) (\(text)): \(role) '\(part)' is not a decimal number or percentage such as 0.05 or 5%")
@@ -86,7 +87,7 @@ struct ExactDecimal {
         guard (1...2).contains(pieces.count), !body.isEmpty, body != "." else { return nil }
         let whole = pieces[0], fraction = pieces.count == 2 ? pieces[1] : ""
         guard (whole + fraction).allSatisfy({ $0.isASCII && $0.isNumber }), fraction.count + extraDecimals <= 12,
-              whole.count <= 6, let value = Int(whole + fraction)
+            whole.count <= 6, let value = Int(whole + fraction)
         else { return nil }
         digits = value
         decimals = fraction.count + extraDecimals

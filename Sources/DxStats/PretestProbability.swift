@@ -19,8 +19,8 @@ public enum PretestProbability {
         }
         if let colon = trimmed.firstIndex(of: ":") {
             guard let forOdds = Double(trimmed[..<colon].trimmingWhitespaceSubstring()),
-                  let againstOdds = Double(trimmed[trimmed.index(after: colon)...].trimmingWhitespaceSubstring()),
-                  forOdds.isFinite, againstOdds.isFinite, forOdds >= 0, againstOdds >= 0, forOdds + againstOdds > 0
+                let againstOdds = Double(trimmed[trimmed.index(after: colon)...].trimmingWhitespaceSubstring()),
+                forOdds.isFinite, againstOdds.isFinite, forOdds >= 0, againstOdds >= 0, forOdds + againstOdds > 0
             else {
                 throw .unreadableProbability(text)
             }

@@ -26,8 +26,9 @@ public final class ProportionIntervalCache {
     public func interval(of proportion: Proportion) -> IntervalEstimate {
         let key = Int64(proportion.successes) << 32 | Int64(proportion.trials)
         if let known = limits[key] {
-            return IntervalEstimate(estimate: .finite(proportion.estimate), lower: known.lower, upper: known.upper,
-                                    level: level, method: method.rawValue)
+            return IntervalEstimate(
+                estimate: .finite(proportion.estimate), lower: known.lower, upper: known.upper,
+                level: level, method: method.rawValue)
         }
         let computed = proportion.interval(method: method, level: level)
         if computed.notes.isEmpty {  // an interval with a note (clipping, Wald at 0) is not cached

@@ -74,7 +74,8 @@ public struct SignAccuracy: Sendable, Hashable {
     /// (x₁·n₀)/(n₁·x₀) in one division, so 20/20 over 5/50 is exactly 10.
     public func likelihoodRatio(for result: TestResult) -> ExtendedValue {
         guard let table else { return ratio(probabilityWithCondition(of: result), probabilityWithoutCondition(of: result)) }
-        let (x1, x0) = result == .positive
+        let (x1, x0) =
+            result == .positive
             ? (Double(table.truePositives), Double(table.falsePositives))
             : (Double(table.falseNegatives), Double(table.trueNegatives))
         return ratio(x1 * Double(table.withoutCondition), Double(table.withCondition) * x0)

@@ -1,2 +1,3 @@
 import DxKitCommands
+
 DxKitMain.main()

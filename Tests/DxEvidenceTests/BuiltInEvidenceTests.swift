@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DxEvidence
 
 /// The evidence compiled into the library is exactly the content of Evidence/.
@@ -36,14 +37,18 @@ struct BuiltInEvidenceTests {
         for id in ["closed-fist-percussion", "supine-sign", "jin-2020-bpit", "jung-2022-fbsu", "jung-2022-tenderness"] {
             #expect(try base.record(id).kind == .diagnosticStudy, "\(id)")
         }
-        for id in ["suspected-acute-vcf", "primary-care-low-back-pain", "primary-care-range", "emergency-department",
-                   "gp-over-55", "osteoporosis-risk-back-pain", "over-65-sudden-back-pain", "elderly-acute-lbp-mri"] {
+        for id in [
+            "suspected-acute-vcf", "primary-care-low-back-pain", "primary-care-range", "emergency-department",
+            "gp-over-55", "osteoporosis-risk-back-pain", "over-65-sudden-back-pain", "elderly-acute-lbp-mri",
+        ] {
             #expect(try base.record(id).kind == .pretestPreset, "\(id)")
         }
-        for id in ["langdon-2010", "nass-2020-clinical-diagnosis", "acr-2018-variant-1", "acr-2018-variant-2", "acr-2018-variant-3",
-                   "acr-2022-variant-2", "calcitonin-efficacy-knopp-2012", "calcitonin-aaos-2010", "calcitonin-boucher-2020",
-                   "calcitonin-safety", "l2-nerve-root-block-ohtori-2009", "sacral-insufficiency-kao-2017",
-                   "vertebral-augmentation-cochrane-2018", "langdon-dependence-bounds"] {
+        for id in [
+            "langdon-2010", "nass-2020-clinical-diagnosis", "acr-2018-variant-1", "acr-2018-variant-2", "acr-2018-variant-3",
+            "acr-2022-variant-2", "calcitonin-efficacy-knopp-2012", "calcitonin-aaos-2010", "calcitonin-boucher-2020",
+            "calcitonin-safety", "l2-nerve-root-block-ohtori-2009", "sacral-insufficiency-kao-2017",
+            "vertebral-augmentation-cochrane-2018", "langdon-dependence-bounds",
+        ] {
             #expect((try? base.record(id)) != nil, "\(id) is missing")
         }
         #expect(try base.record("acr-2022-variant-2").verification == .secondary)

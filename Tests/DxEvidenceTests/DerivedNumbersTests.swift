@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DxEvidence
 @testable import DxStats
 
@@ -76,7 +77,8 @@ struct DerivedNumbersTests {
         let (_, fbsuTable) = try base.diagnosticStudy("jung-2022-fbsu")
         #expect([fbsuTable.truePositives, fbsuTable.falsePositives, fbsuTable.falseNegatives, fbsuTable.trueNegatives] == fbsu.first)
         let (_, tendernessTable) = try base.diagnosticStudy("jung-2022-tenderness")
-        #expect([tendernessTable.truePositives, tendernessTable.falsePositives, tendernessTable.falseNegatives, tendernessTable.trueNegatives] == tenderness.first)
+        #expect(
+            [tendernessTable.truePositives, tendernessTable.falsePositives, tendernessTable.falseNegatives, tendernessTable.trueNegatives] == tenderness.first)
     }
 
     @Test("Langdon Fréchet bounds: both positive 33–39 of 48 and 0–2 of 30; either positive 42–48 and 3–5")

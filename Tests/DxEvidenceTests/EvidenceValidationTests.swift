@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DxEvidence
 
 /// Malformed records are errors that name the file and the record.
@@ -7,8 +8,10 @@ import Testing
 struct EvidenceValidationTests {
     static let citation = #"[{"authors": "Langdon J et al.", "year": 2010, "doi": "10.1308/003588410X12518836440162"}]"#
 
-    static func study(id: String = "test-sign", counts: String = #"{"truePositives": 42, "falsePositives": 3, "falseNegatives": 6, "trueNegatives": 27}"#,
-                      reported: String = #"{"sensitivity": 0.875, "specificity": 0.9}"#, citations: String = citation, extra: String = "") -> String {
+    static func study(
+        id: String = "test-sign", counts: String = #"{"truePositives": 42, "falsePositives": 3, "falseNegatives": 6, "trueNegatives": 27}"#,
+        reported: String = #"{"sensitivity": 0.875, "specificity": 0.9}"#, citations: String = citation, extra: String = ""
+    ) -> String {
         #"{"id": "\#(id)", "kind": "diagnosticStudy", "title": "T", "claim": "C", "verification": "reported", "citations": \#(citations), "caveats": [], "counts": \#(counts), "reported": \#(reported)\#(extra)}"#
     }
 
@@ -46,7 +49,9 @@ struct EvidenceValidationTests {
     @Test("Counts that do not reproduce the reported sensitivity are an error")
     func countsMismatch() {
         // 14/16 = 0.875 too, but 28/30 = 0.9333 ≠ 0.9.
-        let errors = load([("a.json", #"{"records": [\#(Self.study(counts: #"{"truePositives": 14, "falsePositives": 2, "falseNegatives": 2, "trueNegatives": 28}"#))]}"#)])
+        let errors = load([
+            ("a.json", #"{"records": [\#(Self.study(counts: #"{"truePositives": 14, "falsePositives": 2, "falseNegatives": 2, "trueNegatives": 28}"#))]}"#)
+        ])
         #expect(errors.count == 1)
         #expect(errors.first?.record == "test-sign")
         #expect(errors.first?.problem.contains("specificity") == true)
@@ -83,7 +88,8 @@ struct EvidenceValidationTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dxkit-evidence-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let local = #"{"records": [\#(Self.study(id: "closed-fist-percussion", counts: #"{"truePositives": 35, "falsePositives": 4, "falseNegatives": 5, "trueNegatives": 36}"#, reported: #"{"sensitivity": 0.875, "specificity": 0.9}"#)), \#(Self.study(id: "local-sign"))]}"#
+        let local =
+            #"{"records": [\#(Self.study(id: "closed-fist-percussion", counts: #"{"truePositives": 35, "falsePositives": 4, "falseNegatives": 5, "trueNegatives": 36}"#, reported: #"{"sensitivity": 0.875, "specificity": 0.9}"#)), \#(Self.study(id: "local-sign"))]}"#
         try local.write(to: directory.appendingPathComponent("hospital.json"), atomically: true, encoding: .utf8)
         let merged = try EvidenceBase.builtIn().overridden(by: EvidenceBase(directory: directory))
         #expect(try merged.diagnosticStudy("closed-fist-percussion").table.truePositives == 35)

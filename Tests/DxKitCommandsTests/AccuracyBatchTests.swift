@@ -27,8 +27,16 @@ struct AccuracyBatchTests {
                 if quoted {
                     if character == "\"" {
                         if index + 1 < characters.count && characters[index + 1] == "\"" { field.append("\""); index += 1 } else { quoted = false }
-                    } else { field.append(character) }
-                } else if character == "," { fields.append(field); field = "" } else if character == "\"" { quoted = true } else { field.append(character) }
+                    } else {
+                        field.append(character)
+                    }
+                } else if character == "," {
+                    fields.append(field); field = ""
+                } else if character == "\"" {
+                    quoted = true
+                } else {
+                    field.append(character)
+                }
                 index += 1
             }
             fields.append(field)
@@ -55,8 +63,10 @@ struct AccuracyBatchTests {
         let negativeUpper = try #require(header.firstIndex(of: "lrNegative_upper"))
         #expect(abs(Double(output[3][negativeUpper])! - 0.1792924388) < 1e-9)
         #expect(output[3].last?.contains("Koopman") == true)
-        for expected in ["line 4: tp (-1)", "line 5: tp (1.5)", "line 6: the 2×2 table is empty", "line 9: 4 fields",
-                         "7 rows read, 3 written, 4 rejected"] {
+        for expected in [
+            "line 4: tp (-1)", "line 5: tp (1.5)", "line 6: the 2×2 table is empty", "line 9: 4 fields",
+            "7 rows read, 3 written, 4 rejected",
+        ] {
             #expect(run.standardError.contains(expected), "\(expected): \(run.standardError)")
         }
     }
@@ -82,8 +92,10 @@ struct AccuracyBatchTests {
     func sameAsSingle() throws {
         let batch = try CommandLineRun.run(["accuracy", "--input", "-", "--ci", "jeffreys", "--lr-ci", "koopman"], input: "tp,fp,fn,tn\n39,2,9,28\n")
         #expect(batch.status == 0)
-        let single = try CommandLineRun.run(["accuracy", "--tp", "39", "--fp", "2", "--fn", "9", "--tn", "28", "--ci", "jeffreys",
-                                             "--lr-ci", "koopman", "--format", "csv"])
+        let single = try CommandLineRun.run([
+            "accuracy", "--tp", "39", "--fp", "2", "--fn", "9", "--tn", "28", "--ci", "jeffreys",
+            "--lr-ci", "koopman", "--format", "csv",
+        ])
         let batchRow = rows(batch.standardOutput)
         let header = batchRow[0], values = batchRow[1]
         for line in rows(single.standardOutput).dropFirst() {

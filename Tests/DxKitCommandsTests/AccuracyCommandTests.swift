@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DxKitCommands
 
 /// `dxkit accuracy` against cli-contract.md, with values from epiR.
@@ -20,8 +21,10 @@ struct AccuracyCommandTests {
         let counts = try #require(json["counts"] as? [String: Int])
         #expect(counts == ["tp": 42, "fp": 3, "fn": 6, "tn": 27])
         #expect(json["level"] as? Double == 0.95)
-        for key in ["sensitivity", "specificity", "ppv", "npv", "prevalence", "accuracy",
-                    "lrPositive", "lrNegative", "diagnosticOddsRatio", "youden"] {
+        for key in [
+            "sensitivity", "specificity", "ppv", "npv", "prevalence", "accuracy",
+            "lrPositive", "lrNegative", "diagnosticOddsRatio", "youden",
+        ] {
             let measure = try #require(json[key] as? [String: Any], "missing \(key)")
             for field in ["estimate", "lower", "upper", "method"] {
                 #expect(measure[field] != nil, "\(key) lacks \(field)")
@@ -54,29 +57,42 @@ struct AccuracyCommandTests {
     @Test("Options: --ci, --lr-ci, --zero-cell, --level, --prevalence reach the computation")
     func options() throws {
         // V1 Clopper–Pearson sensitivity 0.8767461768–0.9210922996 (epiR, validation-cases.md).
-        let exact = try object(try render(["accuracy", "--tp", "670", "--fp", "202", "--fn", "74", "--tn", "640",
-                                           "--ci", "clopper-pearson", "--format", "json"]))
+        let exact = try object(
+            try render([
+                "accuracy", "--tp", "670", "--fp", "202", "--fn", "74", "--tn", "640",
+                "--ci", "clopper-pearson", "--format", "json",
+            ]))
         let sensitivity = try #require(exact["sensitivity"] as? [String: Any])
         #expect(abs((sensitivity["lower"] as! Double) - 0.8767461768) < 1e-10)
         #expect(sensitivity["method"] as? String == "clopper-pearson")
         // V1 Koopman LR+ 3.328172079–4.251414458.
-        let koopman = try object(try render(["accuracy", "--tp", "670", "--fp", "202", "--fn", "74", "--tn", "640",
-                                             "--lr-ci", "koopman", "--format", "json"]))
+        let koopman = try object(
+            try render([
+                "accuracy", "--tp", "670", "--fp", "202", "--fn", "74", "--tn", "640",
+                "--lr-ci", "koopman", "--format", "json",
+            ]))
         let lrPositive = try #require(koopman["lrPositive"] as? [String: Any])
         #expect(abs((lrPositive["lower"] as! Double) - 3.328172079) < 1e-9)
         // V7 +0.5: LR− 0.026688 (0.001723–0.413423), Stata-style.
-        let half = try object(try render(["accuracy", "--tp", "20", "--fp", "5", "--fn", "0", "--tn", "45",
-                                          "--zero-cell", "add-half", "--format", "json"]))
+        let half = try object(
+            try render([
+                "accuracy", "--tp", "20", "--fp", "5", "--fn", "0", "--tn", "45",
+                "--zero-cell", "add-half", "--format", "json",
+            ]))
         let lrNegative = try #require(half["lrNegative"] as? [String: Any])
         #expect(abs((lrNegative["estimate"] as! Double) - 0.026688) < 1e-6)
         // V1 PPV at prevalence 0.10: 0.2943238804 (0.2695213383–0.3204077222), Mercaldo logit.
-        let atPrevalence = try object(try render(["accuracy", "--tp", "670", "--fp", "202", "--fn", "74", "--tn", "640",
-                                                  "--prevalence", "10%", "--format", "json"]))
+        let atPrevalence = try object(
+            try render([
+                "accuracy", "--tp", "670", "--fp", "202", "--fn", "74", "--tn", "640",
+                "--prevalence", "10%", "--format", "json",
+            ]))
         let ppv = try #require(atPrevalence["ppvAtPrevalence"] as? [String: Any])
         #expect(abs((ppv["estimate"] as! Double) - 0.2943238804) < 1e-10)
         #expect(abs((ppv["lower"] as! Double) - 0.2695213383) < 1e-10)
         // --level 90% and 0.9 are the same.
-        #expect(try render(["accuracy", "--tp", "42", "--fp", "3", "--fn", "6", "--tn", "27", "--level", "90%", "--format", "csv"])
+        #expect(
+            try render(["accuracy", "--tp", "42", "--fp", "3", "--fn", "6", "--tn", "27", "--level", "90%", "--format", "csv"])
                 == render(["accuracy", "--tp", "42", "--fp", "3", "--fn", "6", "--tn", "27", "--level", "0.9", "--format", "csv"]))
     }
 

@@ -61,8 +61,10 @@ struct BadInputTests {
     @Test("Tables with zeros print no nan or inf in any format", arguments: ["text", "json", "csv", "markdown"])
     func zeroCells(format: String) throws {
         for cells in [["0", "0", "5", "7"], ["5", "0", "0", "0"], ["0", "3", "0", "0"], ["1", "0", "0", "1"], ["0", "0", "0", "9"]] {
-            let run = try CommandLineRun.run(["accuracy", "--tp", cells[0], "--fp", cells[1], "--fn", cells[2], "--tn", cells[3],
-                                              "--prevalence", "0.2", "--format", format])
+            let run = try CommandLineRun.run([
+                "accuracy", "--tp", cells[0], "--fp", cells[1], "--fn", cells[2], "--tn", cells[3],
+                "--prevalence", "0.2", "--format", format,
+            ])
             #expect(run.status == 0, "\(cells): \(run.standardError)")
             let lowered = run.standardOutput.lowercased()
             #expect(!lowered.contains("nan") && !lowered.contains("inf"), "\(cells) \(format): \(run.standardOutput)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DxKitCommands
 
 /// `dxkit posttest` with several signs.
@@ -61,8 +62,10 @@ struct CombinedPostTestCommandTests {
         #expect(dependence["model"] as? String == "correlation")
         // numpy reference (Fixtures/combination.json, correlated): 1.5993705047398699.
         #expect(abs((dependence["modelLikelihoodRatio"] as! Double) - 1.5993705047398699) < 1e-12)
-        let paired = try json(["--pretest", "0.3", "--sign", "counts:397/84/54/177=positive", "--sign", "counts:341/53/110/208=positive",
-                               "--paired-counts", "319,78,22,32/31,53,22,155"])
+        let paired = try json([
+            "--pretest", "0.3", "--sign", "counts:397/84/54/177=positive", "--sign", "counts:341/53/110/208=positive",
+            "--paired-counts", "319,78,22,32/31,53,22,155",
+        ])
         // statsmodels log ratio for ++: 5.955153422501967 (Fixtures/combination.json).
         #expect(abs(((paired["likelihoodRatio"] as! [String: Any])["estimate"] as! Double) - 5.955153422501967) < 1e-12)
         let uncertain = try json(Self.bothSigns + ["--pretest-beta", "48.5,30.5"])
@@ -78,22 +81,24 @@ struct CombinedPostTestCommandTests {
         var testDescription: String { arguments.joined(separator: " ") }
     }
 
-    @Test("Bad combination input: one line naming the value, exit 64", arguments: [
-        Bad(arguments: bothSigns + ["--correlation", "0.2,0.99"], mentions: "feasible range"),
-        Bad(arguments: bothSigns + ["--correlation", "1.5"], mentions: "1.5"),
-        Bad(arguments: bothSigns + ["--covariance", "0.5,0"], mentions: "0.5"),
-        Bad(arguments: bothSigns + ["--draws", "10"], mentions: "10"),
-        Bad(arguments: bothSigns + ["--draws", "many"], mentions: "many"),
-        Bad(arguments: bothSigns + ["--seed", "-4"], mentions: "-4"),
-        Bad(arguments: bothSigns + ["--gate", "0.9,0.1"], mentions: "0.9,0.1"),
-        Bad(arguments: bothSigns + ["--pretest-beta", "-1,2"], mentions: "-1"),
-        Bad(arguments: bothSigns + ["--pretest-range", "0.8:0.2"], mentions: "0.8"),
-        Bad(arguments: ["--sign", "closed-fist-percussion=maybe"], mentions: "maybe"),
-        Bad(arguments: ["--sign", "closed-fist-percussion"], mentions: "closed-fist-percussion"),
-        Bad(arguments: ["--sign", "counts:1/2/3=positive"], mentions: "counts:"),
-        Bad(arguments: ["--sign", "se-sp:1.2/0.9=positive"], mentions: "1.2"),
-        Bad(arguments: ["--sign", "supine-sign=positive", "--correlation", "0.2"], mentions: "two signs"),
-    ])
+    @Test(
+        "Bad combination input: one line naming the value, exit 64",
+        arguments: [
+            Bad(arguments: bothSigns + ["--correlation", "0.2,0.99"], mentions: "feasible range"),
+            Bad(arguments: bothSigns + ["--correlation", "1.5"], mentions: "1.5"),
+            Bad(arguments: bothSigns + ["--covariance", "0.5,0"], mentions: "0.5"),
+            Bad(arguments: bothSigns + ["--draws", "10"], mentions: "10"),
+            Bad(arguments: bothSigns + ["--draws", "many"], mentions: "many"),
+            Bad(arguments: bothSigns + ["--seed", "-4"], mentions: "-4"),
+            Bad(arguments: bothSigns + ["--gate", "0.9,0.1"], mentions: "0.9,0.1"),
+            Bad(arguments: bothSigns + ["--pretest-beta", "-1,2"], mentions: "-1"),
+            Bad(arguments: bothSigns + ["--pretest-range", "0.8:0.2"], mentions: "0.8"),
+            Bad(arguments: ["--sign", "closed-fist-percussion=maybe"], mentions: "maybe"),
+            Bad(arguments: ["--sign", "closed-fist-percussion"], mentions: "closed-fist-percussion"),
+            Bad(arguments: ["--sign", "counts:1/2/3=positive"], mentions: "counts:"),
+            Bad(arguments: ["--sign", "se-sp:1.2/0.9=positive"], mentions: "1.2"),
+            Bad(arguments: ["--sign", "supine-sign=positive", "--correlation", "0.2"], mentions: "two signs"),
+        ])
     func bad(_ input: Bad) throws {
         let run = try CommandLineRun.run(["posttest"] + input.arguments)
         #expect(run.status == 64, "\(run.standardError)")

@@ -1,8 +1,10 @@
 import Foundation
 import Testing
+
 @testable import DxKitCommands
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Runs the educator commands (and `dxkit posttest`, the reference for

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DxKitCommands
 
 /// `dxkit evidence` and the evidence ids used by `dxkit posttest`.
@@ -26,8 +27,9 @@ struct EvidenceCommandTests {
         let text = try render(["evidence", "show", "closed-fist-percussion"])
         #expect(text.contains("42 TP") && text.contains("3 FP") && text.contains("6 FN") && text.contains("27 TN"))
         #expect(text.contains("Positive likelihood ratio"))
-        let json = try #require(try JSONSerialization.jsonObject(
-            with: Data(render(["evidence", "show", "supine-sign", "--format", "json"]).utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(render(["evidence", "show", "supine-sign", "--format", "json"]).utf8)) as? [String: Any])
         #expect(json["id"] as? String == "supine-sign")
         let measures = try #require(json["measures"] as? [String: Any])
         let sensitivity = try #require(measures["sensitivity"] as? [String: Any])
@@ -51,7 +53,8 @@ struct EvidenceCommandTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dxkit-bad-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let bad = #"{"records": [{"id": "bad-sign", "kind": "diagnosticStudy", "title": "T", "claim": "C", "verification": "reported", "citations": [], "caveats": [], "counts": {"truePositives": 1, "falsePositives": 1, "falseNegatives": 1, "trueNegatives": 1}}]}"#
+        let bad =
+            #"{"records": [{"id": "bad-sign", "kind": "diagnosticStudy", "title": "T", "claim": "C", "verification": "reported", "citations": [], "caveats": [], "counts": {"truePositives": 1, "falsePositives": 1, "falseNegatives": 1, "trueNegatives": 1}}]}"#
         try bad.write(to: directory.appendingPathComponent("local.json"), atomically: true, encoding: .utf8)
         let run = try CommandLineRun.run(["evidence", "validate", directory.path])
         #expect(run.status == 1)
@@ -73,8 +76,10 @@ struct EvidenceCommandTests {
     @Test("--sign and a preset give the same answer as the counts and the number")
     func signMatchesCounts() throws {
         let bySign = try render(["posttest", "--pretest", "suspected-acute-vcf", "--sign", "closed-fist-percussion=positive", "--format", "json"])
-        let byCounts = try render(["posttest", "--pretest", "\(48.0 / 78.0)", "--tp", "42", "--fp", "3", "--fn", "6", "--tn", "27",
-                                   "--result", "positive", "--format", "json"])
+        let byCounts = try render([
+            "posttest", "--pretest", "\(48.0 / 78.0)", "--tp", "42", "--fp", "3", "--fn", "6", "--tn", "27",
+            "--result", "positive", "--format", "json",
+        ])
         let signJSON = try #require(try JSONSerialization.jsonObject(with: Data(bySign.utf8)) as? [String: Any])
         let countsJSON = try #require(try JSONSerialization.jsonObject(with: Data(byCounts.utf8)) as? [String: Any])
         let signPosttest = try #require(signJSON["posttest"] as? [String: Any])
@@ -110,10 +115,15 @@ struct EvidenceCommandTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dxkit-local-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let local = #"{"records": [{"id": "closed-fist-percussion", "kind": "diagnosticStudy", "title": "Local audit", "claim": "C", "verification": "reported", "citations": [{"organisation": "Our hospital", "note": "internal audit 2026"}], "caveats": [], "counts": {"truePositives": 20, "falsePositives": 5, "falseNegatives": 0, "trueNegatives": 45}}]}"#
+        let local =
+            #"{"records": [{"id": "closed-fist-percussion", "kind": "diagnosticStudy", "title": "Local audit", "claim": "C", "verification": "reported", "citations": [{"organisation": "Our hospital", "note": "internal audit 2026"}], "caveats": [], "counts": {"truePositives": 20, "falsePositives": 5, "falseNegatives": 0, "trueNegatives": 45}}]}"#
         try local.write(to: directory.appendingPathComponent("local.json"), atomically: true, encoding: .utf8)
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(render(
-            ["posttest", "--pretest", "0.1", "--sign", "closed-fist-percussion=positive", "--evidence", directory.path, "--format", "json"]).utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(
+                    render(
+                        ["posttest", "--pretest", "0.1", "--sign", "closed-fist-percussion=positive", "--evidence", directory.path, "--format", "json"]).utf8))
+                as? [String: Any])
         let ratio = try #require(json["likelihoodRatio"] as? [String: Any])
         // V7 table 20/5/0/45: LR+ = 10 (validation-cases.md).
         #expect(ratio["estimate"] as? Double == 10)

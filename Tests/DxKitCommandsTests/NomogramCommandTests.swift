@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DxKitCommands
 
 /// `dxkit nomogram`: the numbers drawn equal `dxkit posttest`'s.

@@ -71,7 +71,8 @@ struct NotebookTests {
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let printed =
+            String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             + String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         var trimmed = printed

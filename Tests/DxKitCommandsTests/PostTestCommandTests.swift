@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DxKitCommands
 
 @Suite("dxkit posttest")
@@ -25,8 +26,10 @@ struct PostTestCommandTests {
 
     @Test("From a 2×2 table: Schwartz testcalc V5 (prior 51/284)")
     func fromTable() throws {
-        let result = try json(["posttest", "--pretest", "\(51.0 / 284.0)", "--tp", "40", "--fp", "21", "--fn", "11", "--tn", "212",
-                               "--result", "positive"])
+        let result = try json([
+            "posttest", "--pretest", "\(51.0 / 284.0)", "--tp", "40", "--fp", "21", "--fn", "11", "--tn", "212",
+            "--result", "positive",
+        ])
         let likelihoodRatio = try #require(result["likelihoodRatio"] as? [String: Any])
         #expect(abs((likelihoodRatio["estimate"] as! Double) - 8.7021475) < 1e-7)
         let posttest = try #require(result["posttest"] as? [String: Any])

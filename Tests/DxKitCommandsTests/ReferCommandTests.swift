@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DxKitCommands
 
 /// `dxkit refer` through the real executable.
@@ -11,8 +12,10 @@ struct ReferCommandTests {
 
     @Test("Quick flags: the contract's keys, rule ids and the gate")
     func flags() throws {
-        let run = try CommandLineRun.run(["refer", "--weeks", "2", "--age", "74", "--mri", "unavailable",
-                                          "--closed-fist-percussion", "positive", "--supine-sign", "positive", "--format", "json"])
+        let run = try CommandLineRun.run([
+            "refer", "--weeks", "2", "--age", "74", "--mri", "unavailable",
+            "--closed-fist-percussion", "positive", "--supine-sign", "positive", "--format", "json",
+        ])
         #expect(run.status == 0, "\(run.standardError)")
         let result = try object(run.standardOutput)
         let recommendations = try #require(result["recommendations"] as? [[String: Any]])
@@ -35,12 +38,12 @@ struct ReferCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("patient.json")
         try """
-            {
-              "weeksSinceOnset": 1,
-              "neurologicalDeficit": true,
-              "mri": "available"
-            }
-            """.write(to: file, atomically: true, encoding: .utf8)
+        {
+          "weeksSinceOnset": 1,
+          "neurologicalDeficit": true,
+          "mri": "available"
+        }
+        """.write(to: file, atomically: true, encoding: .utf8)
         let single = try CommandLineRun.run(["refer", "--patient", file.path, "--format", "json"])
         #expect(single.status == 0)
         let first = try #require((try object(single.standardOutput))["recommendations"] as? [[String: Any]])
@@ -77,8 +80,10 @@ struct ReferCommandTests {
         let run = try CommandLineRun.run(["refer", "--patient", "-", "--format", "json"], input: lines)
         #expect(run.status != 0)
         #expect(run.standardOutput.split(separator: "\n").count == 1)
-        for expected in ["line 1: weeksSinceOnset", "line 2: weeks: unknown key", "line 3: acutePainSubsided", "line 4: neurologicalDeficit",
-                         "line 5: mri", "6 patients read, 1 written, 5 rejected"] {
+        for expected in [
+            "line 1: weeksSinceOnset", "line 2: weeks: unknown key", "line 3: acutePainSubsided", "line 4: neurologicalDeficit",
+            "line 5: mri", "6 patients read, 1 written, 5 rejected",
+        ] {
             #expect(run.standardError.contains(expected), "\(expected)")
         }
         let flag = try CommandLineRun.run(["refer", "--weeks", "-3"])
@@ -101,8 +106,10 @@ struct ReferCommandTests {
 
     @Test("The text note reads as a referral note with the disclaimer")
     func note() throws {
-        let run = try CommandLineRun.run(["refer", "--weeks", "13", "--augmentation-candidate", "true", "--pain-trajectory", "worsening",
-                                          "--closed-fist-percussion", "negative", "--supine-sign", "negative", "--pretest", "0.2"])
+        let run = try CommandLineRun.run([
+            "refer", "--weeks", "13", "--augmentation-candidate", "true", "--pain-trajectory", "worsening",
+            "--closed-fist-percussion", "negative", "--supine-sign", "negative", "--pretest", "0.2",
+        ])
         #expect(run.status == 0)
         #expect(run.standardOutput.contains("Referral note: L2 compression fracture, 13 weeks since onset"))
         #expect(run.standardOutput.contains("CHRONIC"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DxKitCommands
 
 /// `dxkit table`: every number equals what `dxkit posttest` prints for the same input.
@@ -7,8 +8,10 @@ import Testing
 struct TableCommandTests {
     typealias Run = EducatorCommands
 
-    static let twentieths = ["0.05", "0.1", "0.15", "0.2", "0.25", "0.3", "0.35", "0.4", "0.45", "0.5",
-                             "0.55", "0.6", "0.65", "0.7", "0.75", "0.8", "0.85", "0.9", "0.95"]
+    static let twentieths = [
+        "0.05", "0.1", "0.15", "0.2", "0.25", "0.3", "0.35", "0.4", "0.45", "0.5",
+        "0.55", "0.6", "0.65", "0.7", "0.75", "0.8", "0.85", "0.9", "0.95",
+    ]
 
     static func cells(_ table: [String: Any]) throws -> [(pretest: Any?, cells: [[String: Any]])] {
         let rows = try #require(table["rows"] as? [[String: Any]])
@@ -47,16 +50,20 @@ struct TableCommandTests {
     @Test("Two signs with --show all: every pattern's posttest, dependence, monteCarlo and gate equal dxkit posttest's")
     func severalSignsEqualPosttest() throws {
         let pretests = ["0.1", "30%", "suspected-acute-vcf"]
-        let table = try Run.json(["table", "--sign", "closed-fist-percussion", "--sign", "supine-sign", "--pretest", pretests.joined(separator: ","),
-                                  "--show", "all", "--draws", "2000"])
+        let table = try Run.json([
+            "table", "--sign", "closed-fist-percussion", "--sign", "supine-sign", "--pretest", pretests.joined(separator: ","),
+            "--show", "all", "--draws", "2000",
+        ])
         let rows = try Self.cells(table)
         #expect(rows.count == 3)
         let patterns = [("positive", "positive"), ("positive", "negative"), ("negative", "positive"), ("negative", "negative")]
         for (pretestText, row) in zip(pretests, rows) {
             #expect(row.cells.count == 4)
             for ((first, second), cell) in zip(patterns, row.cells) {
-                let reference = try Run.posttest(["--pretest", pretestText, "--sign", "closed-fist-percussion=\(first)",
-                                                  "--sign", "supine-sign=\(second)", "--draws", "2000"])
+                let reference = try Run.posttest([
+                    "--pretest", pretestText, "--sign", "closed-fist-percussion=\(first)",
+                    "--sign", "supine-sign=\(second)", "--draws", "2000",
+                ])
                 #expect(Run.same(row.pretest, reference["pretest"]))
                 for key in ["likelihoodRatio", "posttest", "dependence", "monteCarlo", "gate"] {
                     #expect(Run.same(cell[key], reference[key]), "\(pretestText) \(first)/\(second) \(key)")
@@ -67,14 +74,18 @@ struct TableCommandTests {
 
     @Test("Two signs without the Monte Carlo columns (--show range): posttest and dependence still equal dxkit posttest's")
     func severalSignsWithoutMonteCarlo() throws {
-        let table = try Run.json(["table", "--sign", "closed-fist-percussion", "--sign", "supine-sign=negative", "--pretest", "0.2,0.7",
-                                  "--show", "range"])
+        let table = try Run.json([
+            "table", "--sign", "closed-fist-percussion", "--sign", "supine-sign=negative", "--pretest", "0.2,0.7",
+            "--show", "range",
+        ])
         for (pretestText, row) in zip(["0.2", "0.7"], try Self.cells(table)) {
             #expect(row.cells.count == 2)
             for (first, cell) in zip(["positive", "negative"], row.cells) {
                 #expect(cell["gate"] == nil && cell["monteCarlo"] == nil)
-                let reference = try Run.posttest(["--pretest", pretestText, "--sign", "closed-fist-percussion=\(first)", "--sign", "supine-sign=negative",
-                                                  "--draws", "1000"])
+                let reference = try Run.posttest([
+                    "--pretest", pretestText, "--sign", "closed-fist-percussion=\(first)", "--sign", "supine-sign=negative",
+                    "--draws", "1000",
+                ])
                 for key in ["likelihoodRatio", "posttest", "dependence"] {
                     #expect(Run.same(cell[key], reference[key]), "\(pretestText) \(first) \(key)")
                 }
@@ -129,16 +140,20 @@ struct TableCommandTests {
     func naturalFrequencies() throws {
         let text = try Run.render(["table", "--sign", "closed-fist-percussion=positive", "--pretest", "0.2", "--show", "frequencies", "--format", "markdown"])
         #expect(text.contains("<br>175 of 255 |"))
-        let hundred = try Run.render(["table", "--sign", "closed-fist-percussion=positive", "--pretest", "0.2", "--show", "frequencies", "--per", "100",
-                                      "--format", "csv"])
+        let hundred = try Run.render([
+            "table", "--sign", "closed-fist-percussion=positive", "--pretest", "0.2", "--show", "frequencies", "--per", "100",
+            "--format", "csv",
+        ])
         #expect(hundred.contains(",100,26,18,"))  // 20 × 0.875 = 17.5 → 18; 80 × 0.1 = 8.
     }
 
     @Test("Every format renders without nan or inf, with an unbounded LR and pretest 0 and 1")
     func formats() throws {
         for format in ["text", "markdown", "csv", "json", "html", "latex"] {
-            let text = try Run.render(["table", "--sign", "counts:20/0/5/50", "--pretest", "0,0.5,1", "--show", "all", "--draws", "1000",
-                                       "--format", format]).lowercased()
+            let text = try Run.render([
+                "table", "--sign", "counts:20/0/5/50", "--pretest", "0,0.5,1", "--show", "all", "--draws", "1000",
+                "--format", format,
+            ]).lowercased()
             #expect(!text.contains("nan") && !text.contains("inf"), "\(format)")
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DxEvidence
 @testable import DxReferral
 @testable import DxStats
@@ -15,8 +16,10 @@ struct RuleTests {
         var testDescription: String { "\(rule) \(fires ? "fires" : "silent"): \(note)" }
     }
 
-    static func make(_ rule: String, _ fires: Bool, _ note: String, gate: GateDecision.Classification? = nil,
-                     _ build: (inout Patient) -> Void) -> Case {
+    static func make(
+        _ rule: String, _ fires: Bool, _ note: String, gate: GateDecision.Classification? = nil,
+        _ build: (inout Patient) -> Void
+    ) -> Case {
         var patient = Patient()
         build(&patient)
         return Case(rule: rule, fires: fires, note: note, patient: patient, gate: gate)
@@ -27,25 +30,47 @@ struct RuleTests {
         make("R1", false, "no deficit") { _ in },
         make("R2", true, "instability") { $0.spinalInstability = true },
         make("R2", false, "stable") { _ in },
-        make("R3", true, "12 weeks, 7/10, worsening") { $0.weeksSinceOnset = 12; $0.painSeverity = 7; $0.painTrajectory = .worsening },
-        make("R3", false, "11.9 weeks") { $0.weeksSinceOnset = 11.9; $0.painSeverity = 9; $0.painTrajectory = .worsening },
-        make("R3", false, "6/10") { $0.weeksSinceOnset = 20; $0.painSeverity = 6; $0.painTrajectory = .worsening },
-        make("R3", false, "unchanged") { $0.weeksSinceOnset = 20; $0.painSeverity = 9; $0.painTrajectory = .unchanged },
+        make("R3", true, "12 weeks, 7/10, worsening") {
+            $0.weeksSinceOnset = 12; $0.painSeverity = 7; $0.painTrajectory = .worsening
+        },
+        make("R3", false, "11.9 weeks") {
+            $0.weeksSinceOnset = 11.9; $0.painSeverity = 9; $0.painTrajectory = .worsening
+        },
+        make("R3", false, "6/10") {
+            $0.weeksSinceOnset = 20; $0.painSeverity = 6; $0.painTrajectory = .worsening
+        },
+        make("R3", false, "unchanged") {
+            $0.weeksSinceOnset = 20; $0.painSeverity = 9; $0.painTrajectory = .unchanged
+        },
         make("R4", true, "kyphosis") { $0.deformityOrProgressiveKyphosis = true },
         make("R4", false, "none") { _ in },
         make("R5", true, "13 weeks, pain unchanged") { $0.weeksSinceOnset = 13 },
-        make("R5", false, "13 weeks, improving") { $0.weeksSinceOnset = 13; $0.painTrajectory = .improving },
-        make("R5", false, "13 weeks, subsided") { $0.weeksSinceOnset = 13; $0.acutePainSubsided = true },
+        make("R5", false, "13 weeks, improving") {
+            $0.weeksSinceOnset = 13; $0.painTrajectory = .improving
+        },
+        make("R5", false, "13 weeks, subsided") {
+            $0.weeksSinceOnset = 13; $0.acutePainSubsided = true
+        },
         make("R5", false, "10 weeks") { $0.weeksSinceOnset = 10 },
         make("R5", false, "gate chronic", gate: .chronic) { $0.weeksSinceOnset = 13 },
         make("R5", true, "gate acute", gate: .acute) { $0.weeksSinceOnset = 13 },
-        make("R6", true, "candidate, worsening") { $0.augmentationCandidate = true; $0.painTrajectory = .worsening },
-        make("R6", true, "candidate, deformity") { $0.augmentationCandidate = true; $0.deformityOrProgressiveKyphosis = true },
-        make("R6", true, "candidate, pulmonary") { $0.augmentationCandidate = true; $0.pulmonaryDysfunction = true },
+        make("R6", true, "candidate, worsening") {
+            $0.augmentationCandidate = true; $0.painTrajectory = .worsening
+        },
+        make("R6", true, "candidate, deformity") {
+            $0.augmentationCandidate = true; $0.deformityOrProgressiveKyphosis = true
+        },
+        make("R6", true, "candidate, pulmonary") {
+            $0.augmentationCandidate = true; $0.pulmonaryDysfunction = true
+        },
         make("R6", false, "candidate, none of the three") { $0.augmentationCandidate = true },
         make("R6", false, "unknown candidacy") { $0.painTrajectory = .worsening },
-        make("R6", false, "not a candidate") { $0.augmentationCandidate = false; $0.pulmonaryDysfunction = true },
-        make("R6", false, "gate chronic", gate: .chronic) { $0.augmentationCandidate = true; $0.pulmonaryDysfunction = true },
+        make("R6", false, "not a candidate") {
+            $0.augmentationCandidate = false; $0.pulmonaryDysfunction = true
+        },
+        make("R6", false, "gate chronic", gate: .chronic) {
+            $0.augmentationCandidate = true; $0.pulmonaryDysfunction = true
+        },
         make("R7", true, "analgesia failed") { $0.analgesiaTriedPainPersists = true },
         make("R7", false, "analgesia not tried") { _ in },
         make("R8", true, "pain subsided") { $0.acutePainSubsided = true },
@@ -68,13 +93,20 @@ struct RuleTests {
         make("R15", false, "6 weeks") { $0.weeksSinceOnset = 6 },
         make("R16", true, "9 weeks, persisting") { $0.weeksSinceOnset = 9 },
         make("R16", false, "8 weeks") { $0.weeksSinceOnset = 8 },
-        make("R16", false, "9 weeks, improving") { $0.weeksSinceOnset = 9; $0.painTrajectory = .improving },
+        make("R16", false, "9 weeks, improving") {
+            $0.weeksSinceOnset = 9; $0.painTrajectory = .improving
+        },
     ]
 
     /// A gate assessment with a given classification, for testing the rules' reaction to it.
     static func gate(_ classification: GateDecision.Classification) -> GateAssessment {
         let sign = try! SignAccuracy(name: "closed-fist-percussion", sensitivity: 0.875, specificity: 0.9)
-        let pretest: Double = switch classification { case .acute: 0.99; case .chronic: 0.001; case .indeterminate: 0.5 }
+        let pretest: Double =
+            switch classification {
+            case .acute: 0.99;
+            case .chronic: 0.001;
+            case .indeterminate: 0.5
+            }
         let estimate = try! CombinedPostTest(pretest: pretest, findings: [.init(sign, .positive)])
         precondition(estimate.gate.classification == classification)
         return GateAssessment(estimate: estimate, preset: nil, signs: [])

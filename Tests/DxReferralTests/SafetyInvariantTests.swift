@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DxEvidence
 @testable import DxReferral
 @testable import DxStats
@@ -8,7 +9,9 @@ import Testing
 /// every sign result (and augmentation candidacy, pain trajectory, severity).
 @Suite("Safety invariants over every combination")
 struct SafetyInvariantTests {
-    @Test("Deficit ⇒ immediate surgery; malignancy ⇒ complete spine MRI; red flag ⇒ never 'no referral'; red flags survive the gate; same input ⇒ same output; all evidence exists")
+    @Test(
+        "Deficit ⇒ immediate surgery; malignancy ⇒ complete spine MRI; red flag ⇒ never 'no referral'; red flags survive the gate; same input ⇒ same output; all evidence exists"
+    )
     func invariants() throws {
         let engine = ReferralEngine(evidence: try EvidenceBase.builtIn())
         let knownIds = Set(try EvidenceBase.builtIn().records.map(\.id))

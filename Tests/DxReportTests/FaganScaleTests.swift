@@ -47,8 +47,10 @@ struct FaganScaleTests {
     @Test("Probabilities of 0 and 1 and ratios of 0 and ∞ map to finite positions")
     func extremes() {
         let scale = FaganScale(top: 100, bottom: 660)
-        for value in [scale.pretestY(0), scale.pretestY(1), scale.posttestY(0), scale.posttestY(1),
-                      scale.likelihoodRatioY(0), scale.likelihoodRatioY(.infinity)] {
+        for value in [
+            scale.pretestY(0), scale.pretestY(1), scale.posttestY(0), scale.posttestY(1),
+            scale.likelihoodRatioY(0), scale.likelihoodRatioY(.infinity),
+        ] {
             #expect(value.isFinite)
         }
     }

@@ -8,10 +8,14 @@ import Testing
 @Suite("Pictures")
 struct PictureTests {
     static let level = try! ConfidenceLevel(0.95)
-    static let percussion = try! SignAccuracy(name: "closed-fist-percussion", table: TwoByTwoTable(
-        truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
-    static let supine = try! SignAccuracy(name: "supine-sign", table: TwoByTwoTable(
-        truePositives: 39, falsePositives: 2, falseNegatives: 9, trueNegatives: 28))
+    static let percussion = try! SignAccuracy(
+        name: "closed-fist-percussion",
+        table: TwoByTwoTable(
+            truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
+    static let supine = try! SignAccuracy(
+        name: "supine-sign",
+        table: TwoByTwoTable(
+            truePositives: 39, falsePositives: 2, falseNegatives: 9, trueNegatives: 28))
 
     static func line(_ sign: SignAccuracy, _ result: TestResult, pretest: Double) throws -> FaganNomogram.Line {
         let cell = try ProbabilityTableColumn(label: "", findings: [.init(sign, result)], level: level).cell(pretest: pretest)
@@ -20,8 +24,12 @@ struct PictureTests {
 
     @Test("One-step nomogram: valid SVG, a band per line, the post-test intervals as text")
     func oneStep() throws {
-        let nomogram = FaganNomogram(pretest: 0.3, lines: [try Self.line(Self.percussion, .positive, pretest: 0.3),
-                                                          try Self.line(Self.percussion, .negative, pretest: 0.3)], level: Self.level)
+        let nomogram = FaganNomogram(
+            pretest: 0.3,
+            lines: [
+                try Self.line(Self.percussion, .positive, pretest: 0.3),
+                try Self.line(Self.percussion, .negative, pretest: 0.3),
+            ], level: Self.level)
         let svg = nomogram.svg()
         let parsed = parseXML(svg)
         #expect(parsed.error == nil)
@@ -40,11 +48,15 @@ struct PictureTests {
         let first = try Self.line(Self.percussion, .positive, pretest: 0.3)
         let intermediate = first.posttest.estimate.finiteValue!
         let second = try Self.line(Self.supine, .positive, pretest: intermediate)
-        let combined = try ProbabilityTableColumn(label: "", findings: [.init(Self.percussion, .positive), .init(Self.supine, .positive)],
-                                                  level: Self.level).cell(pretest: 0.3)
-        let nomogram = FaganNomogram(pretest: 0.3, lines: [first],
-                                     secondStep: .init(line: second, combined: combined.posttest, dependenceLower: combined.dependence?.posttestLower,
-                                                       dependenceUpper: combined.dependence?.posttestUpper), level: Self.level)
+        let combined = try ProbabilityTableColumn(
+            label: "", findings: [.init(Self.percussion, .positive), .init(Self.supine, .positive)],
+            level: Self.level
+        ).cell(pretest: 0.3)
+        let nomogram = FaganNomogram(
+            pretest: 0.3, lines: [first],
+            secondStep: .init(
+                line: second, combined: combined.posttest, dependenceLower: combined.dependence?.posttestLower,
+                dependenceUpper: combined.dependence?.posttestUpper), level: Self.level)
         let parsed = parseXML(nomogram.svg())
         #expect(parsed.error == nil)
         #expect(parsed.texts.contains("carried over: 78.9 %"))

@@ -5,8 +5,10 @@ import Testing
 @Suite("Pretest grids")
 struct PretestGridTests {
     /// The values as a person writes them; Swift's own decimal parsing is the reference.
-    static let twentieths = ["0.05", "0.1", "0.15", "0.2", "0.25", "0.3", "0.35", "0.4", "0.45", "0.5",
-                             "0.55", "0.6", "0.65", "0.7", "0.75", "0.8", "0.85", "0.9", "0.95"].map { Double($0)! }
+    static let twentieths = [
+        "0.05", "0.1", "0.15", "0.2", "0.25", "0.3", "0.35", "0.4", "0.45", "0.5",
+        "0.55", "0.6", "0.65", "0.7", "0.75", "0.8", "0.85", "0.9", "0.95",
+    ].map { Double($0)! }
 
     @Test("0.05:0.95:0.05 gives the 19 doubles that the decimals 0.05 … 0.95 parse to (not 0.15000000000000002)")
     func decimalGrid() throws {

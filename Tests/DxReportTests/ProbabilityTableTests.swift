@@ -32,24 +32,31 @@ struct ProbabilityTableTests {
     /// Tests/DxStatsTests/Fixtures/closed-forms.json); with no zero cell it equals the log LR interval
     /// carried through the odds, which is what a sign column computes.
     static let references = [
-        Reference(counts: [42, 3, 6, 27], level: 0.95, pretest: 0.3, result: .positive,
-                  estimate: 0.7894736842105263, lower: 0.5604349621858153, upper: 0.9168718383214477),
-        Reference(counts: [42, 3, 6, 27], level: 0.95, pretest: 0.3, result: .negative,
-                  estimate: 0.05617977528089888, lower: 0.02713826272694977, upper: 0.11269932819359046),
-        Reference(counts: [42, 3, 6, 27], level: 0.9, pretest: 0.05, result: .positive,
-                  estimate: 0.31531531531531537, lower: 0.15699399151608734, upper: 0.5324533090734015),
-        Reference(counts: [39, 2, 9, 28], level: 0.99, pretest: 0.9, result: .negative,
-                  estimate: 0.6438791732909381, lower: 0.45218685554750065, upper: 0.7983994530004611),
-        Reference(counts: [39, 2, 9, 28], level: 0.95, pretest: 0.1, result: .positive,
-                  estimate: 0.5752212389380531, lower: 0.26064801231588614, upper: 0.838752571095679),
-        Reference(counts: [670, 202, 74, 640], level: 0.95, pretest: 0.1, result: .positive,
-                  estimate: 0.2943238804381625, lower: 0.26952133826689895, upper: 0.3204077222318173),
+        Reference(
+            counts: [42, 3, 6, 27], level: 0.95, pretest: 0.3, result: .positive,
+            estimate: 0.7894736842105263, lower: 0.5604349621858153, upper: 0.9168718383214477),
+        Reference(
+            counts: [42, 3, 6, 27], level: 0.95, pretest: 0.3, result: .negative,
+            estimate: 0.05617977528089888, lower: 0.02713826272694977, upper: 0.11269932819359046),
+        Reference(
+            counts: [42, 3, 6, 27], level: 0.9, pretest: 0.05, result: .positive,
+            estimate: 0.31531531531531537, lower: 0.15699399151608734, upper: 0.5324533090734015),
+        Reference(
+            counts: [39, 2, 9, 28], level: 0.99, pretest: 0.9, result: .negative,
+            estimate: 0.6438791732909381, lower: 0.45218685554750065, upper: 0.7983994530004611),
+        Reference(
+            counts: [39, 2, 9, 28], level: 0.95, pretest: 0.1, result: .positive,
+            estimate: 0.5752212389380531, lower: 0.26064801231588614, upper: 0.838752571095679),
+        Reference(
+            counts: [670, 202, 74, 640], level: 0.95, pretest: 0.1, result: .positive,
+            estimate: 0.2943238804381625, lower: 0.26952133826689895, upper: 0.3204077222318173),
     ]
 
     @Test("Sign and 2×2-table columns against the numpy closed forms", arguments: references)
     func againstReferences(_ reference: Reference) throws {
-        let counts = try TwoByTwoTable(truePositives: reference.counts[0], falsePositives: reference.counts[1],
-                                       falseNegatives: reference.counts[2], trueNegatives: reference.counts[3])
+        let counts = try TwoByTwoTable(
+            truePositives: reference.counts[0], falsePositives: reference.counts[1],
+            falseNegatives: reference.counts[2], trueNegatives: reference.counts[3])
         let level = try ConfidenceLevel(reference.level)
         let columns = [
             try Self.signColumns(counts, name: "sign", level: level)[reference.result == .positive ? 0 : 1],
@@ -96,8 +103,9 @@ struct ProbabilityTableTests {
     }
 
     static func langdonTable(rows: [Double], contents: ProbabilityTable.Contents = []) throws -> ProbabilityTable {
-        ProbabilityTable(title: "Closed-fist percussion", rows: rows.map { ProbabilityTable.Row(pretest: $0) },
-                         columns: try signColumns(percussion, name: "closed-fist-percussion"), contents: contents, level: level)
+        ProbabilityTable(
+            title: "Closed-fist percussion", rows: rows.map { ProbabilityTable.Row(pretest: $0) },
+            columns: try signColumns(percussion, name: "closed-fist-percussion"), contents: contents, level: level)
     }
 
     @Test("Rows stream: the writer hands over the opening, one piece per row, and the closing")

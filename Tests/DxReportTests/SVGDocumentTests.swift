@@ -1,8 +1,9 @@
 import DxReport
 import Foundation
 import Testing
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Parses text as XML; returns the first error, the root element's name and every text node.

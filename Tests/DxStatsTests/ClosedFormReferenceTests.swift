@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DxStats
 
 /// Youden (Wald), DOR (Woolf, +0.5 with zeros), LR +0.5 and Mercaldo's
@@ -13,8 +14,9 @@ struct ClosedFormReferenceTests {
 
     @Test("Closed forms", arguments: cases)
     func closedForm(_ reference: ClosedFormCase) throws {
-        let table = try TwoByTwoTable(truePositives: reference.tp, falsePositives: reference.fp,
-                                      falseNegatives: reference.fn, trueNegatives: reference.tn)
+        let table = try TwoByTwoTable(
+            truePositives: reference.tp, falsePositives: reference.fp,
+            falseNegatives: reference.fn, trueNegatives: reference.tn)
         let level = try ConfidenceLevel(reference.level)
         let interval: IntervalEstimate
         var expectedLower = reference.lower, expectedUpper = reference.upper

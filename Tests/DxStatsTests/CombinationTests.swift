@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import DxStats
 
 /// Combining signs: independence, Monte Carlo, dependence (Fréchet,
@@ -42,7 +43,8 @@ struct CombinationTests {
 
     static let reference: Reference? = {
         guard let url = Bundle.module.url(forResource: "combination", withExtension: "json", subdirectory: "Fixtures"),
-              let data = try? Data(contentsOf: url) else { return nil }
+            let data = try? Data(contentsOf: url)
+        else { return nil }
         return try? JSONDecoder().decode(Reference.self, from: data)
     }()
 
@@ -63,8 +65,9 @@ struct CombinationTests {
         #expect(reference.dxkitDraws == MonteCarloSettings.standard.draws)
     }
 
-    @Test("Langdon signs, every pattern: independence, Fréchet range, Monte Carlo and gate against numpy",
-          arguments: reference?.cases ?? [])
+    @Test(
+        "Langdon signs, every pattern: independence, Fréchet range, Monte Carlo and gate against numpy",
+        arguments: reference?.cases ?? [])
     func langdonPattern(_ expected: Reference.Case) throws {
         let result = try CombinedPostTest(pretest: expected.pretest, findings: Self.findings(expected.results))
         #expect(matches(result.likelihoodRatio.estimate, expected.likelihoodRatio, relative: 1e-12))
@@ -147,19 +150,22 @@ struct CombinationTests {
     @Test("Infeasible dependence is a clear error naming the value and the feasible range")
     func infeasible() throws {
         #expect(throws: StatisticsError.self) {
-            try CombinedPostTest(pretest: 0.5, findings: Self.findings(["positive", "positive"]),
-                                 dependence: .correlation(withCondition: 0.2, withoutCondition: 0.99))
+            try CombinedPostTest(
+                pretest: 0.5, findings: Self.findings(["positive", "positive"]),
+                dependence: .correlation(withCondition: 0.2, withoutCondition: 0.99))
         }
         do {
-            _ = try CombinedPostTest(pretest: 0.5, findings: Self.findings(["positive", "positive"]),
-                                     dependence: .covariance(sensitivity: 0.5, specificity: 0))
+            _ = try CombinedPostTest(
+                pretest: 0.5, findings: Self.findings(["positive", "positive"]),
+                dependence: .covariance(sensitivity: 0.5, specificity: 0))
             Issue.record("no error")
         } catch {
             #expect(error.description.contains("0.5") && error.description.contains("feasible range"))
         }
         #expect(throws: StatisticsError.self) {
-            try CombinedPostTest(pretest: 0.5, findings: Self.findings(["positive", "positive"]),
-                                 dependence: .correlation(withCondition: 1.5, withoutCondition: 0))
+            try CombinedPostTest(
+                pretest: 0.5, findings: Self.findings(["positive", "positive"]),
+                dependence: .correlation(withCondition: 1.5, withoutCondition: 0))
         }
         #expect(throws: StatisticsError.self) {
             try TestCombination.combine(Self.percussion, Self.supine, rule: .series, sensitivityCovariance: 0.2)
@@ -173,8 +179,10 @@ struct CombinationTests {
         #expect(paired.firstTable == (try TwoByTwoTable(truePositives: 397, falsePositives: 84, falseNegatives: 54, trueNegatives: 177)))
         let first = try SignAccuracy(name: "y1", table: paired.firstTable)
         let second = try SignAccuracy(name: "y2", table: paired.secondTable)
-        let patterns: [(TestResult, TestResult, String)] = [(.positive, .positive, "++"), (.positive, .negative, "+-"),
-                                                            (.negative, .positive, "-+"), (.negative, .negative, "--")]
+        let patterns: [(TestResult, TestResult, String)] = [
+            (.positive, .positive, "++"), (.positive, .negative, "+-"),
+            (.negative, .positive, "-+"), (.negative, .negative, "--"),
+        ]
         for (a, b, name) in patterns {
             let expected = try #require(Self.reference?.paired.first { $0.pattern == name })
             let result = try CombinedPostTest(pretest: 0.3, findings: [.init(first, a), .init(second, b)], dependence: .pairedCounts(paired))
@@ -212,10 +220,12 @@ struct CombinationTests {
         #expect(single.gate.intervalMethod == "monte-carlo")
     }
 
-    @Test("Gate classification follows the thresholds", arguments: [
-        (0.85, 0.95, GateDecision.Classification.acute), (0.80, 0.95, .acute), (0.05, 0.2, .chronic),
-        (0.05, 0.21, .indeterminate), (0.3, 0.7, .indeterminate), (0.1, 0.9, .indeterminate),
-    ])
+    @Test(
+        "Gate classification follows the thresholds",
+        arguments: [
+            (0.85, 0.95, GateDecision.Classification.acute), (0.80, 0.95, .acute), (0.05, 0.2, .chronic),
+            (0.05, 0.21, .indeterminate), (0.3, 0.7, .indeterminate), (0.1, 0.9, .indeterminate),
+        ])
     func gate(lower: Double, upper: Double, expected: GateDecision.Classification) {
         #expect(GateDecision(lower: lower, upper: upper, thresholds: .standard, intervalMethod: "test").classification == expected)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DxStats
 
 /// The GSL traps of architecture.md, each guarded and tested.
@@ -46,9 +47,11 @@ struct GSLTrapTests {
         #expect(source.uniform() == 4_293_858_116.0 / 4_294_967_296.0)
     }
 
-    @Test("Beta quantiles round-trip through the distribution function", arguments: [
-        (0.025, 7.0, 44.0), (0.975, 8.0, 43.0), (0.1, 2.0, 999.0), (0.9, 999.0, 2.0), (0.5, 0.5, 0.5), (1e-6, 1.5, 300.0),
-    ])
+    @Test(
+        "Beta quantiles round-trip through the distribution function",
+        arguments: [
+            (0.025, 7.0, 44.0), (0.975, 8.0, 43.0), (0.1, 2.0, 999.0), (0.9, 999.0, 2.0), (0.5, 0.5, 0.5), (1e-6, 1.5, 300.0),
+        ])
     func roundTrip(probability: Double, shapeA: Double, shapeB: Double) {
         let quantile = GSL.betaQuantile(probability, shapeA: shapeA, shapeB: shapeB)
         #expect(quantile.isFinite && quantile > 0 && quantile < 1)

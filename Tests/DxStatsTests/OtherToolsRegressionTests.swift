@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DxStats
 
 /// The bugs and quirks of other tools listed in statistics.md §5: DxKit must

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DxStats
 
 /// Properties that must hold for every table, checked over seeded random
@@ -33,7 +34,8 @@ struct PropertyTests {
     static let mediumTables = randomTables(seed: 2, count: 300, maximum: 200)
     static let levels = [0.5, 0.8, 0.9, 0.95, 0.99, 0.999]
 
-    func allMeasures(_ table: TwoByTwoTable, level: Double, method: ProportionIntervalMethod, ratio: RatioIntervalMethod) throws -> [(String, IntervalEstimate)] {
+    func allMeasures(_ table: TwoByTwoTable, level: Double, method: ProportionIntervalMethod, ratio: RatioIntervalMethod) throws -> [(String, IntervalEstimate)]
+    {
         try DiagnosticAccuracy(table: table, level: ConfidenceLevel(level), proportionMethod: method, likelihoodRatioMethod: ratio)
             .measures.map { ($0.key, $0.value) }
     }
@@ -46,8 +48,9 @@ struct PropertyTests {
                     for ratio in RatioIntervalMethod.allCases {
                         for (key, measure) in try allMeasures(table, level: level, method: method, ratio: ratio) {
                             if measure.estimate != .undefined {
-                                #expect(measure.lower <= measure.estimate && measure.estimate <= measure.upper,
-                                        "\(key) \(table) \(method) \(level): \(measure.lower) ≤ \(measure.estimate) ≤ \(measure.upper)")
+                                #expect(
+                                    measure.lower <= measure.estimate && measure.estimate <= measure.upper,
+                                    "\(key) \(table) \(method) \(level): \(measure.lower) ≤ \(measure.estimate) ≤ \(measure.upper)")
                             }
                             #expect(measure.lower <= measure.upper)
                             #expect(measure.lower != .undefined && measure.upper != .undefined)
@@ -68,8 +71,9 @@ struct PropertyTests {
             for level in Self.levels {
                 for (key, measure) in try allMeasures(table, level: level, method: method, ratio: .koopman) {
                     if let narrower = previous[key] {
-                        #expect(measure.lower <= narrower.lower && narrower.upper <= measure.upper,
-                                "\(key) \(table) \(method) at \(level)")
+                        #expect(
+                            measure.lower <= narrower.lower && narrower.upper <= measure.upper,
+                            "\(key) \(table) \(method) at \(level)")
                     }
                     previous[key] = measure
                 }
@@ -85,7 +89,8 @@ struct PropertyTests {
             #expect(original.sensitivity == sameExceptNotes(swapped.specificity, as: original.sensitivity))
             #expect(original.specificity == sameExceptNotes(swapped.sensitivity, as: original.specificity))
             #expect(original.positivePredictiveValue.estimate == swapped.negativePredictiveValue.estimate)
-            #expect(original.diagnosticOddsRatio.estimate.finiteValue.map { Float($0) }
+            #expect(
+                original.diagnosticOddsRatio.estimate.finiteValue.map { Float($0) }
                     == swapped.diagnosticOddsRatio.estimate.finiteValue.map { Float($0) })
         }
     }

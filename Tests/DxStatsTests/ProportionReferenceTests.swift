@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DxStats
 
 /// Every proportion interval against R (epiR, prop.test, binom.test) and

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DxStats
 
 /// The published cases of ../shared/design/validation-cases.md (V1–V10).
@@ -11,8 +12,10 @@ struct PublishedCaseTests {
     static func tolerance(decimals: Int) -> Double { pow10(-decimals) }
     static func pow10(_ exponent: Int) -> Double { (0..<abs(exponent)).reduce(1.0) { value, _ in exponent < 0 ? value / 10 : value * 10 } }
 
-    func expectLimits(_ interval: IntervalEstimate, _ lower: Double, _ upper: Double, decimals: Int,
-                      sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectLimits(
+        _ interval: IntervalEstimate, _ lower: Double, _ upper: Double, decimals: Int,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let tolerance = Self.tolerance(decimals: decimals)
         #expect(abs((interval.lower.finiteValue ?? .nan) - lower) <= tolerance, "lower \(interval.lower) vs \(lower)", sourceLocation: sourceLocation)
         #expect(abs((interval.upper.finiteValue ?? .nan) - upper) <= tolerance, "upper \(interval.upper) vs \(upper)", sourceLocation: sourceLocation)
@@ -213,13 +216,15 @@ struct PublishedCaseTests {
         #expect(values.negative.note?.contains("widened") == true)
     }
 
-    @Test("V8 Newcombe 1998 single proportions, four methods", arguments: [
-        (81, 263, [0.252737, 0.367622, 0.255289, 0.366210, 0.253509, 0.368176, 0.254522, 0.365647]),
-        (15, 148, [0.057844, 0.161650, 0.062386, 0.160487, 0.059778, 0.164450, 0.060449, 0.157643]),
-        (0, 20, [0, 0.168433, 0, 0.161125, 0, 0.200453, 0, 0.116639]),
-        (1, 29, [0.000873, 0.177644, 0.006113, 0.171755, 0.001803, 0.196282, 0.003746, 0.150078]),
-        (29, 29, [0.880555, 1, 0.883030, 1, 0.854384, 1, 0.917714, 1]),
-    ])
+    @Test(
+        "V8 Newcombe 1998 single proportions, four methods",
+        arguments: [
+            (81, 263, [0.252737, 0.367622, 0.255289, 0.366210, 0.253509, 0.368176, 0.254522, 0.365647]),
+            (15, 148, [0.057844, 0.161650, 0.062386, 0.160487, 0.059778, 0.164450, 0.060449, 0.157643]),
+            (0, 20, [0, 0.168433, 0, 0.161125, 0, 0.200453, 0, 0.116639]),
+            (1, 29, [0.000873, 0.177644, 0.006113, 0.171755, 0.001803, 0.196282, 0.003746, 0.150078]),
+            (29, 29, [0.880555, 1, 0.883030, 1, 0.854384, 1, 0.917714, 1]),
+        ])
     func v8(successes: Int, trials: Int, limits: [Double]) throws {
         let proportion = try Proportion(successes: successes, trials: trials)
         let methods: [ProportionIntervalMethod] = [.clopperPearson, .wilson, .wilsonContinuityCorrected, .jeffreys]

@@ -1,11 +1,13 @@
 import Testing
+
 @testable import DxStats
 
 /// Log (Katz/Simel) and Koopman score intervals for a ratio of proportions
 /// against statsmodels `confint_proportions_2indep(compare='ratio')`.
 @Suite("Ratio intervals against independent implementations")
 struct RatioReferenceTests {
-    static let cases = ((try? ReferenceFile.statsmodels.get().ratios) ?? []) + ((try? ReferenceFile.epiR.get().ratios) ?? [])
+    static let cases =
+        ((try? ReferenceFile.statsmodels.get().ratios) ?? []) + ((try? ReferenceFile.epiR.get().ratios) ?? [])
         + ((try? ReferenceFile.koopmanBoundary.get().ratios) ?? [])
 
     @Test("The ratio fixtures are present")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DxStats
 
 /// Whole tables against epiR 2.0.x `epi.tests` (Wilson, exact, Jeffreys).

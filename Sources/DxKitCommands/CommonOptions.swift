@@ -14,6 +14,11 @@ struct CommonOptions: ParsableArguments {
 
     /// The level, checked; the error names the bad value.
     func confidenceLevel() throws -> ConfidenceLevel {
+        try Self.confidenceLevel(level)
+    }
+
+    /// Reads a level written as 0.95 or 95%; the error names the bad value.
+    static func confidenceLevel(_ level: String) throws -> ConfidenceLevel {
         let value: Double
         if level.hasSuffix("%"), let percent = Double(level.dropLast()) {
             value = percent / 100

@@ -45,14 +45,7 @@ struct CurvesCommand: RenderingCommand {
         help: "Draw the range the unknown dependence between several signs allows.")
     var dependenceRange = true
 
-    @Option(help: "Write the picture to this file instead of standard output.")
-    var output: String?
-
-    @Option(help: "svg (the picture) or json (the numbers drawn).")
-    var format: PictureFormat = .svg
-
-    @Option(help: "Confidence level in (0, 1), e.g. 0.95 or 95%.")
-    var level: String = "0.95"
+    @OptionGroup var picture: PictureOptions
 
     @OptionGroup(title: "Combining signs") var combination: CombinationOptions
 
@@ -60,15 +53,15 @@ struct CurvesCommand: RenderingCommand {
 
     mutating func renderOutput() throws -> String {
         let curves = try makeCurves()
-        return format == .svg ? curves.svg() : curves.json.serialized(pretty: true) + "\n"
+        return picture.render(svg: { curves.svg() }, json: { curves.json })
     }
 
     mutating func run() throws {
-        try PictureOutput.write(try renderOutput(), to: output)
+        try picture.write(try renderOutput())
     }
 
     func makeCurves() throws -> ProbabilityCurves {
-        let confidence = try CommonOptions.parse(["--level", level]).confidenceLevel()
+        let confidence = try picture.confidenceLevel()
         guard signs.isEmpty != likelihoodRatios.isEmpty else {
             throw InputError(signs.isEmpty ? "give --sign or --lr for the curves" : "give --sign or --lr, not both")
         }

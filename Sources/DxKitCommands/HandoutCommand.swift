@@ -57,7 +57,7 @@ struct HandoutCommand: RenderingCommand {
     }
 
     func makeHandout() throws -> Handout {
-        let confidence = try CommonOptions.parse(["--level", level]).confidenceLevel()
+        let confidence = try CommonOptions.confidenceLevel(level)
         let signTexts = signs.isEmpty ? ["closed-fist-percussion", "supine-sign"] : signs
         let evidenceOptions = evidence
         let base = EvidenceLoader { try evidenceOptions.base() }

@@ -45,14 +45,7 @@ struct NomogramCommand: RenderingCommand {
     @Flag(name: .customLong("two-step"), help: "Two signs in sequence (needs two --sign ID=RESULT).")
     var twoStep = false
 
-    @Option(help: "Write the picture to this file instead of standard output.")
-    var output: String?
-
-    @Option(help: "svg (the picture) or json (the numbers drawn).")
-    var format: PictureFormat = .svg
-
-    @Option(help: "Confidence level in (0, 1), e.g. 0.95 or 95%.")
-    var level: String = "0.95"
+    @OptionGroup var picture: PictureOptions
 
     @OptionGroup(title: "Combining signs (two-step)") var combination: CombinationOptions
 
@@ -60,15 +53,15 @@ struct NomogramCommand: RenderingCommand {
 
     mutating func renderOutput() throws -> String {
         let nomogram = try makeNomogram()
-        return format == .svg ? nomogram.svg() : nomogram.json.serialized(pretty: true) + "\n"
+        return picture.render(svg: { nomogram.svg() }, json: { nomogram.json })
     }
 
     mutating func run() throws {
-        try PictureOutput.write(try renderOutput(), to: output)
+        try picture.write(try renderOutput())
     }
 
     func makeNomogram() throws -> FaganNomogram {
-        let confidence = try CommonOptions.parse(["--level", level]).confidenceLevel()
+        let confidence = try picture.confidenceLevel()
         guard signs.isEmpty != likelihoodRatios.isEmpty else {
             throw InputError(signs.isEmpty ? "give --sign or --lr for the nomogram's lines" : "give --sign or --lr, not both")
         }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import DxReport
+import DxStats
 import Foundation
 
 /// What `dxkit nomogram` and `dxkit curves` write: the picture (SVG) or
@@ -22,5 +24,31 @@ enum PictureOutput {
         } catch {
             throw InputError("--output (\(path)) cannot be written: \((error as NSError).localizedDescription)")
         }
+    }
+}
+
+/// The flags every picture command shares: `--output`, `--format svg|json`, `--level`.
+struct PictureOptions: ParsableArguments {
+    @Option(help: "Write the picture to this file instead of standard output.")
+    var output: String?
+
+    @Option(help: "svg (the picture) or json (the numbers drawn).")
+    var format: PictureFormat = .svg
+
+    @Option(help: "Confidence level in (0, 1), e.g. 0.95 or 95%.")
+    var level: String = "0.95"
+
+    func confidenceLevel() throws -> ConfidenceLevel {
+        try CommonOptions.confidenceLevel(level)
+    }
+
+    /// The picture (SVG) or the numbers drawn (JSON), as `--format` asks.
+    func render(svg: () -> String, json: () -> JSONValue) -> String {
+        format == .svg ? svg() : json().serialized(pretty: true) + "\n"
+    }
+
+    /// Writes the rendered document to `--output` or standard output.
+    func write(_ document: String) throws {
+        try PictureOutput.write(document, to: output)
     }
 }

@@ -82,7 +82,7 @@ struct TableCommand: RenderingCommand {
 
     /// Checks the input and builds the table; nothing is computed per row yet.
     func makeTable() throws -> ProbabilityTable {
-        let confidence = try CommonOptions.parse(["--level", level]).confidenceLevel()
+        let confidence = try CommonOptions.confidenceLevel(level)
         let sources = [!signs.isEmpty, !likelihoodRatios.isEmpty, counts.anyGiven].filter { $0 }.count
         guard sources == 1 else {
             throw InputError(

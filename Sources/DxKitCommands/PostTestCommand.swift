@@ -9,7 +9,7 @@ import Foundation
 struct PostTestCommand: RenderingCommand {
     static let configuration = CommandConfiguration(
         commandName: "posttest",
-        abstract: "Post-test probability from a pretest probability and a likelihood ratio or a 2×2 table.",
+        abstract: "Post-test probability from a pretest probability and one or more signs, a likelihood ratio or a 2×2 table.",
         discussion: """
             --pretest takes a probability (0.3), a percentage (30%), odds (1:3) or a preset id
             from the evidence base (dxkit evidence list); without it, a sign uses the default preset.

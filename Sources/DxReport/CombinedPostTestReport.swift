@@ -147,10 +147,12 @@ public struct CombinedPostTestReport: Sendable {
             let interval = ratio.method == "given" ? "" : ", \(levelText) CI \(ratioRange(ratio.lower, ratio.upper))"
             lines.append("  - \(signNames[index]): \(finding.result.rawValue) (\(kind) \(NumberText.significant(ratio.estimate))\(interval))")
         }
-        let independent = result.findings.count > 1 ? " if the signs were independent" : ""
+        let several = result.findings.count > 1
+        let independent = several ? " if the signs were independent" : ""
+        let combined = several ? "; combined LR \(NumberText.significant(result.likelihoodRatio.estimate))" : ""
         lines.append(
             "Post-test probability\(independent): \(NumberText.percent(result.posttest.estimate)) "
-                + "(\(levelText) CI \(percentRange(result.posttest.lower, result.posttest.upper)); combined LR \(NumberText.significant(result.likelihoodRatio.estimate)))"
+                + "(\(levelText) CI \(percentRange(result.posttest.lower, result.posttest.upper))\(combined))"
         )
         if let value = result.posttest.estimate.finiteValue {
             lines.append("  About \(Int((value * 100).rounded())) in 100 patients like this have an acute fracture.")

@@ -106,13 +106,8 @@ public struct ProbabilityTableColumn: Sendable {
                         posttestUpper: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: range.likelihoodRatioUpper),
                         modelLikelihoodRatio: range.modelLikelihoodRatio)
                 }
-                // One sign with counts: Mercaldo's interval from the table, as CombinedPostTest does.
-                let posttest: IntervalEstimate
-                if findings.count == 1, let table = findings[0].sign.table {
-                    posttest = try PostTestProbability.from(pretest: pretest, table: table, result: findings[0].result, level: level)
-                } else {
-                    posttest = try PostTestProbability.from(pretest: pretest, likelihoodRatio: reference.likelihoodRatio)
-                }
+                let posttest = try CombinedPostTest.posttest(
+                    pretest: pretest, findings: findings, likelihoodRatio: reference.likelihoodRatio, level: level)
                 cell = ProbabilityTableCell(
                     pretest: pretest, likelihoodRatio: reference.likelihoodRatio, posttest: posttest, dependence: dependence)
             }

@@ -135,7 +135,6 @@ public struct CombinedPostTest: Sendable {
             likelihoodRatio =
                 result == .positive
                 ? try LikelihoodRatio.positive(of: table, level: level) : try LikelihoodRatio.negative(of: table, level: level)
-            posttest = try PostTestProbability.from(pretest: pretest, table: table, result: result, level: level)
         } else if case .pairedCounts(let paired) = stated {
             let index = PairedSignsTable.index(findings[0].result, findings[1].result)
             let ratio = ProportionRatio(
@@ -149,11 +148,10 @@ public struct CombinedPostTest: Sendable {
             }
             interval.notes.append("Joint likelihood ratio of the pattern from the paired counts (ratio of two cell proportions).")
             likelihoodRatio = interval
-            posttest = try PostTestProbability.from(pretest: pretest, likelihoodRatio: likelihoodRatio)
         } else {
             likelihoodRatio = Self.productInterval(findings: findings, level: level)
-            posttest = try PostTestProbability.from(pretest: pretest, likelihoodRatio: likelihoodRatio)
         }
+        posttest = try Self.posttest(pretest: pretest, findings: findings, likelihoodRatio: likelihoodRatio, level: level)
 
         // Monte Carlo, with the dependence range per draw.
         let simulation = Self.simulate(
@@ -204,6 +202,21 @@ public struct CombinedPostTest: Sendable {
         gate = GateDecision(
             lower: monteCarlo.lower.finiteValue ?? 0, upper: monteCarlo.upper.finiteValue ?? 1,
             thresholds: thresholds, intervalMethod: "monte-carlo")
+    }
+
+    /// The post-test probability at `pretest` for these findings and their
+    /// (pretest-free) likelihood ratio: for one sign with counts exactly
+    /// `PostTestProbability.from(pretest:table:result:)` (Mercaldo's logit
+    /// interval, adjusted with a zero cell), otherwise the likelihood ratio's
+    /// interval carried through the odds. Tables over many pretest
+    /// probabilities call this with the LR computed once.
+    public static func posttest(
+        pretest: Double, findings: [Finding], likelihoodRatio: IntervalEstimate, level: ConfidenceLevel
+    ) throws(StatisticsError) -> IntervalEstimate {
+        if findings.count == 1, let table = findings[0].sign.table {
+            return try PostTestProbability.from(pretest: pretest, table: table, result: findings[0].result, level: level)
+        }
+        return try PostTestProbability.from(pretest: pretest, likelihoodRatio: likelihoodRatio)
     }
 
     // MARK: Independence product

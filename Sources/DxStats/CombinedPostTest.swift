@@ -273,6 +273,12 @@ public struct CombinedPostTest: Sendable {
                 return total + log((x1 + 0.5) / Double(table.withCondition + 1)) - log((x2 + 0.5) / Double(table.withoutCondition + 1))
             }
         }
+        if estimate == .undefined {
+            // 0/0 or ∞ × 0: the findings contradict each other (or a sign is uninformative at the boundary).
+            return IntervalEstimate(
+                estimate: .undefined, lower: .finite(0), upper: .unbounded, level: level, method: findings.count > 1 ? "log-product" : "log",
+                notes: notes + ["Not estimable: the likelihood ratios give 0/0 or ∞ × 0 (contradictory findings); any value is possible."])
+        }
         let halfWidth = level.z * variance.squareRoot()
         var lower = exp(centre - halfWidth), upper = exp(centre + halfWidth)
         if case .finite(let point) = estimate { lower = min(lower, point); upper = max(upper, point) }

@@ -40,6 +40,8 @@ struct JointModel {
         let m = margins.map(\.withCondition), f = margins.map(\.withoutCondition)
         let withConditionLow = max(0, m.reduce(0, +) - (k - 1)), withConditionHigh = m.min()!
         let withoutConditionLow = max(0, f.reduce(0, +) - (k - 1)), withoutConditionHigh = f.min()!
+        // The pattern is impossible both with and without the condition: no likelihood ratio exists.
+        if withConditionHigh == 0 && withoutConditionHigh == 0 { return (.undefined, .undefined) }
         let lower: ExtendedValue = withConditionLow == 0 ? .finite(0) : ratio(withConditionLow, withoutConditionHigh)
         let upper: ExtendedValue = withConditionHigh == 0 ? .finite(0) : ratio(withConditionHigh, withoutConditionLow)
         return (lower, upper)

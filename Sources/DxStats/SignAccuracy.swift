@@ -24,7 +24,7 @@ public struct SignAccuracy: Sendable, Hashable {
     /// From a 2×2 table (the table must have patients with and without the condition).
     public init(name: String, table: TwoByTwoTable) throws(StatisticsError) {
         guard table.withCondition > 0, table.withoutCondition > 0 else {
-            throw .unreadableProbability("\(name): the table needs patients with and without the condition")
+            throw .invalidSetting("\(name): the table needs patients with and without the condition")
         }
         self.name = name
         self.table = table
@@ -52,7 +52,7 @@ public struct SignAccuracy: Sendable, Hashable {
             throw .invalidLikelihoodRatio(value)
         }
         guard positiveLikelihoodRatio != negativeLikelihoodRatio else {
-            throw .unreadableProbability("\(name): LR+ and LR− are equal (\(positiveLikelihoodRatio)); the sign carries no information")
+            throw .invalidSetting("\(name): LR+ and LR− are equal (\(positiveLikelihoodRatio)); the sign carries no information")
         }
         let difference = positiveLikelihoodRatio - negativeLikelihoodRatio
         let sensitivity = positiveLikelihoodRatio * (1 - negativeLikelihoodRatio) / difference

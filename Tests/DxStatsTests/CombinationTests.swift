@@ -288,3 +288,17 @@ extension CombinationTests {
         #expect(combined.likelihoodRatio.method == "koopman")
     }
 }
+
+extension CombinationTests {
+    @Test("Contradictory exact signs (LR ∞ × 0) are not estimable, with the widest interval, never NaN")
+    func contradictory() throws {
+        let perfect = try SignAccuracy(name: "perfect", sensitivity: 1, specificity: 1)
+        let inverted = try SignAccuracy(name: "inverted", sensitivity: 0, specificity: 0)
+        let result = try CombinedPostTest(pretest: 0.5, findings: [.init(perfect, .positive), .init(inverted, .positive)])
+        #expect(result.likelihoodRatio.estimate == .undefined)
+        #expect(result.posttest.estimate == .undefined)
+        #expect(result.posttest.lower == .finite(0) && result.posttest.upper == .finite(1))
+        #expect(result.dependence?.likelihoodRatioLower == .undefined)
+        #expect(result.gate.classification == .indeterminate)
+    }
+}

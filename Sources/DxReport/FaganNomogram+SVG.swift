@@ -86,17 +86,9 @@ extension FaganNomogram {
         for (index, entry) in legend.enumerated() {
             let colour = entry.colour ?? PicturePalette.colour(index)
             svg.line(from: .init(x: 30, y: y - 4), to: .init(x: 56, y: y - 4), stroke: colour, width: 2.5, dash: entry.dashed ? "5 3" : nil)
-            for (lineIndex, text) in entry.lines.enumerated() {
-                svg.text(text, at: .init(x: 64, y: y), style: .init(size: 11, bold: lineIndex == 0 && entry.lines.count > 1))
-                y += 15
-            }
-            y += 6
+            y = svg.legendLines(entry.lines, top: y)
         }
-        y += 8
-        for line in footer {
-            svg.text(line, at: .init(x: 30, y: y), style: .init(size: 9.5, fill: "#555"))
-            y += 13
-        }
+        svg.footer(footer, top: y + 8)
         return svg.rendered(xmlDeclaration: xmlDeclaration)
     }
 

@@ -110,17 +110,9 @@ extension ProbabilityCurves {
                     from: .init(x: 30, y: lineY - 5), to: .init(x: 56, y: lineY - 5), stroke: colour, width: entry.ribbon ? 2.2 : 1.2,
                     dash: entry.dash)
             }
-            for (index, text) in entry.lines.enumerated() {
-                svg.text(text, at: .init(x: 64, y: lineY), style: .init(size: 11, bold: index == 0 && entry.lines.count > 1))
-                lineY += 15
-            }
-            lineY += 6
+            lineY = svg.legendLines(entry.lines, top: lineY)
         }
-        lineY += 6
-        for line in footer {
-            svg.text(line, at: .init(x: 30, y: lineY), style: .init(size: 9.5, fill: "#555"))
-            lineY += 13
-        }
+        svg.footer(footer, top: lineY + 6)
         return svg.rendered(xmlDeclaration: xmlDeclaration)
     }
 

@@ -4,6 +4,379 @@
 /// The evidence records compiled into the library, file by file.
 enum BuiltInEvidence {
     static let files: [(name: String, json: String)] = [
+        ("anticoagulation.json", ##"""
+{
+  "records": [
+    {
+      "id": "spinal-epidural-haematoma-neurosurg-focus-2004",
+      "kind": "publication",
+      "title": "Spinal epidural haematoma: causes include anticoagulation; emergency evacuation once confirmed (Neurosurg Focus 2004)",
+      "claim": "A 2004 Neurosurgical Focus article reports that most spinal epidural haematomas are caused by trauma, anticoagulation, vascular anomalies or spinal procedures, and that once the diagnosis is confirmed the haematoma is evacuated as an emergency.",
+      "verification": "reported",
+      "citations": [
+        {
+          "year": 2004,
+          "journal": "Neurosurg Focus 2004;16(6):e1",
+          "pmid": "15202871",
+          "note": "Recorded as read [V] in evidence-research.md ('Sources for pathway version 2'); on 2026-12-02 three searches found no copy to re-read. Authors and title not captured."
+        }
+      ],
+      "caveats": [
+        "Taken from the research notes ([V], read there), not re-read on 2026-12-02; authors and title are not captured.",
+        "A narrative article; it gives no incidence of haematoma among anticoagulated patients with a fracture."
+      ],
+      "relatedRecords": [
+        "spinal-epidural-haematoma-munoz-gonzalez-2015",
+        "anticoagulation-epidural-haematoma"
+      ]
+    },
+    {
+      "id": "spinal-epidural-haematoma-munoz-gonzalez-2015",
+      "kind": "publication",
+      "title": "Spontaneous spinal epidural haematoma: 13 cases, 54 % on oral anticoagulants (Muñoz González 2015)",
+      "claim": "In a retrospective single-centre series of 13 patients with spontaneous spinal epidural haematoma (2001–2013, mean age 71), 62 % had hypertension and 54 % were on oral anticoagulants (57 % of these with an INR above 3); spinal pain was the commonest presentation (85 %) and nearly all had a neurological deficit. Anticoagulant therapy was associated with a poorer prognosis; the authors name old age, hypertension and anticoagulation as the main risk factors and suggest surgery within 24 hours for established motor deficits.",
+      "verification": "reported",
+      "numbers": {
+        "patients": 13,
+        "men": 7,
+        "meanAgeYears": 71,
+        "hypertensionFraction": 0.62,
+        "oralAnticoagulantFraction": 0.54,
+        "inrAbove3AmongAnticoagulatedFraction": 0.57,
+        "spinalPainFraction": 0.85,
+        "surgicalTreatment": 5,
+        "conservativeTreatment": 8
+      },
+      "citations": [
+        {
+          "authors": "Muñoz González A, Cuello JP, Rodríguez Cruz PM, Iglesias Mohedano AM, Domínguez Rubio R, Romero Delgado F, García Pastor A, Guzmán de Villoria Lebiedziejswki J, Fernández García P, Romero Martínez J, Ezpeleta Echevarri D, Díaz Otero F, Vázquez Alen P, Villanueva Osorio JA, Gil Núñez A",
+          "year": 2015,
+          "title": "Spontaneous spinal epidural haematoma: A retrospective study of a series of 13 cases",
+          "journal": "Neurología 2015;30(7):393–400",
+          "url": "https://elsevier.es/en-revista-neurologia-295-articulo-spontaneous-spinal-epidural-haematoma-a-S2173580815001078",
+          "note": "Verified 2026-12-02 by reading the English abstract on the publisher's site (Neurología, English edition). DOI and PMID not captured."
+        }
+      ],
+      "caveats": [
+        "Small retrospective single-centre series (13 patients): it shows that anticoagulation is common among patients with spontaneous spinal epidural haematoma, not how often anticoagulated patients develop one.",
+        "Abstract conclusion: 'Old age, hypertension, and anticoagulant therapy are the main risk factors for SSEH. The typical presentation consists of back pain with subsequent motor deficit. In patients with established motor symptoms, surgical treatment within the first 24hours seems to be the best option.'",
+        "Percentages as printed; they match 7/13, 8/13, 4/7 and 11/13 (the counts are inferred, not printed)."
+      ],
+      "relatedRecords": [
+        "spinal-epidural-haematoma-neurosurg-focus-2004",
+        "anticoagulation-epidural-haematoma"
+      ]
+    },
+    {
+      "id": "anticoagulation-epidural-haematoma",
+      "kind": "caveat",
+      "title": "Anticoagulated patient with a new neurological deficit: consider a spinal epidural haematoma",
+      "claim": "In an anticoagulated patient (or one with a coagulopathy) a new or progressing neurological deficit may be caused by a spinal epidural haematoma rather than by the fracture; anticoagulation is a recognised cause and a main risk factor, the diagnosis is made with MRI, and a confirmed haematoma is evacuated as an emergency.",
+      "verification": "reported",
+      "citations": [
+        {
+          "year": 2004,
+          "journal": "Neurosurg Focus 2004;16(6):e1",
+          "pmid": "15202871",
+          "note": "Recorded as read [V] in evidence-research.md ('Sources for pathway version 2'); on 2026-12-02 three searches found no copy to re-read. Authors and title not captured."
+        },
+        {
+          "authors": "Muñoz González A, Cuello JP, Rodríguez Cruz PM, Iglesias Mohedano AM, Domínguez Rubio R, Romero Delgado F, García Pastor A, Guzmán de Villoria Lebiedziejswki J, Fernández García P, Romero Martínez J, Ezpeleta Echevarri D, Díaz Otero F, Vázquez Alen P, Villanueva Osorio JA, Gil Núñez A",
+          "year": 2015,
+          "title": "Spontaneous spinal epidural haematoma: A retrospective study of a series of 13 cases",
+          "journal": "Neurología 2015;30(7):393–400",
+          "url": "https://elsevier.es/en-revista-neurologia-295-articulo-spontaneous-spinal-epidural-haematoma-a-S2173580815001078",
+          "note": "Verified 2026-12-02 by reading the English abstract on the publisher's site (Neurología, English edition). DOI and PMID not captured."
+        },
+        {
+          "authors": "Fedor M, Kim ES, Ding K, Muizelaar JP, Kim KD",
+          "year": 2011,
+          "title": "Spontaneous Spinal Epidural Hematoma: A Retrospective Study on Prognostic Factors and Review of the Literature",
+          "journal": "Korean J Spine 2011;8(4):272–282",
+          "doi": "10.14245/kjs.2011.8.4.272",
+          "pmid": "26064145",
+          "url": "https://pmc.ncbi.nlm.nih.gov/articles/PMC4461739",
+          "note": "Abstract read 2026-12-02 (PMC4461739): 'Diagnosis of SSEH is usually made with MRI and standard treatment is surgical evacuation'; better outcome with less initial deficit and shorter time to operation."
+        }
+      ],
+      "caveats": [
+        "With anticoagulation or a coagulopathy, a new deficit may be a spinal epidural haematoma: emergency MRI and same-day spinal surgical review; the evidence is from case series and a narrative review, and no source read gives its frequency after an osteoporotic fracture.",
+        "Reversal or interruption of the anticoagulant is a specialist decision not covered by the sources read."
+      ],
+      "relatedRecords": [
+        "spinal-epidural-haematoma-neurosurg-focus-2004",
+        "spinal-epidural-haematoma-munoz-gonzalez-2015",
+        "emergency-imaging-neurological-deficit"
+      ]
+    },
+    {
+      "id": "sir-2019-periprocedural-bleeding-risk",
+      "kind": "guidelineStatement",
+      "title": "SIR 2019 consensus: coagulation testing and thresholds before high-bleeding-risk image-guided procedures (second-hand)",
+      "claim": "According to a summary of the Society of Interventional Radiology's 2019 consensus, patients having high-bleeding-risk percutaneous image-guided procedures should have preprocedural coagulation testing, with the INR corrected to about 1.5–1.8 or less and platelet transfusion considered below 50 × 10⁹/L, and patients at high thrombotic or bleeding risk should be managed with a multidisciplinary team.",
+      "verification": "secondary",
+      "organisation": "Society of Interventional Radiology",
+      "statement": "Obtain appropriate preprocedural coagulation testing for patients undergoing procedures with high bleeding risk. ... Correct the INR to within a range of 1.5 to 1.8 or less. Consider platelet transfusion if the platelet count is below 50 × 10⁹/L.",
+      "strength": "Consensus guideline (as summarised); grading not read",
+      "numbers": {
+        "highRiskInrCorrectToMin": 1.5,
+        "highRiskInrCorrectToMax": 1.8,
+        "highRiskPlateletThreshold109PerL": 50
+      },
+      "citations": [
+        {
+          "year": 2019,
+          "title": "Thrombotic and Bleeding Risk Clinical Practice Guidelines (2019): Society of Interventional Radiology (guidelines summary)",
+          "url": "https://reference.medscape.com/viewarticle/917397",
+          "organisation": "Society of Interventional Radiology",
+          "note": "Secondary: Medscape's summary (30 August 2019) of the SIR consensus guidelines on periprocedural management of thrombotic and bleeding risk in percutaneous image-guided interventions, read 2026-12-02. The SIR papers (J Vasc Interv Radiol 2019) were not read."
+        },
+        {
+          "title": "Anticoagulation and antiplatelet medications during interventional radiology procedures (review of SIR guidance)",
+          "url": "http://radiologyreviewarticles.com/interventional-radiology/anticoagulation-and-antiplatelet-medications-during-interventional-radiology-procedures/",
+          "note": "Secondary teaching page (undated; appears to summarise an earlier SIR consensus), read 2026-12-02: lists 'Spine procedures – cervical facet injection, epidural injections, lumbar punctures, vertebroplasty' and 'Biopsy of ... spine lesions' as high-risk procedures."
+        }
+      ],
+      "caveats": [
+        "Read only in a summary (Medscape), not in the SIR papers; which bleeding-risk category SIR 2019 assigns to vertebral augmentation, nerve root block or spinal biopsy was not read (an older SIR-based teaching page lists vertebroplasty and spine biopsy as high risk).",
+        "The wording quoted is the summary's (bullets joined with ellipses)."
+      ],
+      "relatedRecords": [
+        "asra-2018-interventional-spine-anticoagulation",
+        "procedure-anticoagulation-caveat"
+      ]
+    },
+    {
+      "id": "asra-2018-interventional-spine-anticoagulation",
+      "kind": "guidelineStatement",
+      "title": "ASRA and partner societies 2018: interventional spine and pain procedures stratified by bleeding risk for patients on antithrombotic drugs",
+      "claim": "The second-edition guidelines of ASRA and five partner societies stratify interventional spine and pain procedures into low-, intermediate- and high-bleeding-risk groups for patients on antiplatelet and anticoagulant medications, with recommendations that are evidence-based where evidence exists and pharmacology-driven otherwise; the authors could not grade them.",
+      "verification": "reported",
+      "organisation": "American Society of Regional Anesthesia and Pain Medicine, with ESRA, AAPM, INS, NANS and WIP",
+      "statement": "After preliminary review of published complications reports and studies, the committee stratified interventional spine and pain procedures according to potential bleeding risk: low-, intermediate-, and high-risk procedures. ... the recommendations were evidence based when available and pharmacology driven otherwise. We could not provide strength and grading of these recommendations because there are not enough well-designed large studies concerning interventional pain procedures to support such grading.",
+      "strength": "Ungraded (the authors state grading was not possible)",
+      "citations": [
+        {
+          "authors": "Narouze S, Benzon HT, Provenzano D, Buvanendran A, De Andres J, Deer T, Rauck R, Huntoon MA",
+          "year": 2018,
+          "title": "Interventional Spine and Pain Procedures in Patients on Antiplatelet and Anticoagulant Medications (Second Edition): Guidelines From the American Society of Regional Anesthesia and Pain Medicine, the European Society of Regional Anaesthesia and Pain Therapy, the American Academy of Pain Medicine, the International Neuromodulation Society, the North American Neuromodulation Society, and the World Institute of Pain",
+          "journal": "Reg Anesth Pain Med 2018;43(3):225",
+          "url": "https://rapm.bmj.com/content/43/3/225",
+          "organisation": "American Society of Regional Anesthesia and Pain Medicine",
+          "note": "Verified 2026-12-02 by reading the abstract on the journal's site. The first edition is Reg Anesth Pain Med 2015;40(3):182–212, doi 10.1097/AAP.0000000000000223 (read in the journal's citation export). Which risk category vertebral augmentation or nerve root blocks fall into was not read."
+        }
+      ],
+      "caveats": [
+        "Ungraded consensus: the abstract read does not say which category vertebral augmentation, nerve root blocks or biopsies fall into, or the drug-specific stopping intervals; consult the full guideline (or its app) for those.",
+        "Quoted from the abstract with ellipses."
+      ],
+      "relatedRecords": [
+        "sir-2019-periprocedural-bleeding-risk",
+        "procedure-anticoagulation-caveat"
+      ]
+    },
+    {
+      "id": "procedure-anticoagulation-caveat",
+      "kind": "caveat",
+      "title": "Anticoagulation or coagulopathy: every spinal procedure needs a periprocedural bleeding plan",
+      "claim": "For a patient on anticoagulant or antiplatelet drugs, or with a coagulopathy, any spinal procedure the pathway mentions (vertebral augmentation, nerve root block, biopsy) needs a periprocedural plan agreed with the proceduralist and the prescriber: the procedure's bleeding-risk category, coagulation tests and thresholds, and whether and when to interrupt the drug, weighed against the thrombotic risk of interrupting it.",
+      "verification": "secondary",
+      "citations": [
+        {
+          "year": 2019,
+          "title": "Thrombotic and Bleeding Risk Clinical Practice Guidelines (2019): Society of Interventional Radiology (guidelines summary)",
+          "url": "https://reference.medscape.com/viewarticle/917397",
+          "organisation": "Society of Interventional Radiology",
+          "note": "Secondary: Medscape's summary (30 August 2019) of the SIR consensus guidelines on periprocedural management of thrombotic and bleeding risk in percutaneous image-guided interventions, read 2026-12-02. The SIR papers (J Vasc Interv Radiol 2019) were not read."
+        },
+        {
+          "authors": "Narouze S, Benzon HT, Provenzano D, Buvanendran A, De Andres J, Deer T, Rauck R, Huntoon MA",
+          "year": 2018,
+          "title": "Interventional Spine and Pain Procedures in Patients on Antiplatelet and Anticoagulant Medications (Second Edition): Guidelines From the American Society of Regional Anesthesia and Pain Medicine, the European Society of Regional Anaesthesia and Pain Therapy, the American Academy of Pain Medicine, the International Neuromodulation Society, the North American Neuromodulation Society, and the World Institute of Pain",
+          "journal": "Reg Anesth Pain Med 2018;43(3):225",
+          "url": "https://rapm.bmj.com/content/43/3/225",
+          "organisation": "American Society of Regional Anesthesia and Pain Medicine",
+          "note": "Verified 2026-12-02 by reading the abstract on the journal's site. The first edition is Reg Anesth Pain Med 2015;40(3):182–212, doi 10.1097/AAP.0000000000000223 (read in the journal's citation export). Which risk category vertebral augmentation or nerve root blocks fall into was not read."
+        },
+        {
+          "title": "Anticoagulation and antiplatelet medications during interventional radiology procedures (review of SIR guidance)",
+          "url": "http://radiologyreviewarticles.com/interventional-radiology/anticoagulation-and-antiplatelet-medications-during-interventional-radiology-procedures/",
+          "note": "Secondary teaching page (undated; appears to summarise an earlier SIR consensus), read 2026-12-02: lists 'Spine procedures – cervical facet injection, epidural injections, lumbar punctures, vertebroplasty' and 'Biopsy of ... spine lesions' as high-risk procedures."
+        }
+      ],
+      "caveats": [
+        "Anticoagulated or coagulopathic: agree a periprocedural bleeding plan with the proceduralist and prescriber before any spinal procedure (augmentation, nerve root block, biopsy). The thresholds are from a summary of SIR 2019 and the procedure categories were not read.",
+        "ASRA 2018 (abstract read) stratifies spine procedures by bleeding risk but its categories were not read; SIR 2019 was read only in a summary (INR 1.5–1.8 or less and platelets above 50 × 10⁹/L for high-risk procedures).",
+        "Uncorrected coagulopathy also excludes augmentation in the pathway ('augmentation candidate' criteria); that exclusion is the pathway's, consistent with ACR 2018 Variant 3's mention of coagulation disorder as a contraindication."
+      ],
+      "relatedRecords": [
+        "sir-2019-periprocedural-bleeding-risk",
+        "asra-2018-interventional-spine-anticoagulation",
+        "acr-2018-variant-3",
+        "anticoagulation-epidural-haematoma"
+      ]
+    }
+  ]
+}
+"""##),
+        ("augmentation-guidance.json", ##"""
+{
+  "records": [
+    {
+      "id": "nice-ta279-augmentation",
+      "kind": "guidelineStatement",
+      "title": "NICE TA279: vertebroplasty or balloon kyphoplasty only for severe ongoing pain after a recent, unhealed fracture",
+      "claim": "NICE recommends percutaneous vertebroplasty, and percutaneous balloon kyphoplasty without stenting, as options for osteoporotic vertebral compression fractures only in people with severe ongoing pain after a recent, unhealed vertebral fracture despite optimal pain management, in whom the pain has been confirmed to be at the level of the fracture by physical examination and imaging. The final guidance sets no time limit; the draft's 'within 6 weeks' was dropped.",
+      "verification": "reported",
+      "organisation": "National Institute for Health and Care Excellence",
+      "statement": "Percutaneous vertebroplasty, and percutaneous balloon kyphoplasty without stenting, are recommended as options for treating osteoporotic vertebral compression fractures only in people: who have severe ongoing pain after a recent, unhealed vertebral fracture despite optimal pain management and in whom the pain has been confirmed to be at the level of the fracture by physical examination and imaging.",
+      "strength": "Technology appraisal recommendation ('recommended as options ... only in people ...'); no evidence grade given",
+      "citations": [
+        {
+          "year": 2013,
+          "title": "Percutaneous vertebroplasty and percutaneous balloon kyphoplasty for treating osteoporotic vertebral compression fractures (NICE technology appraisal guidance 279): National Guideline Clearinghouse summary",
+          "url": "https://jesse.tg/ngc-archive/summary/9800",
+          "organisation": "National Institute for Health and Care Excellence",
+          "note": "Verified 2026-12-02 by reading the archived National Guideline Clearinghouse summary of TA279 (NICE, April 2013), whose 'Major Recommendations' reproduce the final recommendation quoted in 'statement'. NICE's own recommendations chapter was not returned by the search; the research notes record the same wording as read on nice.org.uk/guidance/ta279 [V]."
+        },
+        {
+          "year": 2013,
+          "title": "TA279 section 4: Evidence and interpretation",
+          "url": "https://nice.org.uk/guidance/ta279/chapter/4-Evidence-and-interpretation",
+          "organisation": "National Institute for Health and Care Excellence",
+          "note": "Read 2026-12-02 (NICE's own text): the Committee heard that the procedures were considered for 'recent vertebral fractures (proposed as 6 weeks)', and consultation comments 'expressed concerns over specifying a time interval of 6 weeks'."
+        },
+        {
+          "year": 2012,
+          "title": "NICE draft guidance recommends treatments for fractured vertebrae (press release, 2 November 2012)",
+          "url": "http://www.nice.org.uk/newsroom/pressreleases/FracturedVertebraeACD.jsp?textonly=false",
+          "organisation": "National Institute for Health and Care Excellence",
+          "note": "Read 2026-12-02. The draft (appraisal consultation) said 'after a recent vertebral fracture (within 6 weeks)'; the final recommendation does not contain the 6-week limit."
+        }
+      ],
+      "caveats": [
+        "Only for a recent, unhealed fracture with severe ongoing pain despite optimal pain management, the level confirmed by examination and imaging; NICE sets no time limit (the 2012 draft's 'within 6 weeks' is not in the final text), so do not cite TA279 for a 6-week or a 3-month rule.",
+        "Quoted from the archived National Guideline Clearinghouse summary of TA279 (the bullet break between the two conditions removed); NICE's own recommendations page was not returned by the search on 2026-12-02, but the research notes record the same wording from nice.org.uk [V].",
+        "TA279 (2013) predates the sham-controlled evidence summarised by Cochrane 2018 and the ASBMR 2019 task force, which found no demonstrable clinically important benefit of vertebroplasty over placebo.",
+        "NICE does not define 'optimal pain management'; section 4 says defining it was beyond the Committee's remit because clinicians individualise therapy.",
+        "TA279 concerns osteoporotic fractures; for spinal metastases NICE's cancer guidance applies (see nice-ng234-spinal-metastases)."
+      ],
+      "relatedRecords": [
+        "asbmr-2019-augmentation-task-force",
+        "vertebral-augmentation-cochrane-2018",
+        "acr-2018-variant-2",
+        "vertebroplasty-aaos-2010",
+        "kyphoplasty-aaos-2010",
+        "augmentation-unhealed-fracture-sources-differ",
+        "seed-ir-persistent-pain-3-months"
+      ]
+    },
+    {
+      "id": "asbmr-2019-augmentation-task-force",
+      "kind": "caveat",
+      "title": "ASBMR 2019 task force: vertebroplasty no better than placebo; kyphoplasty unsupported; harms cannot be excluded",
+      "claim": "The second ASBMR task force found that for acutely painful vertebral fractures percutaneous vertebroplasty provides no demonstrable clinically significant benefit over placebo, whatever the duration of pain; that there is insufficient evidence to support kyphoplasty over nonsurgical management, vertebroplasty, vertebral body stenting or KIVA; and that harms cannot be excluded.",
+      "verification": "reported",
+      "citations": [
+        {
+          "authors": "Ebeling PR, Akesson K, Bauer DC, Buchbinder R, Eastell R, Fink HA, Giangregorio L, Guanabens N, Kado D, Kallmes D, Katzman W, Rodriguez A, Wermers R, Wilson HA, Bouxsein ML",
+          "year": 2019,
+          "title": "The Efficacy and Safety of Vertebral Augmentation: A Second ASBMR Task Force Report",
+          "journal": "J Bone Miner Res 2019;34(1):3–21",
+          "doi": "10.1002/jbmr.3653",
+          "pmid": "30677181",
+          "url": "https://experts.umn.edu/en/publications/the-efficacy-and-safety-of-vertebral-augmentation-a-second-asbmr-",
+          "organisation": "American Society for Bone and Mineral Research",
+          "note": "Verified 2026-12-02 by reading the abstract (university repository page; PubMed copy showing PMID 30677181 and the DOI). Full text not read."
+        }
+      ],
+      "caveats": [
+        "Sham-controlled evidence (ASBMR 2019, Cochrane 2018) finds little or no demonstrable clinically important benefit of vertebroplasty over placebo, and insufficient evidence for kyphoplasty; this conflicts with the ACR's 'Usually Appropriate' rating and with NICE TA279, and the software should show the conflict wherever it suggests augmentation.",
+        "Quotations from the abstract: 'For patients with acutely painful VF, percutaneous vertebroplasty provides no demonstrable clinically significant benefit over placebo. Results did not differ according to duration of pain.' 'There is also insufficient evidence to support kyphoplasty over nonsurgical management, percutaneous vertebroplasty, vertebral body stenting, or KIVA®.' 'No recommendation can be made about harms, but they cannot be excluded.'",
+        "The abstract also says there is limited evidence to determine the risk of new vertebral fractures or serious adverse effects after either procedure.",
+        "The abstract says exercise may improve mobility and may reduce pain and fear of falling but does not reduce falls or fractures, and that it is unclear whether bracing helps."
+      ],
+      "relatedRecords": [
+        "vertebral-augmentation-cochrane-2018",
+        "nice-ta279-augmentation",
+        "acr-2018-variant-2",
+        "acr-2018-augmentation-benefit",
+        "vertebroplasty-aaos-2010",
+        "kyphoplasty-aaos-2010"
+      ]
+    },
+    {
+      "id": "augmentation-unhealed-fracture-sources-differ",
+      "kind": "caveat",
+      "title": "Sources differ on augmenting a fracture without MRI oedema",
+      "claim": "NICE TA279 limits augmentation to a recent, unhealed fracture with pain confirmed at that level by examination and imaging, whereas the ACR 2018 Variant 2 rates augmentation 'Usually Appropriate' for an osteoporotic fracture with or without oedema on MRI. The pathway follows NICE: with MRI showing no oedema, augmentation is withheld.",
+      "verification": "reported",
+      "citations": [
+        {
+          "year": 2013,
+          "title": "Percutaneous vertebroplasty and percutaneous balloon kyphoplasty for treating osteoporotic vertebral compression fractures (NICE technology appraisal guidance 279): National Guideline Clearinghouse summary",
+          "url": "https://jesse.tg/ngc-archive/summary/9800",
+          "organisation": "National Institute for Health and Care Excellence",
+          "note": "Verified 2026-12-02 by reading the archived National Guideline Clearinghouse summary of TA279 (NICE, April 2013), whose 'Major Recommendations' reproduce the final recommendation quoted in 'statement'. NICE's own recommendations chapter was not returned by the search; the research notes record the same wording as read on nice.org.uk/guidance/ta279 [V]."
+        },
+        {
+          "year": 2018,
+          "title": "ACR Appropriateness Criteria: Management of Vertebral Compression Fractures (Revised 2018)",
+          "url": "https://docslib.org/download/4714486/management-of-vertebral-compression-fractures",
+          "organisation": "American College of Radiology",
+          "note": "As recorded in acr-2018-variant-2 (research notes [V]); not re-read on 2026-12-02."
+        }
+      ],
+      "caveats": [
+        "The sources differ: NICE TA279 requires a recent, unhealed fracture; ACR 2018 Variant 2 rates augmentation 'Usually Appropriate' with or without MRI oedema. Withholding augmentation when MRI shows no oedema is the pathway's choice, not a rule stated by the ACR.",
+        "Neither source read here defines 'unhealed' by an MRI criterion; reading oedema on STIR as 'unhealed' is a clinical convention adopted by the pathway.",
+        "A fracture without oedema but with an intravertebral cleft or non-union may still be painful (see kummell-intravertebral-cleft)."
+      ],
+      "relatedRecords": [
+        "nice-ta279-augmentation",
+        "acr-2018-variant-2",
+        "kummell-intravertebral-cleft",
+        "asbmr-2019-augmentation-task-force"
+      ]
+    },
+    {
+      "id": "kummell-intravertebral-cleft",
+      "kind": "caveat",
+      "title": "Intravertebral cleft or non-union (Kümmell disease): a painful fracture without oedema is a specialist question",
+      "claim": "Reviews describe the intravertebral (vacuum) cleft in osteoporotic compression fractures as dynamic instability or pseudarthrosis, with severe pain on changing position that often does not respond to conservative treatment, and delayed collapse (Kümmell disease) causing intractable pain or neurological deficit; vertebroplasty, kyphoplasty or fixation are used, but pathogenesis and the efficacy of intervention are disputed.",
+      "verification": "reported",
+      "citations": [
+        {
+          "year": 2013,
+          "title": "Vertebral Compression Fracture with Intravertebral Vacuum Cleft Sign: Pathogenesis, Image, and Surgical Intervention",
+          "journal": "Asian Spine J 2013;7(2):148–155",
+          "doi": "10.4184/asj.2013.7.2.148",
+          "url": "https://www.asianspinejournal.org/journal/view.php?viewtype=pubreader&number=543",
+          "note": "Review (PMC3669703). Read 2026-12-02: abstract and introduction. First author not captured; the corresponding author is Yong-Long Chi (Wenzhou)."
+        },
+        {
+          "authors": "Lim, Choi, Youm, Kwon, Kim, Koh",
+          "title": "Posttraumatic Delayed Vertebral Collapse: Kummell's Disease",
+          "journal": "J Korean Neurosurg Soc",
+          "url": "https://jkns.or.kr/journal/view.php?number=7059",
+          "note": "Review. Read 2026-12-02: abstract and introduction. Initials, year, volume, DOI and PMID not captured."
+        }
+      ],
+      "caveats": [
+        "A fracture without marrow oedema on MRI may still be the pain source if it has an intravertebral cleft or non-union (Kümmell disease); whether to augment or fix it is a specialist (spinal surgery or interventional radiology) question, and the evidence is from case series and reviews, not sham-controlled trials.",
+        "Asian Spine J 2013 (abstract and introduction read): 'In flexion and extension lateral films, the IVC sign is characterized as dynamic instability or pseudoarthrosis'; 'Patients with IVC sign complained of severe pain, especially when they changed positions, and did not respond to bed rest, medication, corset and other conservative treatments'; 'The pathogenesis, image character and efficacy of surgical intervention were disputed.'",
+        "The JKNS review (abstract read) says Kümmell disease 'causes intractable pain or neurologic deficit due to intravertebral instability'; its introduction cites a non-union rate of about 13.5% and an intravertebral cleft sign in 7–13% of osteoporotic compression fractures from other studies, not checked here.",
+        "The reviews do not say how a cleft appears on MRI without oedema; the pathway's use of this source for the 'no oedema' case is an inference."
+      ],
+      "relatedRecords": [
+        "augmentation-unhealed-fracture-sources-differ",
+        "nice-ta279-augmentation",
+        "acr-2022-other-variants"
+      ]
+    }
+  ]
+}
+"""##),
         ("calcitonin.json", ##"""
 {
   "records": [
@@ -694,6 +1067,98 @@ enum BuiltInEvidence {
   ]
 }
 """##),
+        ("infection.json", ##"""
+{
+  "records": [
+    {
+      "id": "idsa-2015-vertebral-osteomyelitis",
+      "kind": "guidelineStatement",
+      "title": "IDSA 2015 native vertebral osteomyelitis: MRI; withhold empiric antibiotics until a microbiological diagnosis unless septic or neurologically compromised",
+      "claim": "The IDSA 2015 guideline says MRI of the spine is often required to establish the diagnosis of native vertebral osteomyelitis and that, except in septic patients or patients with neurologic compromise, empiric antimicrobial therapy should be withheld, when possible, until a microbiologic diagnosis is confirmed.",
+      "verification": "reported",
+      "organisation": "Infectious Diseases Society of America",
+      "statement": "Magnetic resonance imaging (MRI) of the spine is often required to establish the diagnosis. Except in septic patients or patients with neurologic compromise, empiric antimicrobial therapy should be withheld, when possible, until a microbiologic diagnosis is confirmed.",
+      "strength": "Executive summary text (the graded recommendations behind it were read only in a secondary summary; see idsa-2015-nvo-diagnostic-workup)",
+      "citations": [
+        {
+          "authors": "Berbari EF, Kanj SS, Kowalski TJ, Darouiche RO, Widmer AF, Schmitt SK, Hendershot EF, Holtom PD, Huddleston PM, Petermann GW, Osmon DR",
+          "year": 2015,
+          "title": "2015 Infectious Diseases Society of America (IDSA) Clinical Practice Guidelines for the Diagnosis and Treatment of Native Vertebral Osteomyelitis in Adults",
+          "journal": "Clin Infect Dis 2015;61(6):e26–e46",
+          "doi": "10.1093/cid/civ482",
+          "url": "https://prep.idsociety.org/practice-guideline/vertebral-osteomyelitis",
+          "organisation": "Infectious Diseases Society of America",
+          "note": "Verified 2026-12-02 by reading the executive summary on IDSA's own guideline page (the statement quoted). Section I recommendations (when to suspect the diagnosis) were read on IDSA's older guideline page, http://www.idsociety.org/Guidelines/Patient_Care/IDSA_Practice_Guidelines/Infections_By_Organ_System-81567/Skeletal_(Bones_and_Joints)/Vertebral_Osteomyelitis/ ; later sections were cut off there."
+        },
+        {
+          "authors": "Berbari EF, et al.",
+          "year": 2015,
+          "title": "Executive Summary: 2015 Infectious Diseases Society of America (IDSA) Clinical Practice Guidelines for the Diagnosis and Treatment of Native Vertebral Osteomyelitis in Adults",
+          "journal": "Clin Infect Dis 2015;61(6):859–863",
+          "doi": "10.1093/cid/civ633",
+          "note": "Read 2026-12-02 on a publisher-page copy: same executive-summary text as the IDSA page."
+        }
+      ],
+      "caveats": [
+        "'Cultures before antibiotics' is implied, not literal: IDSA says empiric antibiotics should be withheld, when possible, until a microbiologic diagnosis is confirmed, except in septic patients or patients with neurologic compromise, who should be treated at once.",
+        "Quoted from the executive summary on IDSA's guideline page; the same summary says the diagnosis 'can often be delayed several months' and that plain radiographs are not sensitive for early diagnosis.",
+        "The guideline covers native vertebral osteomyelitis in adults; it is not specific to infected compression fractures or to infection after a spinal procedure.",
+        "IDSA's section I (read) says to suspect the diagnosis with new or worsening back pain and fever, raised ESR or CRP, or bloodstream infection or infective endocarditis (strong, low)."
+      ],
+      "relatedRecords": [
+        "idsa-2015-nvo-diagnostic-workup",
+        "acr-2021-lbp-variant-7",
+        "spinal-infection-yusuf-2019",
+        "spinal-infection-ed-cohort-2019"
+      ]
+    },
+    {
+      "id": "idsa-2015-nvo-diagnostic-workup",
+      "kind": "guidelineStatement",
+      "title": "IDSA 2015 work-up of suspected vertebral osteomyelitis: blood cultures, ESR and CRP, spine MRI; alternatives when MRI cannot be done (second-hand)",
+      "claim": "According to summaries of the IDSA 2015 guideline, IDSA recommends two sets of aerobic and anaerobic blood cultures and baseline ESR and CRP in all patients with suspected native vertebral osteomyelitis and a spine MRI (strong, low), suggests a combined spine gallium/Tc-99 bone scan, CT or PET when MRI cannot be obtained (weak, low), and recommends image-guided aspiration biopsy when a microbiological diagnosis has not been established.",
+      "verification": "secondary",
+      "organisation": "Infectious Diseases Society of America",
+      "statement": "IDSA recommends obtaining bacterial (aerobic and anaerobic) blood cultures (two sets) and baseline ESR and CRP in all patients with suspected NVO. IDSA recommends a spine MRI in patients with suspected NVO. IDSA suggests a combination spine gallium/Tc99 bone scan, or Computerized Tomography (CT) scan or a Positron Emission Tomography (PET) scan in patients with suspected NVO when MRI cannot be obtained (e.g., implantable cardiac devices, cochlear implants, claustrophobia, or unavailability).",
+      "strength": "Strong, low-quality evidence (blood cultures, ESR/CRP, MRI); weak, low-quality evidence (alternatives when MRI cannot be obtained), as given in the secondary summary",
+      "citations": [
+        {
+          "year": 2015,
+          "title": "Diagnosis and Treatment of Native Vertebral Osteomyelitis in Adults (guideline summary)",
+          "url": "https://guidelinecentral.com/summaries/vertebral-osteomyelitis-discitis-and-spinal-epidural-abscess-in-adults",
+          "organisation": "Guideline Central",
+          "note": "Secondary: a commercial summary of the IDSA 2015 recommendations with their strength and evidence grades (S/L = strong, low; W/L = weak, low). Read 2026-12-02."
+        },
+        {
+          "year": 2015,
+          "title": "Treatment of Vertebral Osteomyelitis: A Brief Narrative Summary of the New IDSA Recommendations",
+          "url": "https://www.reliasmedia.com/articles/136367-treatment-of-vertebral-osteomyelitis-a-brief-narrative-summary-of-the-new-idsa-recommendations",
+          "note": "Secondary narrative summary, read 2026-12-02: 38 recommendations graded with GRADE, many on low-level evidence; blood cultures, ESR and CRP; MRI, with gallium/Tc-99 bone scan or PET when MRI cannot be performed."
+        },
+        {
+          "authors": "Berbari EF, Kanj SS, Kowalski TJ, Darouiche RO, Widmer AF, Schmitt SK, Hendershot EF, Holtom PD, Huddleston PM, Petermann GW, Osmon DR",
+          "year": 2015,
+          "title": "2015 Infectious Diseases Society of America (IDSA) Clinical Practice Guidelines for the Diagnosis and Treatment of Native Vertebral Osteomyelitis in Adults",
+          "journal": "Clin Infect Dis 2015;61(6):e26–e46",
+          "doi": "10.1093/cid/civ482",
+          "url": "https://prep.idsociety.org/practice-guideline/vertebral-osteomyelitis",
+          "organisation": "Infectious Diseases Society of America",
+          "note": "Verified 2026-12-02 by reading the executive summary on IDSA's own guideline page (the statement quoted). Section I recommendations (when to suspect the diagnosis) were read on IDSA's older guideline page, http://www.idsociety.org/Guidelines/Patient_Care/IDSA_Practice_Guidelines/Infections_By_Organ_System-81567/Skeletal_(Bones_and_Joints)/Vertebral_Osteomyelitis/ ; later sections were cut off there."
+        }
+      ],
+      "caveats": [
+        "Read only in secondary summaries (Guideline Central, Relias Media), not in the IDSA recommendation text itself; the wording quoted is the summary's.",
+        "The biopsy recommendation was cut off in the summary read ('IDSA recommends an image-guided aspiration biopsy in patients with suspected NVO ... when a microbiologic diagnosis ...'); the research notes record the same point from summaries [S].",
+        "The alternatives to MRI include nuclear medicine and CT; whether contrast CT is meant is not stated in the text read."
+      ],
+      "relatedRecords": [
+        "idsa-2015-vertebral-osteomyelitis",
+        "acr-2021-lbp-variant-7"
+      ]
+    }
+  ]
+}
+"""##),
         ("langdon-signs.json", ##"""
 {
   "records": [
@@ -979,6 +1444,214 @@ enum BuiltInEvidence {
   ]
 }
 """##),
+        ("malignancy-workup.json", ##"""
+{
+  "records": [
+    {
+      "id": "nice-qs56-mscc",
+      "kind": "guidelineStatement",
+      "title": "NICE QS56 statement 3: whole-spine MRI within 24 hours for suspected metastatic cord compression with neurological symptoms or signs",
+      "claim": "NICE's quality standard says adults with suspected metastatic spinal cord compression who present with neurological symptoms or signs have an MRI of the whole spine and any necessary treatment plan agreed within 24 hours of the suspected diagnosis.",
+      "verification": "reported",
+      "organisation": "National Institute for Health and Care Excellence",
+      "statement": "Adults with suspected metastatic spinal cord compression (MSCC) who present with neurological symptoms or signs have an MRI of the whole spine and any necessary treatment plan agreed within 24 hours of the suspected diagnosis.",
+      "strength": "Quality standard statement (a measurable standard derived from NICE guidance, not a graded recommendation)",
+      "numbers": {
+        "mriAndTreatmentPlanWithinHours": 24
+      },
+      "citations": [
+        {
+          "year": 2023,
+          "title": "Spinal metastases and metastatic spinal cord compression (QS56). Quality statement 3: Imaging and treatment plans for adults with suspected metastatic spinal cord compression",
+          "url": "https://www.nice.org.uk/guidance/qs56/chapter/Quality-statement-3-Imaging-and-treatment-plans-for-adults-with-suspected-metastatic-spinal-cord-compression",
+          "organisation": "National Institute for Health and Care Excellence",
+          "note": "Verified 2026-12-02 by reading the statement on NICE's page. QS56 was updated in September 2023 to align with NG234 (update note read in a Medscape UK summary)."
+        },
+        {
+          "title": "Spinal metastases and metastatic spinal cord compression (NICE QS56): Guidelines summary",
+          "url": "https://www.medscape.co.uk/viewarticle/spinal-metastases-and-metastatic-spinal-cord-compression-2023a1000og0",
+          "organisation": "Medscape UK (Guidelines)",
+          "note": "Secondary summary of QS56 after its September 2023 update, read 2026-12-02."
+        }
+      ],
+      "caveats": [
+        "For suspected metastatic cord compression with neurological symptoms or signs: whole-spine MRI and a treatment plan within 24 hours of the suspected diagnosis; it is a quality standard, and it says nothing about CT when MRI is contraindicated.",
+        "Quoted from NICE's QS56 page; its rationale says whole-spine MRI is central to diagnosis, staging and treatment planning and that neurological deficit at presentation predicts long-term function.",
+        "Applies to suspected metastatic compression; the pathway also uses it as the nearest verified time frame for a deficit from other causes, which is an extrapolation."
+      ],
+      "relatedRecords": [
+        "nice-ng234-spinal-metastases",
+        "emergency-imaging-neurological-deficit"
+      ]
+    },
+    {
+      "id": "nice-ng234-spinal-metastases",
+      "kind": "guidelineStatement",
+      "title": "NICE NG234 (2023) spinal metastases: whole-spine MRI within 1 week without neurological symptoms, within 24 hours with them; CT if MRI is contraindicated (second-hand)",
+      "claim": "According to summaries of NICE NG234 and of the updated QS56, adults with spinal pain suggestive of spinal metastases but no neurological symptoms or signs have a whole-spine MRI (and any treatment plan) within 1 week of the suspected diagnosis, those with suspected metastatic cord compression and neurological symptoms or signs within 24 hours, and CT is done when MRI is contraindicated.",
+      "verification": "secondary",
+      "organisation": "National Institute for Health and Care Excellence",
+      "statement": "Adults with spinal pain suggestive of spinal metastases, but with no neurological symptoms or signs, have magnetic resonance imaging (MRI) of the whole spine and any necessary treatment plan agreed within 1 week of the suspected diagnosis.",
+      "strength": "Quality standard statement 2 (as given in a secondary summary); NG234's own recommendation wording and strength not read",
+      "numbers": {
+        "mriWithinWeeksWithoutNeurologicalSymptoms": 1,
+        "mriWithinHoursWithNeurologicalSymptoms": 24
+      },
+      "citations": [
+        {
+          "title": "Spinal metastases and metastatic spinal cord compression (NICE QS56): Guidelines summary",
+          "url": "https://www.medscape.co.uk/viewarticle/spinal-metastases-and-metastatic-spinal-cord-compression-2023a1000og0",
+          "organisation": "Medscape UK (Guidelines)",
+          "note": "Secondary summary of QS56 after its September 2023 update, read 2026-12-02."
+        },
+        {
+          "title": "How should I prioritize imaging studies for a patient suspected of having MSCC? (iatroX)",
+          "url": "https://iatrox.com/shared/68a7fdbe85ec8378f0019ece/how-should-i-prioritize-imaging-studies-for-a-patient-suspected-of-having-m-019ece",
+          "note": "Secondary (a guideline-summary answer site), read 2026-12-02: MRI 'as soon as possible, and always within 24 hours'; 'If MRI is contraindicated, a CT scan should be carried out for people with suspected spinal metastases or MSCC'; no plain X-rays to diagnose or rule out spinal metastases or MSCC."
+        },
+        {
+          "year": 2023,
+          "title": "Spinal metastases and metastatic spinal cord compression (NICE guideline NG234)",
+          "url": "https://www.nice.org.uk/guidance/NG234/chapter/recommendations",
+          "organisation": "National Institute for Health and Care Excellence",
+          "note": "Only the beginning of the recommendations (section 1.1, organising services) was returned on 2026-12-02; the imaging recommendations were not read. NCBI Bookshelf copy (NBK595817) states that NG234 replaces CG75 and is the basis of QS56."
+        },
+        {
+          "authors": "Hawkins JE, Dworzynski K, Haden N",
+          "year": 2023,
+          "title": "Spinal metastases and metastatic spinal cord compression: summary of updated NICE guidance",
+          "journal": "BMJ 2023;383:p1973",
+          "doi": "10.1136/bmj.p1973",
+          "note": "Only the first page was read on 2026-12-02 (MSCC coordinator, immobilisation, analgesia); the imaging section was not reached."
+        }
+      ],
+      "caveats": [
+        "The 1-week time frame and 'CT if MRI is contraindicated' were read only in secondary summaries (Medscape UK's summary of QS56 statement 2; a guideline-summary answer site for CT); NICE's own NG234 imaging recommendations were not reachable, so quote them as second-hand.",
+        "The 24-hour time frame for suspected cord compression with neurological symptoms is verified on NICE's QS56 page (see nice-qs56-mscc).",
+        "NG234 concerns suspected or known spinal metastases (and direct malignant infiltration of the spine); the pathway applies it to a fracture with suspected malignancy, including a first presentation of cancer.",
+        "The same summary site says plain X-rays should not be used to diagnose or rule out spinal metastases or MSCC, and that myelography after CT is done only at a neuroscience or spinal surgical centre (second-hand)."
+      ],
+      "relatedRecords": [
+        "nice-qs56-mscc",
+        "acr-2021-lbp-variant-7",
+        "acr-2022-variant-2",
+        "seed-complete-spine-mri-wording"
+      ]
+    },
+    {
+      "id": "nice-ng35-myeloma",
+      "kind": "guidelineStatement",
+      "title": "NICE NG35 myeloma: serum protein electrophoresis and serum free light-chain assay; no single test excludes myeloma (second-hand)",
+      "claim": "According to secondary sources quoting NICE NG35 (2016), serum protein electrophoresis and the serum free light-chain assay are used to confirm a paraprotein indicating possible myeloma or MGUS, serum immunofixation is used if electrophoresis is abnormal, and no single test (electrophoresis, immunofixation, free light chains or urine electrophoresis) should be used alone to exclude myeloma.",
+      "verification": "secondary",
+      "organisation": "National Institute for Health and Care Excellence",
+      "statement": "Use serum protein electrophoresis and serum-free light-chain assay to confirm the presence of a paraprotein indicating possible myeloma or monoclonal gammopathy of undetermined significance (MGUS). If serum protein electrophoresis is abnormal, use serum immunofixation to confirm the presence of a paraprotein indicating possible myeloma or MGUS. Do not use serum protein electrophoresis, serum immunofixation, serum-free light-chain assay or urine electrophoresis (urine Bence-Jones protein assessment) alone to exclude a diagnosis of myeloma.",
+      "strength": "NICE guideline recommendations as quoted second-hand; strength wording not checked against NICE's text",
+      "citations": [
+        {
+          "title": "Multiple myeloma: investigations (GPnotebook)",
+          "url": "https://gpnotebook.com/en-GB/pages/renal-medicine/multiple-myeloma/investigations",
+          "note": "Secondary, read 2026-12-02: quotes NICE NG35 ('use serum protein electrophoresis and serum-free light-chain assay to confirm the presence of a paraprotein indicating possible myeloma or MGUS'; 'do not use serum protein electrophoresis, serum immunofixation, serum-free light-chain assay or urine electrophoresis (urine Bence-Jones protein assessment) alone to exclude a diagnosis of myeloma')."
+        },
+        {
+          "year": 2016,
+          "title": "NICE has published guidelines on the diagnosis and management of myeloma (The Binding Site news)",
+          "url": "http://www.bindingsite.pt/en/news-and-events/news/2016/03/nice-has-published-guidelines-on-the-diagnosis-and-management-of-myeloma",
+          "note": "Secondary (a test manufacturer's news item), read 2026-12-02: NICE recommends serum protein electrophoresis and serum free light chains to confirm a paraprotein; urine Bence-Jones testing not included in the screening recommendation."
+        },
+        {
+          "year": 2016,
+          "title": "Myeloma: diagnosis and management (NICE guideline NG35): National Guideline Clearinghouse summary",
+          "url": "https://jesse.tg/ngc-archive/summary/10900",
+          "organisation": "National Institute for Health and Care Excellence",
+          "note": "Read 2026-12-02: bibliographic source (National Collaborating Centre for Cancer; NICE, 10 February 2016; NICE guideline no. 35). The recommendations section of the summary was not reached. An NCBI Bookshelf copy of the guideline carries a 2018/10 date and PMID 32045178 (read in page metadata only)."
+        }
+      ],
+      "caveats": [
+        "Read only as quoted by secondary sources (GPnotebook, a test manufacturer's news item); NICE's own NG35 recommendations were not reached, so the wording is second-hand. No single test (electrophoresis, immunofixation, free light chains or urine) excludes myeloma on its own.",
+        "NG35 applies to people referred to secondary care with suspected myeloma; the primary-care trigger (for example the suspected-cancer referral guidance for people aged 60 or over with bone pain or unexplained fracture) was seen only in a study-card copy and is not encoded.",
+        "Capitalisation adjusted from the secondary quotation; sentence order as quoted."
+      ],
+      "relatedRecords": [
+        "imwg-2009-myeloma-bone-imaging",
+        "imwg-2019-myeloma-imaging",
+        "nice-ng234-spinal-metastases"
+      ]
+    },
+    {
+      "id": "imwg-2009-myeloma-bone-imaging",
+      "kind": "guidelineStatement",
+      "title": "IMWG 2009: bone scintigraphy has no place in the routine staging of myeloma (a bone scan can miss myeloma)",
+      "claim": "The International Myeloma Working Group's 2009 imaging consensus says bone scintigraphy has no place in the routine staging of myeloma, that urgent MRI, or CT if MRI is not available, is the procedure of choice for suspected cord compression, and that PET/CT was then not recommended for routine use.",
+      "verification": "reported",
+      "organisation": "International Myeloma Working Group",
+      "statement": "Urgent MRI or CT (if MRI is not available) is the diagnostic procedure of choice to assess suspected cord compression. Bone scintigraphy has no place in the routine staging of myeloma, whereas sequential dual-energy X-ray absorptiometry scans are not recommended. Positron emission tomography/CT or MIBI imaging are also not recommended for routine use in the management of myeloma patients, although both techniques may be useful in selected cases that warrant clarification of previous imaging findings, but such an approach should ideally be made within the context of a clinical trial.",
+      "strength": "Consensus statement (abstract); no grading read",
+      "citations": [
+        {
+          "authors": "Dimopoulos M, Terpos E, Comenzo RL, Tosi P, Beksac M, Sezer O, Siegel D, Lokhorst H, Kumar S, Rajkumar SV, Niesvizky R, Moulopoulos LA, Durie BG; IMWG",
+          "year": 2009,
+          "title": "International myeloma working group consensus statement and guidelines regarding the current role of imaging techniques in the diagnosis and monitoring of multiple Myeloma",
+          "journal": "Leukemia 2009;23(9):1545–1556",
+          "doi": "10.1038/leu.2009.89",
+          "url": "http://imwg.myeloma.org/international-myeloma-working-group-consensus-statement-and-guidelines-regarding-the-current-role-of-imaging-techniques-in-the-diagnosis-and-monitoring-of-multiple-myeloma/",
+          "organisation": "International Myeloma Working Group",
+          "note": "Verified 2026-12-02 by reading the abstract on the IMWG site and on a publisher-page copy."
+        }
+      ],
+      "caveats": [
+        "A bone scan can miss myeloma: the IMWG says bone scintigraphy has no place in routine staging, so a negative bone scan does not exclude myeloma when malignancy is suspected; use MRI, or CT-based imaging, and the myeloma blood tests.",
+        "Quoted from the abstract; the full text was not read.",
+        "The 2009 statements on PET/CT (not for routine use) and on conventional radiography as the 'gold standard' were superseded by the IMWG 2019 recommendations (see imwg-2019-myeloma-imaging)."
+      ],
+      "relatedRecords": [
+        "imwg-2019-myeloma-imaging",
+        "nice-ng35-myeloma",
+        "emergency-imaging-neurological-deficit"
+      ]
+    },
+    {
+      "id": "imwg-2019-myeloma-imaging",
+      "kind": "guidelineStatement",
+      "title": "IMWG 2019 imaging: low-dose whole-body CT more sensitive than skeletal survey; whole-body CT, PET/CT and MRI replace the skeletal survey",
+      "claim": "The International Myeloma Working Group's 2019 imaging recommendations say low-dose whole-body CT has increased sensitivity compared with the conventional skeletal survey for bone disease, and set out the use of whole-body CT, PET/CT and MRI at different disease stages; a review's summary of them makes low-dose whole-body CT the method of choice for osteolytic lesions, with MRI as the next step if CT is negative.",
+      "verification": "reported",
+      "organisation": "International Myeloma Working Group",
+      "statement": "Low-dose whole-body CT has increased sensitivity compared with conventional skeletal survey in the detection of bone disease, which can reveal information leading to changes in therapy and disease management that could prevent or delay the onset of clinically significant morbidity and mortality as a result of skeletal-related events.",
+      "strength": "Consensus recommendations (abstract read); grading not read",
+      "citations": [
+        {
+          "authors": "Hillengass J, Usmani S, Rajkumar SV, Durie BGM, Mateos MV, Lonial S, et al.",
+          "year": 2019,
+          "title": "International myeloma working group consensus recommendations on imaging in monoclonal plasma cell disorders",
+          "journal": "Lancet Oncol 2019",
+          "url": "https://mayoclinic.elsevierpure.com/en/publications/international-myeloma-working-group-consensus-recommendations-on-",
+          "organisation": "International Myeloma Working Group",
+          "note": "Abstract read 2026-12-02 on a university repository page; journal named in a June 2019 news report (itnonline.com). Volume, pages, DOI and PMID not captured."
+        },
+        {
+          "year": 2021,
+          "title": "Summary of the imaging recommendations of the IMWG (Table 3 of a review in Skeletal Radiology)",
+          "journal": "Skeletal Radiol 51(1):43–58 (published online 24 May 2021)",
+          "doi": "10.1007/s00256-021-03799-4",
+          "url": "https://pmc.ncbi.nlm.nih.gov/articles/PMC8626374/table/Tab3/?term=%22Skeletal+Radiol%22%5Bjour%5D",
+          "note": "Secondary: a review's table summarising IMWG 2019, read 2026-12-02: whole-body low-dose CT is the 'method of choice to detect and evaluate the extend of osteolytic lesions' in myeloma; whole-body MRI or MRI of spine and pelvis is the next step if CT is negative. Authors not captured."
+        }
+      ],
+      "caveats": [
+        "That FDG-PET/CT or low-dose whole-body CT is the imaging route when MRI is contraindicated and malignancy is suspected is the pathway's inference: the IMWG 2019 abstract says whole-body low-dose CT is more sensitive than the skeletal survey, and a review's table (second-hand) makes it the method of choice for lytic lesions; neither text read addresses MRI contraindication.",
+        "The recommendations concern myeloma and other plasma cell disorders, not solid-tumour metastases.",
+        "Bibliographic details (volume, pages, DOI, PMID) were not captured."
+      ],
+      "relatedRecords": [
+        "imwg-2009-myeloma-bone-imaging",
+        "nice-ng35-myeloma",
+        "acr-2022-variant-2"
+      ]
+    }
+  ]
+}
+"""##),
         ("nerve-root-block.json", ##"""
 {
   "records": [
@@ -1079,6 +1752,673 @@ enum BuiltInEvidence {
         "seed-l2-nerve-root-block"
       ],
       "seedStatement": "May be appropriate for consideration of L2 nerve root blocks if pain persists"
+    }
+  ]
+}
+"""##),
+        ("osteoporosis-care.json", ##"""
+{
+  "records": [
+    {
+      "id": "nogg-2022-osteoporosis",
+      "kind": "guidelineStatement",
+      "title": "NOGG (UK): prompt secondary fracture prevention after a vertebral fracture, with fracture liaison follow-up; consider drug treatment after a fragility fracture",
+      "claim": "The UK NOGG guideline recommends prompt secondary fracture prevention after a fracture, with follow-up through fracture liaison services, for all postmenopausal women and men aged 50 and over with a newly diagnosed vertebral fracture (strong), and considering drug treatment, particularly in older people, after a prior or recent fragility fracture, with fracture-risk assessment informing the choice of drug (strong).",
+      "verification": "reported",
+      "organisation": "National Osteoporosis Guideline Group",
+      "statement": "Ensure prompt secondary fracture prevention is started following a fracture, with follow-up through fracture liaison services for all postmenopausal women, and men age 50 years and older, with a newly diagnosed vertebral fracture (Strong recommendation). Consider, particularly in older people, drug treatment in those with a prior and/or recent fragility fracture, with fracture risk assessment informing the choice of drug treatment (Strong recommendation).",
+      "strength": "Strong recommendation (both statements)",
+      "citations": [
+        {
+          "title": "NOGG full guideline, Section 8: Management of symptomatic osteoporotic vertebral fractures",
+          "url": "https://nogg.org.uk/full-guideline/section-8-management-symptomatic-osteoporotic-vertebral-fractures",
+          "organisation": "National Osteoporosis Guideline Group",
+          "note": "Recommendations read 2026-12-02 on NOGG's site. Section 1 of the same site says the guideline was prepared in 2021 and 'updated in 2024', so the web text may be the 2024 update of the 2022 paper."
+        },
+        {
+          "title": "NOGG full guideline, Section 4: Intervention thresholds and strategy",
+          "url": "https://www.nogg.org.uk/full-guideline/section-4-intervention-thresholds-and-strategy",
+          "organisation": "National Osteoporosis Guideline Group",
+          "note": "Recommendation 2 read 2026-12-02 on NOGG's site (web text possibly the 2024 update)."
+        },
+        {
+          "authors": "Gregson CL, Armstrong DJ, Bowden J, Cooper C, Edwards J, Gittoes NJL, Harvey N, Kanis J, Leyland S, Low R, McCloskey E, Moss K, Parker J, Paskins Z, Poole K, Reid DM, Stone M, Thomson J, Vine N, Compston J",
+          "year": 2022,
+          "title": "UK clinical guideline for the prevention and treatment of osteoporosis",
+          "journal": "Arch Osteoporos 2022;17(1):58",
+          "doi": "10.1007/s11657-022-01061-5",
+          "organisation": "National Osteoporosis Guideline Group",
+          "note": "Abstract read 2026-12-02 (University of Southampton repository, OUCI index, PubMed copy): NICE-accredited; covers postmenopausal women and men aged 50 and over, including management of vertebral fractures and models of care for fracture prevention. A correction was published (Arch Osteoporos 2022;17:80)."
+        }
+      ],
+      "caveats": [
+        "For postmenopausal women and men aged 50 and over; the recommendations were read on NOGG's website, which says the guideline was updated in 2024, so the text may differ slightly from the 2022 paper cited.",
+        "Section 8 (read) also recommends oral analgesia titrated to pain, avoiding NSAIDs in older people (with a proton-pump inhibitor if used), laxatives with opioids, and progressive back-extensor strengthening exercise.",
+        "NOGG says fragility fractures in premenopausal women and men under 50 need investigation for secondary causes and usually specialist referral (section 1, read)."
+      ],
+      "relatedRecords": [
+        "nogg-2022-fracture-liaison-service",
+        "bhof-2022-osteoporosis",
+        "asbmr-secondary-fracture-prevention",
+        "nice-cg161-falls"
+      ]
+    },
+    {
+      "id": "nogg-2022-fracture-liaison-service",
+      "kind": "guidelineStatement",
+      "title": "NOGG (UK): coordinator-based fracture liaison services to assess fracture and falls risk and start treatment",
+      "claim": "NOGG recommends multidisciplinary, coordinator-based fracture liaison services to identify men and women with fragility fractures systematically and to arrange timely assessment of fracture and falls risk, tests for secondary causes where appropriate, bone density testing, and drug and non-drug interventions to reduce falls and fractures (strong).",
+      "verification": "reported",
+      "organisation": "National Osteoporosis Guideline Group",
+      "statement": "Multidisciplinary, coordinator-based FLS are recommended to systematically identify men and women with fragility fractures, facilitating timely assessment of fracture and falls risk, and where appropriate, tests to exclude secondary causes of osteoporosis, radiological investigation including BMD testing, and initiation of pharmacological and non-pharmacological interventions to reduce risk of falls and fractures (Strong recommendation).",
+      "strength": "Strong recommendation",
+      "citations": [
+        {
+          "title": "NOGG full guideline, Section 9: Models of care for fracture prevention",
+          "url": "https://nogg.org.uk/full-guideline/section-9-models-care-fracture-prevention",
+          "organisation": "National Osteoporosis Guideline Group",
+          "note": "Recommendations read 2026-12-02 on NOGG's site (web text possibly the 2024 update)."
+        },
+        {
+          "authors": "Gregson CL, Armstrong DJ, Bowden J, Cooper C, Edwards J, Gittoes NJL, Harvey N, Kanis J, Leyland S, Low R, McCloskey E, Moss K, Parker J, Paskins Z, Poole K, Reid DM, Stone M, Thomson J, Vine N, Compston J",
+          "year": 2022,
+          "title": "UK clinical guideline for the prevention and treatment of osteoporosis",
+          "journal": "Arch Osteoporos 2022;17(1):58",
+          "doi": "10.1007/s11657-022-01061-5",
+          "organisation": "National Osteoporosis Guideline Group",
+          "note": "Abstract read 2026-12-02 (University of Southampton repository, OUCI index, PubMed copy): NICE-accredited; covers postmenopausal women and men aged 50 and over, including management of vertebral fractures and models of care for fracture prevention. A correction was published (Arch Osteoporos 2022;17:80)."
+        }
+      ],
+      "caveats": [
+        "A service recommendation: refer to a fracture liaison service where one exists; where none exists, the same assessment (fracture and falls risk, secondary causes, bone density, treatment) falls to the treating clinician.",
+        "Section 9 also recommends that imaging services report vertebral fractures whenever the spine is visualised, and that primary care consider vertebral fracture in postmenopausal women and men aged 50 and over with acute back pain, especially thoracic, who have risk factors (strong).",
+        "Web text possibly the 2024 update of the 2022 guideline."
+      ],
+      "relatedRecords": [
+        "nogg-2022-osteoporosis",
+        "asbmr-secondary-fracture-prevention",
+        "nice-cg161-falls"
+      ]
+    },
+    {
+      "id": "bhof-2022-osteoporosis",
+      "kind": "guidelineStatement",
+      "title": "BHOF Clinician's Guide 2022: a vertebral fracture carries a 5-fold risk of further vertebral fracture; detection and treatment should be routine",
+      "claim": "The Bone Health and Osteoporosis Foundation's 2022 Clinician's Guide says clinical or subclinical vertebral fractures are associated with a 5-fold increased risk of additional vertebral fractures and a 2- to 3-fold increased risk of fractures at other sites, that effective antifracture treatment prevents fractures in appropriate patients, and that osteoporosis detection, diagnosis and treatment should be routine practice in all adult healthcare settings.",
+      "verification": "reported",
+      "organisation": "Bone Health and Osteoporosis Foundation",
+      "statement": "Clinical or subclinical vertebral fractures, the most common type of osteoporotic fractures, are associated with a 5-fold increased risk for additional vertebral fractures and a 2- to 3-fold increased risk for fractures at other sites. ... In appropriate patients, treatment with effective antifracture medication prevents fractures and improves outcomes. ... Osteoporosis detection, diagnosis, and treatment should be routine practice in all adult healthcare settings.",
+      "strength": "Consensus guide (abstract statements); grading not read",
+      "numbers": {
+        "additionalVertebralFractureRiskFold": 5,
+        "otherSiteFractureRiskFoldMin": 2,
+        "otherSiteFractureRiskFoldMax": 3
+      },
+      "citations": [
+        {
+          "authors": "LeBoff MS, Greenspan SL, Insogna KL, Lewiecki EM, Saag KG, Singer AJ, Siris ES",
+          "year": 2022,
+          "title": "The clinician's guide to prevention and treatment of osteoporosis",
+          "journal": "Osteoporos Int 2022;33(10):2049–2102",
+          "doi": "10.1007/s00198-021-05900-y",
+          "pmid": "35478046",
+          "url": "https://pmc.ncbi.nlm.nih.gov/articles/PMC9546973",
+          "organisation": "Bone Health and Osteoporosis Foundation",
+          "note": "Verified 2026-12-02 by reading the abstract on PubMed Central (PMC9546973)."
+        }
+      ],
+      "caveats": [
+        "US guidance for adults; the abstract states the risks and that treatment should be routine, but the specific treatment thresholds in the full guide were not read.",
+        "Quoted from the abstract with ellipses.",
+        "The abstract also says any new fracture in an adult aged 50 or older signals imminent raised risk of further fractures, particularly in the following year."
+      ],
+      "relatedRecords": [
+        "nogg-2022-osteoporosis",
+        "asbmr-secondary-fracture-prevention"
+      ]
+    },
+    {
+      "id": "asbmr-secondary-fracture-prevention",
+      "kind": "guidelineStatement",
+      "title": "ASBMR Secondary Fracture Prevention Initiative: hip or vertebral fracture at 65 and over managed with case management such as a fracture liaison service",
+      "claim": "The ASBMR Secondary Fracture Prevention Initiative's clinical recommendations, for women and men aged 65 or older with a hip or vertebral fracture, rest on the principle that these patients should be managed in a multidisciplinary clinical system that includes case management, for example a fracture liaison service, so that they are evaluated and treated for osteoporosis and the risk of future fractures.",
+      "verification": "reported",
+      "organisation": "American Society for Bone and Mineral Research Secondary Fracture Prevention Initiative (multi-stakeholder coalition)",
+      "statement": "An important overarching principle for the recommendations is that these patients optimally should be managed in the context of a multidisciplinary clinical system that includes case management (one example is a fracture liaison service) to assure that they are appropriately evaluated and treated for osteoporosis and risk of future fractures.",
+      "strength": "Coalition consensus recommendation (overarching principle); grading not read",
+      "citations": [
+        {
+          "title": "Clinical Recommendations (ASBMR Secondary Fracture Prevention Initiative)",
+          "url": "https://www.secondaryfractures.org/clinical-recommendations/",
+          "organisation": "American Society for Bone and Mineral Research Secondary Fracture Prevention Initiative",
+          "note": "Read 2026-12-02 on the initiative's site (the overarching principle quoted). The individual numbered recommendations were not in the part returned. The coalition was created in 2017; its action plan was released in October 2018 (read on secondaryfractures.org/the-path-2)."
+        }
+      ],
+      "caveats": [
+        "For women and men aged 65 or older with a hip or vertebral fracture; the individual recommendations (drug choice, falls, follow-up) were not in the part of the page read.",
+        "US-led coalition of more than 40 organisations (about page read)."
+      ],
+      "relatedRecords": [
+        "nogg-2022-fracture-liaison-service",
+        "bhof-2022-osteoporosis",
+        "nice-cg161-falls"
+      ]
+    },
+    {
+      "id": "nice-cg161-falls",
+      "kind": "guidelineStatement",
+      "title": "NICE CG161: ask older people about falls; offer a multifactorial falls risk assessment after a fall",
+      "claim": "NICE CG161 says older people in contact with healthcare professionals should be asked routinely whether they have fallen in the past year, and that older people who present for medical attention because of a fall, report recurrent falls or show abnormal gait or balance should be offered a multifactorial falls risk assessment.",
+      "verification": "reported",
+      "organisation": "National Institute for Health and Care Excellence",
+      "statement": "Older people in contact with healthcare professionals should be asked routinely whether they have fallen in the past year and asked about the frequency, context and characteristics of the fall/s. [2004] ... Older people who present for medical attention because of a fall, or report recurrent falls in the past year, or demonstrate abnormalities of gait and/or balance should be offered a multifactorial falls risk assessment.",
+      "strength": "NICE guideline recommendations 1.1.1 and 1.1.2 ('should'); year tags as given ([2004] for 1.1.1)",
+      "citations": [
+        {
+          "year": 2013,
+          "title": "Falls in older people: assessing risk and prevention (NICE clinical guideline CG161), Recommendations",
+          "url": "https://www.nice.org.uk/guidance/cg161/chapter/Recommendations",
+          "organisation": "National Institute for Health and Care Excellence",
+          "note": "Read 2026-12-02 on NICE's page: recommendation 1.1.1 in full; 1.1.2 only up to 'Older people who present for medical attention because of a fal[l]' (page excerpt cut off). Section 1.1 defines older people as 65 and over."
+        },
+        {
+          "title": "Falls in older people: assessing risk and prevention (Guidelines summary)",
+          "url": "https://www.guidelines.co.uk/care-of-the-elderly/nice-falls-in-older-people-guideline/238431.article",
+          "note": "Secondary, read 2026-12-02: gives recommendation 1.1.2 in full ('... should be offered a multifactorial falls risk assessment. This assessment should be performed by a healthcare professional with appropriate skills and experience ...')."
+        },
+        {
+          "title": "New guideline will help cut falls and related hospital admissions for older and at-risk people (NICE news)",
+          "url": "https://nice.org.uk/news/articles/new-guideline-will-help-cut-falls-and-related-hospital-admissions-for-older-and-at-risk-people",
+          "organisation": "National Institute for Health and Care Excellence",
+          "note": "Read 2026-12-02: NICE has published an updated falls guideline (extending to care homes, hospitals and other settings). Its number and date were not captured; it may supersede CG161."
+        }
+      ],
+      "caveats": [
+        "NICE has since published an updated falls guideline that may replace CG161 (news page read; number and date not captured): check the current NICE guidance before quoting CG161.",
+        "Recommendation 1.1.2 was read on NICE's page only up to 'Older people who present for medical attention because of a fal[l]'; the rest is from a secondary summary (guidelines.co.uk).",
+        "In section 1.1 'older people' means aged 65 and over; a younger patient with a fragility fracture is not covered by these recommendations."
+      ],
+      "relatedRecords": [
+        "nogg-2022-fracture-liaison-service",
+        "nogg-2022-osteoporosis"
+      ]
+    }
+  ]
+}
+"""##),
+        ("pathway-imaging.json", ##"""
+{
+  "records": [
+    {
+      "id": "acr-2021-low-back-pain",
+      "kind": "guidelineStatement",
+      "title": "ACR Appropriateness Criteria Low Back Pain (2021 update): imaging for red flags such as cauda equina syndrome, malignancy, fracture or infection",
+      "claim": "The 2021 ACR Low Back Pain criteria say uncomplicated acute low back pain does not warrant imaging, and that imaging is considered after up to 6 weeks of failed medical management and physical therapy, or at presentation with red flags raising suspicion of a serious underlying condition such as cauda equina syndrome, malignancy, fracture or infection. Its variants include suspected cauda equina syndrome (4); low-velocity trauma, osteoporosis, elderly age or chronic steroid use (6); and suspicion of cancer, infection or immunosuppression (7).",
+      "verification": "reported",
+      "organisation": "American College of Radiology",
+      "statement": "Uncomplicated acute low back pain and/or radiculopathy is a benign, self-limited condition that does not warrant any imaging studies. Imaging is considered in those patients who have had up to 6 weeks of medical management and physical therapy that resulted in little or no improvement in their back pain. It is also considered for those patients presenting with red flags, raising suspicion for a serious underlying condition, such as cauda equina syndrome, malignancy, fracture, or infection.",
+      "strength": "Abstract statement; per-variant appropriateness categories in the variant records",
+      "citations": [
+        {
+          "authors": "Hutchins TA, Peckham M, Shah LM, Parsons MS, Agarwal V, Boulter DJ, Burns J, Cassidy RC, Davis MA, Holly LT, Hunt CH, Khan MA, Moritani T, Ortiz AO, O'Toole JE, Powers WJ, Promes SB, Reitman C, Shah VN, Singh S, Timpone VM, Corey AS",
+          "year": 2021,
+          "title": "ACR Appropriateness Criteria® Low Back Pain: 2021 Update",
+          "journal": "J Am Coll Radiol 2021;18(11S):S361–S379",
+          "doi": "10.1016/j.jacr.2021.08.002",
+          "url": "https://profiles.wustl.edu/en/publications/acr-appropriateness-criteria-low-back-pain-2021-update",
+          "organisation": "American College of Radiology",
+          "note": "Abstract read 2026-12-02 on the university profile page; author list and DOI read on the OUCI bibliographic index (ouci.dntb.gov.ua/works/4wgwE0Y4), which gives issue 11, pages S361–S379 (the 'S' supplement label is from the research notes)."
+        },
+        {
+          "year": 2021,
+          "title": "ACR Appropriateness Criteria: Low Back Pain, evidence table appendix (variant list)",
+          "url": "https://acsearch.acr.org/list/GetAppendix?PanelName=Neurologic&TopicId=141",
+          "organisation": "American College of Radiology",
+          "note": "Read 2026-12-02 on ACR's own site: the titles of Variants 1–7 (quoted in the variant records). The per-procedure categories and 1–9 ratings were not in the part returned."
+        }
+      ],
+      "caveats": [
+        "Low back pain criteria, not the ACR criteria for vertebral compression fractures: they cover lumbar imaging for red flags; the per-variant categories were read only second-hand (see the variant records).",
+        "Statement quoted from the abstract; variant titles read on ACR's acsearch appendix page.",
+        "Variant titles as read: 4 'Low back pain with suspected cauda equina syndrome. Initial imaging.'; 6 'Low back pain with or without radiculopathy. One or more of the following: low-velocity trauma, osteoporosis, elderly individual, or chronic steroid use. Initial imaging.'; 7 'Low back pain with or without radiculopathy. One or more of the following: suspicion of cancer, infection, or immunosuppression. Initial imaging.'",
+        "ACR rates lumbar-spine procedures; an L2 fracture is in the lumbar spine, but whole-spine imaging for suspected malignancy is not an ACR low-back-pain procedure."
+      ],
+      "relatedRecords": [
+        "acr-2021-lbp-variant-4",
+        "acr-2021-lbp-variant-6",
+        "acr-2021-lbp-variant-7",
+        "acr-2018-variant-1",
+        "acr-2022-variant-2"
+      ]
+    },
+    {
+      "id": "acr-2021-lbp-variant-4",
+      "kind": "guidelineStatement",
+      "title": "ACR 2021 Low Back Pain Variant 4: suspected cauda equina syndrome (second-hand categories)",
+      "claim": "For low back pain with suspected cauda equina syndrome (initial imaging), MRI of the lumbar spine without and with IV contrast and MRI without IV contrast are usually appropriate; CT without IV contrast and CT myelography may be appropriate.",
+      "verification": "secondary",
+      "organisation": "American College of Radiology",
+      "statement": "Variant 4: Low back pain with suspected cauda equina syndrome. Initial imaging.",
+      "strength": "Appropriateness category per procedure (RAND/UCLA method with GRADE); numeric ratings not read",
+      "ratings": [
+        {
+          "procedure": "MRI lumbar spine without and with IV contrast",
+          "category": "Usually Appropriate"
+        },
+        {
+          "procedure": "MRI lumbar spine without IV contrast",
+          "category": "Usually Appropriate"
+        },
+        {
+          "procedure": "CT lumbar spine without IV contrast",
+          "category": "May Be Appropriate"
+        },
+        {
+          "procedure": "CT myelography lumbar spine",
+          "category": "May Be Appropriate"
+        }
+      ],
+      "citations": [
+        {
+          "title": "Low Back Pain (ACR Appropriateness Criteria summary for patients)",
+          "url": "https://radiologyinfo.org/en/info/acs-low-back-pain?google=amp",
+          "organisation": "RadiologyInfo.org (American College of Radiology and Radiological Society of North America)",
+          "note": "Read 2026-12-02. A plain-language summary of the ACR Low Back Pain criteria giving 'usually appropriate' and 'may be appropriate' procedures per clinical group; no numeric ratings, no 'Usually Not Appropriate' lists, and it does not state the revision year."
+        },
+        {
+          "year": 2021,
+          "title": "ACR Appropriateness Criteria: Low Back Pain, evidence table appendix (variant list)",
+          "url": "https://acsearch.acr.org/list/GetAppendix?PanelName=Neurologic&TopicId=141",
+          "organisation": "American College of Radiology",
+          "note": "Read 2026-12-02 on ACR's own site: the titles of Variants 1–7 (quoted in the variant records). The per-procedure categories and 1–9 ratings were not in the part returned."
+        },
+        {
+          "authors": "Hutchins TA, Peckham M, Shah LM, Parsons MS, Agarwal V, Boulter DJ, Burns J, Cassidy RC, Davis MA, Holly LT, Hunt CH, Khan MA, Moritani T, Ortiz AO, O'Toole JE, Powers WJ, Promes SB, Reitman C, Shah VN, Singh S, Timpone VM, Corey AS",
+          "year": 2021,
+          "title": "ACR Appropriateness Criteria® Low Back Pain: 2021 Update",
+          "journal": "J Am Coll Radiol 2021;18(11S):S361–S379",
+          "doi": "10.1016/j.jacr.2021.08.002",
+          "url": "https://profiles.wustl.edu/en/publications/acr-appropriateness-criteria-low-back-pain-2021-update",
+          "organisation": "American College of Radiology",
+          "note": "Abstract read 2026-12-02 on the university profile page; author list and DOI read on the OUCI bibliographic index (ouci.dntb.gov.ua/works/4wgwE0Y4), which gives issue 11, pages S361–S379 (the 'S' supplement label is from the research notes)."
+        }
+      ],
+      "caveats": [
+        "The categories were read only in the ACR/RSNA plain-language summary (RadiologyInfo.org), not in the ACR variant table; procedure names are mapped from the summary's wording to ACR's naming, numeric ratings are unknown, and procedures the summary does not mention are left out (not 'Usually Not Appropriate').",
+        "The ACR rates which test, not how fast; the 'today' time frame for a neurological deficit comes from other sources (see emergency-imaging-neurological-deficit).",
+        "CT and CT myelography are the options when MRI is contraindicated; the summary does not say that in so many words."
+      ],
+      "relatedRecords": [
+        "acr-2021-low-back-pain",
+        "emergency-imaging-neurological-deficit"
+      ]
+    },
+    {
+      "id": "acr-2021-lbp-variant-6",
+      "kind": "guidelineStatement",
+      "title": "ACR 2021 Low Back Pain Variant 6: low-velocity trauma, osteoporosis, elderly or chronic steroid use (second-hand categories)",
+      "claim": "For low back pain with low-velocity trauma, osteoporosis, elderly age or chronic steroid use (initial imaging), radiography, MRI without IV contrast and CT without IV contrast of the lumbar spine are usually appropriate; MRI without and with IV contrast and CT myelography may be appropriate.",
+      "verification": "secondary",
+      "organisation": "American College of Radiology",
+      "statement": "Variant 6: Low back pain with or without radiculopathy. One or more of the following: low-velocity trauma, osteoporosis, elderly individual, or chronic steroid use. Initial imaging.",
+      "strength": "Appropriateness category per procedure (RAND/UCLA method with GRADE); numeric ratings not read",
+      "ratings": [
+        {
+          "procedure": "Radiography lumbar spine",
+          "category": "Usually Appropriate"
+        },
+        {
+          "procedure": "MRI lumbar spine without IV contrast",
+          "category": "Usually Appropriate"
+        },
+        {
+          "procedure": "CT lumbar spine without IV contrast",
+          "category": "Usually Appropriate"
+        },
+        {
+          "procedure": "MRI lumbar spine without and with IV contrast",
+          "category": "May Be Appropriate"
+        },
+        {
+          "procedure": "CT myelography lumbar spine",
+          "category": "May Be Appropriate"
+        }
+      ],
+      "citations": [
+        {
+          "title": "Low Back Pain (ACR Appropriateness Criteria summary for patients)",
+          "url": "https://radiologyinfo.org/en/info/acs-low-back-pain?google=amp",
+          "organisation": "RadiologyInfo.org (American College of Radiology and Radiological Society of North America)",
+          "note": "Read 2026-12-02. A plain-language summary of the ACR Low Back Pain criteria giving 'usually appropriate' and 'may be appropriate' procedures per clinical group; no numeric ratings, no 'Usually Not Appropriate' lists, and it does not state the revision year."
+        },
+        {
+          "year": 2021,
+          "title": "ACR Appropriateness Criteria: Low Back Pain, evidence table appendix (variant list)",
+          "url": "https://acsearch.acr.org/list/GetAppendix?PanelName=Neurologic&TopicId=141",
+          "organisation": "American College of Radiology",
+          "note": "Read 2026-12-02 on ACR's own site: the titles of Variants 1–7 (quoted in the variant records). The per-procedure categories and 1–9 ratings were not in the part returned."
+        },
+        {
+          "authors": "Hutchins TA, Peckham M, Shah LM, Parsons MS, Agarwal V, Boulter DJ, Burns J, Cassidy RC, Davis MA, Holly LT, Hunt CH, Khan MA, Moritani T, Ortiz AO, O'Toole JE, Powers WJ, Promes SB, Reitman C, Shah VN, Singh S, Timpone VM, Corey AS",
+          "year": 2021,
+          "title": "ACR Appropriateness Criteria® Low Back Pain: 2021 Update",
+          "journal": "J Am Coll Radiol 2021;18(11S):S361–S379",
+          "doi": "10.1016/j.jacr.2021.08.002",
+          "url": "https://profiles.wustl.edu/en/publications/acr-appropriateness-criteria-low-back-pain-2021-update",
+          "organisation": "American College of Radiology",
+          "note": "Abstract read 2026-12-02 on the university profile page; author list and DOI read on the OUCI bibliographic index (ouci.dntb.gov.ua/works/4wgwE0Y4), which gives issue 11, pages S361–S379 (the 'S' supplement label is from the research notes)."
+        }
+      ],
+      "caveats": [
+        "The categories were read only in the ACR/RSNA plain-language summary (RadiologyInfo.org), not in the ACR variant table; procedure names are mapped from the summary's wording to ACR's naming, numeric ratings are unknown, and procedures the summary does not mention are left out (not 'Usually Not Appropriate').",
+        "This variant is about finding a fracture in low back pain; the compression-fracture criteria (acr-2018-variant-1) cover a fracture already seen."
+      ],
+      "relatedRecords": [
+        "acr-2021-low-back-pain",
+        "acr-2018-variant-1"
+      ]
+    },
+    {
+      "id": "acr-2021-lbp-variant-7",
+      "kind": "guidelineStatement",
+      "title": "ACR 2021 Low Back Pain Variant 7: suspicion of cancer, infection or immunosuppression (second-hand categories)",
+      "claim": "For low back pain with suspicion of cancer, infection or immunosuppression (initial imaging), MRI of the lumbar spine without and with IV contrast and MRI without IV contrast are usually appropriate; radiography, CT without IV contrast, CT with IV contrast and CT myelography may be appropriate.",
+      "verification": "secondary",
+      "organisation": "American College of Radiology",
+      "statement": "Variant 7: Low back pain with or without radiculopathy. One or more of the following: suspicion of cancer, infection, or immunosuppression. Initial imaging.",
+      "strength": "Appropriateness category per procedure (RAND/UCLA method with GRADE); numeric ratings not read",
+      "ratings": [
+        {
+          "procedure": "MRI lumbar spine without and with IV contrast",
+          "category": "Usually Appropriate"
+        },
+        {
+          "procedure": "MRI lumbar spine without IV contrast",
+          "category": "Usually Appropriate"
+        },
+        {
+          "procedure": "Radiography lumbar spine",
+          "category": "May Be Appropriate"
+        },
+        {
+          "procedure": "CT lumbar spine without IV contrast",
+          "category": "May Be Appropriate"
+        },
+        {
+          "procedure": "CT lumbar spine with IV contrast",
+          "category": "May Be Appropriate"
+        },
+        {
+          "procedure": "CT myelography lumbar spine",
+          "category": "May Be Appropriate"
+        }
+      ],
+      "citations": [
+        {
+          "title": "Low Back Pain (ACR Appropriateness Criteria summary for patients)",
+          "url": "https://radiologyinfo.org/en/info/acs-low-back-pain?google=amp",
+          "organisation": "RadiologyInfo.org (American College of Radiology and Radiological Society of North America)",
+          "note": "Read 2026-12-02. A plain-language summary of the ACR Low Back Pain criteria giving 'usually appropriate' and 'may be appropriate' procedures per clinical group; no numeric ratings, no 'Usually Not Appropriate' lists, and it does not state the revision year."
+        },
+        {
+          "year": 2021,
+          "title": "ACR Appropriateness Criteria: Low Back Pain, evidence table appendix (variant list)",
+          "url": "https://acsearch.acr.org/list/GetAppendix?PanelName=Neurologic&TopicId=141",
+          "organisation": "American College of Radiology",
+          "note": "Read 2026-12-02 on ACR's own site: the titles of Variants 1–7 (quoted in the variant records). The per-procedure categories and 1–9 ratings were not in the part returned."
+        },
+        {
+          "authors": "Hutchins TA, Peckham M, Shah LM, Parsons MS, Agarwal V, Boulter DJ, Burns J, Cassidy RC, Davis MA, Holly LT, Hunt CH, Khan MA, Moritani T, Ortiz AO, O'Toole JE, Powers WJ, Promes SB, Reitman C, Shah VN, Singh S, Timpone VM, Corey AS",
+          "year": 2021,
+          "title": "ACR Appropriateness Criteria® Low Back Pain: 2021 Update",
+          "journal": "J Am Coll Radiol 2021;18(11S):S361–S379",
+          "doi": "10.1016/j.jacr.2021.08.002",
+          "url": "https://profiles.wustl.edu/en/publications/acr-appropriateness-criteria-low-back-pain-2021-update",
+          "organisation": "American College of Radiology",
+          "note": "Abstract read 2026-12-02 on the university profile page; author list and DOI read on the OUCI bibliographic index (ouci.dntb.gov.ua/works/4wgwE0Y4), which gives issue 11, pages S361–S379 (the 'S' supplement label is from the research notes)."
+        }
+      ],
+      "caveats": [
+        "The categories were read only in the ACR/RSNA plain-language summary (RadiologyInfo.org), not in the ACR variant table; procedure names are mapped from the summary's wording to ACR's naming, numeric ratings are unknown, and procedures the summary does not mention are left out (not 'Usually Not Appropriate').",
+        "Suspected cancer and suspected infection share this variant; the work-up beyond imaging (cultures, myeloma tests, biopsy) comes from other sources (IDSA 2015, NICE NG35).",
+        "Whether nuclear medicine (bone scan, FDG-PET/CT) is rated in this variant was not in the summary read."
+      ],
+      "relatedRecords": [
+        "acr-2021-low-back-pain",
+        "idsa-2015-vertebral-osteomyelitis",
+        "acr-2022-variant-2",
+        "nice-ng234-spinal-metastases"
+      ]
+    },
+    {
+      "id": "emergency-imaging-neurological-deficit",
+      "kind": "caveat",
+      "title": "Clinical standard: emergency MRI for a new neurological deficit; CT (or CT myelography) when MRI is contraindicated",
+      "claim": "A new neurological deficit with a spinal fracture (suspected cord, conus or cauda equina compression) needs emergency spinal imaging: MRI the same day, with transfer if it is not available on site, and CT or CT myelography when MRI is contraindicated. The sources read support MRI as the first test and CT as the alternative; the 'today' time frame is the pathway's policy, consistent with NICE QS56 (24 hours for suspected metastatic cord compression) and a summary of the UK cauda equina pathway (within 4 hours of the request).",
+      "verification": "secondary",
+      "citations": [
+        {
+          "title": "Low Back Pain (ACR Appropriateness Criteria summary for patients)",
+          "url": "https://radiologyinfo.org/en/info/acs-low-back-pain?google=amp",
+          "organisation": "RadiologyInfo.org (American College of Radiology and Radiological Society of North America)",
+          "note": "Read 2026-12-02. A plain-language summary of the ACR Low Back Pain criteria giving 'usually appropriate' and 'may be appropriate' procedures per clinical group; no numeric ratings, no 'Usually Not Appropriate' lists, and it does not state the revision year."
+        },
+        {
+          "year": 2023,
+          "title": "NICE QS56 quality statement 3: Imaging and treatment plans for adults with suspected metastatic spinal cord compression",
+          "url": "https://www.nice.org.uk/guidance/qs56/chapter/Quality-statement-3-Imaging-and-treatment-plans-for-adults-with-suspected-metastatic-spinal-cord-compression",
+          "organisation": "National Institute for Health and Care Excellence",
+          "note": "Read 2026-12-02 (see nice-qs56-mscc): whole-spine MRI within 24 hours for suspected MSCC with neurological symptoms or signs."
+        },
+        {
+          "authors": "Dimopoulos M, Terpos E, Comenzo RL, et al.",
+          "year": 2009,
+          "title": "International myeloma working group consensus statement and guidelines regarding the current role of imaging techniques in the diagnosis and monitoring of multiple Myeloma",
+          "journal": "Leukemia 2009;23(9):1545–1556",
+          "doi": "10.1038/leu.2009.89",
+          "note": "Abstract read 2026-12-02: 'Urgent MRI or CT (if MRI is not available) is the diagnostic procedure of choice to assess suspected cord compression.'"
+        },
+        {
+          "title": "Cauda equina syndrome: diagnosis approach (BMJ Best Practice)",
+          "url": "https://bestpractice-bmj-com.bibliotheek.ehb.be/topics/en-gb/3000164/diagnosis-approach",
+          "organisation": "BMJ Best Practice",
+          "note": "Secondary (a clinical summary, read 2026-12-02 through a library proxy): in hospital, emergency MRI of the lumbosacral spine 'as soon as possible and certainly within 4 hours of the request'; from the community, immediate referral to a hospital with round-the-clock MRI if possible. It cites the UK national (GIRFT) pathway, which itself was not read."
+        },
+        {
+          "title": "Sciatica (lumbar radiculopathy): interpreting red flags (NICE Clinical Knowledge Summaries, archived)",
+          "url": "http://www.cks.nhs.uk/sciatica_lumbar_radiculopathy/management/scenario_diagnosis/assessing_for_serious_risks_red_flags/interpreting_red_flags",
+          "organisation": "NHS Clinical Knowledge Summaries",
+          "note": "Archived CKS text read 2026-12-02: 'cauda equina syndrome would usually warrant immediate admission'. The current CKS topic was not read."
+        }
+      ],
+      "caveats": [
+        "The 'today' time frame and the transfer advice are the pathway's policy: the sources read give 24 hours for suspected metastatic cord compression (NICE QS56) and, second-hand, within 4 hours of the request for suspected cauda equina syndrome (UK pathway, via BMJ Best Practice); no source read gives a time frame for a deficit with an osteoporotic fracture.",
+        "CT (or CT myelography) when MRI is contraindicated is supported by the IMWG 2009 abstract for suspected cord compression ('MRI or CT (if MRI is not available)') and, second-hand, by the ACR 2021 Variant 4 'may be appropriate' categories; the pathway's seed text states neither (clinical standard, not in the seed).",
+        "The surgical referral part (orthopaedic surgery or neurosurgery today) remains the seed's statement, attributed to the ACR and unverified (see seed-immediate-referral-neurological-deficit).",
+        "With anticoagulation, a new deficit may be a spinal epidural haematoma (see anticoagulation-epidural-haematoma)."
+      ],
+      "relatedRecords": [
+        "acr-2021-lbp-variant-4",
+        "nice-qs56-mscc",
+        "imwg-2009-myeloma-bone-imaging",
+        "seed-immediate-referral-neurological-deficit",
+        "anticoagulation-epidural-haematoma"
+      ],
+      "seedStatement": "Patients with neurological deficits (immediate referral)"
+    },
+    {
+      "id": "nice-ng41-spinal-injury-imaging",
+      "kind": "guidelineStatement",
+      "title": "NICE NG41 (2016): CT for adults with a likely thoracic or lumbosacral spinal injury; imaging urgently",
+      "claim": "NICE's spinal injury guideline says that adults (16 or over) in whom an injury to the thoracic or lumbosacral spine is very likely should have a CT scan, that an MRI may be needed if CT shows the spinal cord might be injured, and that all scans should be done urgently.",
+      "verification": "reported",
+      "organisation": "National Institute for Health and Care Excellence",
+      "statement": "If the person is 16 or over and their healthcare team thinks it's very likely that they have an injury to their lower spine (called the thoracic or lumbosacral spine), they should have a CT scan. If the CT scan shows that the spinal cord might be injured, an MRI scan may be needed to confirm this. All scans should be done urgently.",
+      "strength": "NICE guideline; quoted from NICE's information for the public, not from the recommendation text",
+      "citations": [
+        {
+          "year": 2016,
+          "title": "Spinal injury: assessment and initial management (NG41). Information for the public: Assessment at the hospital",
+          "url": "https://www.nice.org.uk/guidance/NG41/ifp/chapter/Assessment-at-the-hospital",
+          "organisation": "National Institute for Health and Care Excellence",
+          "note": "Read 2026-12-02 (NICE's own text for the public). NG41 was published 17 February 2016. The professional recommendations page returned only section 1.1 (pre-hospital assessment)."
+        },
+        {
+          "title": "CAN-SCIP guideline: diagnostic imaging, suspected thoracic or lumbosacral column injury",
+          "url": "https://kite-uhn.com/can-scip/en/recommendations/diagnostic-imaging-suspected-thoracic-or-lumbosacral-column-injury-only",
+          "note": "Secondary, read 2026-12-02: quotes NICE 2016 (p. 13, level C): CT of the spine 'if ... there is a strong suspicion of thoracic or lumbosacral spine injury associated with abnormal neurological signs or symptoms', and (p. 12) imaging 'performed urgently' and interpreted immediately."
+        }
+      ],
+      "caveats": [
+        "For suspected injury from trauma, not for low-energy osteoporotic fractures; quoted from NICE's information for the public (the professional recommendation, 'strong suspicion ... with abnormal neurological signs or symptoms', was read only as quoted by another guideline).",
+        "NG41 does not define 'high-energy trauma' in the text read; the pathway's trauma scope is the pathway's own.",
+        "The 'spinal (trauma) team review' part of the pathway's trauma item was not verified in any source read."
+      ],
+      "relatedRecords": [
+        "acr-2024-acute-spinal-trauma",
+        "acr-2021-lbp-variant-6"
+      ]
+    },
+    {
+      "id": "acr-2024-acute-spinal-trauma",
+      "kind": "guidelineStatement",
+      "title": "ACR Appropriateness Criteria Acute Spinal Trauma (2024 update): CT is generally first-line",
+      "claim": "The 2024 update of the ACR criteria for acute blunt spine trauma says CT is generally the first-line imaging modality, being fast, accurate and easily accessible. Its Variant 9 covers adults (16 or over) with blunt trauma meeting criteria for thoracic and lumbar imaging (initial imaging).",
+      "verification": "reported",
+      "organisation": "American College of Radiology",
+      "statement": "Due to its wide spectrum of injury patterns, imaging of acute blunt spine trauma can present many challenges. CT is generally the first-line imaging modality, as it is fast, accurate, and easily accessible.",
+      "strength": "Abstract statement; per-variant categories not read",
+      "citations": [
+        {
+          "year": 2024,
+          "title": "ACR Appropriateness Criteria® Acute Spinal Trauma: 2024 Update",
+          "url": "https://arxivlens.com/PaperView/Details/acr-appropriateness-criteria-acute-spinal-trauma-2024-update.-5930-6492690",
+          "organisation": "American College of Radiology",
+          "note": "Abstract read 2026-12-02 on a third-party paper index that reproduces it. Authors, journal volume, pages, DOI and PMID not captured."
+        },
+        {
+          "title": "ACR Appropriateness Criteria: Suspected Spine Trauma, appendix (variant list)",
+          "url": "https://acsearch.acr.org/list/GetAppendix?TopicId=23&PanelName=Musculoskeletal",
+          "organisation": "American College of Radiology",
+          "note": "Read 2026-12-02 on ACR's own site: 'Variant 9: Age greater than or equal to 16 years. Blunt trauma meeting criteria for thoracic and lumbar imaging. Initial imaging.' Categories not in the part returned."
+        }
+      ],
+      "caveats": [
+        "For acute blunt trauma: the ACR says CT is generally first-line, but the Variant 9 ratings (thoracic and lumbar imaging) were not read, and the abstract was read on a third-party index without its bibliographic details.",
+        "The acsearch page lists the variants of the current ACR spine-trauma topic; whether that topic is the 2024 update was not stated in the part read."
+      ],
+      "relatedRecords": [
+        "nice-ng41-spinal-injury-imaging"
+      ]
+    }
+  ]
+}
+"""##),
+        ("pregnancy.json", ##"""
+{
+  "records": [
+    {
+      "id": "acog-2017-imaging-pregnancy",
+      "kind": "guidelineStatement",
+      "title": "ACOG Committee Opinion 723: ultrasound and MRI are the imaging of choice in pregnancy; radiography and CT should not be withheld when needed",
+      "claim": "ACOG Committee Opinion 723 (endorsed by the ACR) says ultrasonography and MRI are not associated with risk and are the imaging techniques of choice in pregnancy, to be used when they answer a relevant clinical question; that radiation from radiography, CT or nuclear medicine is, with few exceptions, at doses much lower than those associated with fetal harm; and that these tests should not be withheld from a pregnant patient when necessary.",
+      "verification": "reported",
+      "organisation": "American College of Obstetricians and Gynecologists",
+      "statement": "Ultrasonography and magnetic resonance imaging are not associated with risk and are the imaging techniques of choice for the pregnant patient, but they should be used prudently and only when use is expected to answer a relevant clinical question or otherwise provide medical benefit to the patient. With few exceptions, radiation exposure through radiography, computed tomography scan, or nuclear medicine imaging techniques is at a dose much lower than the exposure associated with fetal harm. If these techniques are necessary in addition to ultrasonography or magnetic resonance imaging or are more readily available for the diagnosis in question, they should not be withheld from a pregnant patient.",
+      "strength": "Committee opinion (abstract); the body's graded recommendations were not read",
+      "citations": [
+        {
+          "authors": "American College of Obstetricians and Gynecologists Committee on Obstetric Practice",
+          "year": 2017,
+          "title": "Committee Opinion No. 723: Guidelines for Diagnostic Imaging During Pregnancy and Lactation",
+          "journal": "Obstet Gynecol 2017;130(4):e210–e216",
+          "doi": "10.1097/AOG.0000000000002355",
+          "pmid": "28937575",
+          "url": "https://pubmed.ncbi.nlm.nih.gov/28937575/",
+          "organisation": "American College of Obstetricians and Gynecologists",
+          "note": "Verified 2026-12-02 by reading the abstract on PubMed. A document copy (scribd) shows it replaces Committee Opinion 656, is endorsed by the American College of Radiology and the American Institute of Ultrasound in Medicine, and carries an interim update on MRI and gadolinium; a later copy says 'Reaffirmed 2021'. The body text (including the gadolinium and iodinated-contrast recommendations) was not read. Correction: Obstet Gynecol 2018;132(3):786."
+        }
+      ],
+      "caveats": [
+        "Pregnant: ultrasound and MRI are the imaging of choice; radiography and CT should not be withheld when necessary. The ACOG text on gadolinium and iodinated contrast was not read (abstract only).",
+        "Quoted from the abstract. The abstract also says breastfeeding should not be interrupted after gadolinium."
+      ],
+      "relatedRecords": [
+        "pregnancy-imaging-contrast-caveat"
+      ]
+    },
+    {
+      "id": "pregnancy-imaging-contrast-caveat",
+      "kind": "caveat",
+      "title": "Pregnancy: ionising radiation and contrast agents need a stated justification",
+      "claim": "In a pregnant patient, imaging with ionising radiation (radiography, CT, bone scan, PET) should be justified by a medical benefit that outweighs the managed risk, iodinated contrast should be given only when the information cannot be obtained without it, matters during the pregnancy and cannot wait, and gadolinium should be avoided unless essential; MRI without contrast is preferred.",
+      "verification": "secondary",
+      "citations": [
+        {
+          "authors": "American College of Obstetricians and Gynecologists Committee on Obstetric Practice",
+          "year": 2017,
+          "title": "Committee Opinion No. 723: Guidelines for Diagnostic Imaging During Pregnancy and Lactation",
+          "journal": "Obstet Gynecol 2017;130(4):e210–e216",
+          "doi": "10.1097/AOG.0000000000002355",
+          "pmid": "28937575",
+          "url": "https://pubmed.ncbi.nlm.nih.gov/28937575/",
+          "organisation": "American College of Obstetricians and Gynecologists",
+          "note": "Verified 2026-12-02 by reading the abstract on PubMed. A document copy (scribd) shows it replaces Committee Opinion 656, is endorsed by the American College of Radiology and the American Institute of Ultrasound in Medicine, and carries an interim update on MRI and gadolinium; a later copy says 'Reaffirmed 2021'. The body text (including the gadolinium and iodinated-contrast recommendations) was not read. Correction: Obstet Gynecol 2018;132(3):786."
+        },
+        {
+          "title": "ACR–SPR Practice Parameter for Imaging Pregnant or Potentially Pregnant Patients with Ionizing Radiation",
+          "url": "https://sites.google.com/view/neonatologist-cmes-overnight/new-imaging/page-6",
+          "organisation": "American College of Radiology; Society for Pediatric Radiology",
+          "note": "Secondary: read 2026-12-02 only in a third-party copy of the document (and a 2014 draft on studylib.net), not on ACR's site; revision year not captured. Scope: radiography, fluoroscopy, CT and diagnostic nuclear medicine/PET; 'the degree of medical benefit should outweigh the well-managed levels of risk'."
+        },
+        {
+          "title": "ACR Manual on Contrast Media: administration of contrast media to pregnant patients (copy)",
+          "url": "https://th4.ilovetranslation.com/d1MY04EorpA=d",
+          "organisation": "American College of Radiology Committee on Drugs and Contrast Media",
+          "note": "Secondary: read 2026-12-02 in a third-party copy. Iodinated contrast: the radiologist and referrer should document that the information cannot be acquired without contrast, that it affects care during the pregnancy, and that it is not prudent to wait until after pregnancy; 'There is insufficient evidence to conclude that LOCM are without any risk with respect to the fetus.' The gadolinium passage was cut off."
+        }
+      ],
+      "caveats": [
+        "Pregnant: every radiation, contrast or drug item carries this caveat; MRI without contrast is preferred. The ACR–SPR and ACR contrast-manual texts were read only in third-party copies, and no text on gadolinium in pregnancy was read, so 'avoid gadolinium unless essential' is a clinical standard, not a verified quotation.",
+        "ACOG 723 (abstract, read) says radiography and CT should not be withheld from a pregnant patient when necessary: the caveat asks for justification, not refusal.",
+        "The pathway excludes pregnancy from augmentation and calcitonin; those exclusions are the pathway's (augmentation: consistent with ACR 2018 Variant 3, which lists pregnancy among contraindications)."
+      ],
+      "relatedRecords": [
+        "acog-2017-imaging-pregnancy",
+        "calcitonin-pregnancy-label",
+        "acr-2018-variant-3"
+      ]
+    },
+    {
+      "id": "calcitonin-pregnancy-label",
+      "kind": "caveat",
+      "title": "Calcitonin in pregnancy: no human data, lower fetal weight in rabbits; not an indication",
+      "claim": "The US calcitonin-salmon labelling lists Paget's disease, hypercalcaemia and postmenopausal osteoporosis (more than 5 years after menopause) as indications; according to a drug-information summary of the label there are no data in pregnant women, and subcutaneous calcitonin decreased fetal birth weight in rabbits.",
+      "verification": "secondary",
+      "citations": [
+        {
+          "year": 2024,
+          "title": "Calcitonin salmon injection, solution (Dr. Reddy's): Highlights of prescribing information",
+          "url": "https://dailymed.nlm.nih.gov/dailymed/lookup.cfm?setid=26f19d56-44fd-dc7a-46e8-afaaaba5734f",
+          "organisation": "US National Library of Medicine (DailyMed) / US FDA-approved labelling",
+          "note": "Read 2026-12-02 (label updated 17 June 2024): indications are symptomatic Paget's disease of bone, hypercalcaemia, and postmenopausal osteoporosis in women more than 5 years postmenopause when alternatives are not suitable; possible malignancy risk. The pregnancy section (8.1) was not in the part returned."
+        },
+        {
+          "title": "Calcitonin pregnancy and breastfeeding warnings (Drugs.com)",
+          "url": "https://www.drugs.com/pregnancy/calcitonin.html",
+          "note": "Secondary drug-information summary of the US label, read 2026-12-02 (last updated 12 March 2024): 'There are no data in pregnant women to inform a drug associated risk for birth defects or miscarriage; subcutaneous administration in rabbits has been shown to decrease fetal birth weights.' Australian category B2; breastfeeding: benefit should outweigh risk."
+        }
+      ],
+      "caveats": [
+        "Not in pregnancy: calcitonin is not indicated for fracture pain or in pregnancy, there are no human pregnancy data, and rabbit studies showed lower fetal birth weight; the pregnancy wording was read only in a drug-information summary, not in the label itself.",
+        "The indications were read in the DailyMed label highlights (one generic injection); the nasal spray's label was not read.",
+        "See calcitonin-safety for the malignancy findings and the EU and Canadian withdrawal of the nasal spray."
+      ],
+      "relatedRecords": [
+        "calcitonin-safety",
+        "calcitonin-aaos-2010",
+        "pregnancy-imaging-contrast-caveat"
+      ]
     }
   ]
 }
@@ -2005,6 +3345,48 @@ enum BuiltInEvidence {
         "sacral-insufficiency-kao-2017"
       ],
       "seedStatement": "Be aware that patients with L2 compression fractures may have concomitant fractures at other levels that could be contributing to pain, including sacral insufficiency fractures"
+    }
+  ]
+}
+"""##),
+        ("safety-net.json", ##"""
+{
+  "records": [
+    {
+      "id": "back-pain-safety-net-advice",
+      "kind": "caveat",
+      "title": "Safety-net advice: return at once with new leg weakness or numbness, saddle numbness, bladder or bowel change, fever, or uncontrolled pain",
+      "claim": "Patients should be told to seek help at once (emergency department or 999) if they develop new weakness or numbness in the legs, numbness around the genitals, buttocks or back passage, new difficulty passing or controlling urine or stool, and to seek urgent advice with fever or pain that is severe, worsening or not controlled. NHS patient advice pages read give this advice; the pathway's exact wording is its own.",
+      "verification": "secondary",
+      "citations": [
+        {
+          "title": "Low Back Pain (LBP): when to seek urgent help",
+          "url": "https://www.northerntrust.hscni.net/services/physiotherapy-services/physiotherapy-service-outpatient-service/low-back-pain/",
+          "organisation": "Northern Health and Social Care Trust (NHS, Northern Ireland)",
+          "note": "Read 2026-12-02 (the trust's own page): go to the emergency department or call 999 with sudden leg pain on both sides, weakness or numbness in both legs that is severe or getting worse, numbness around or under the genitals or around the anus, new difficulty starting or controlling urination, not noticing or not controlling bowel movements, pain after major trauma, or pain after minor trauma in older people, with osteoporosis or long-term steroids; see a GP as soon as possible with pain that persists or worsens lying down, fever, or disturbed walking; 'If you develop any of the above symptoms during your recovery, please seek urgent medical advice.'"
+        },
+        {
+          "title": "Back pain: what is back pain? (Sheffield MSK service page reproducing NHS website advice)",
+          "url": "https://sheffieldachespains-staging.preflight.site/conditions/back-pain/what-is-back-pain",
+          "note": "Secondary, read 2026-12-02: 'Call 999 or go to A&E if you have back pain and: pain, tingling, weakness or numbness in both legs; numbness or tingling around your genitals or buttocks; difficulty peeing; loss of bladder or bowel control ...; chest pain; it started after a serious accident'; urgent GP or 111 with a high temperature, unintended weight loss, a lump or change of shape of the back, or pain not improving with rest or worse at night. The nhs.uk page itself was not returned by the search."
+        },
+        {
+          "title": "Sciatica (lumbar radiculopathy): interpreting red flags (NICE Clinical Knowledge Summaries, archived)",
+          "url": "http://www.cks.nhs.uk/sciatica_lumbar_radiculopathy/management/scenario_diagnosis/assessing_for_serious_risks_red_flags/interpreting_red_flags",
+          "organisation": "NHS Clinical Knowledge Summaries",
+          "note": "Archived CKS text read 2026-12-02: red flags 'should be explicitly looked for', for example perineal numbness may not be reported unless asked; 'cauda equina syndrome would usually warrant immediate admission'. The current CKS safety-netting text was not read."
+        }
+      ],
+      "caveats": [
+        "The wording is the pathway's, modelled on NHS patient advice (one NHS trust page read in its own text; the NHS website text only in a reproduction); no national guideline text on safety-netting (current NICE CKS, the UK national cauda equina pathway) was read.",
+        "'Uncontrolled pain' is not a phrase of the sources read; they say pain that is severe or getting worse, or not improving with rest or worse at night, needs urgent (not emergency) advice.",
+        "Fever with back pain is an urgent (same-day GP or 111) trigger in the NHS pages read, and a reason to suspect spinal infection (see idsa-2015-vertebral-osteomyelitis)."
+      ],
+      "relatedRecords": [
+        "emergency-imaging-neurological-deficit",
+        "acr-2021-lbp-variant-4",
+        "idsa-2015-vertebral-osteomyelitis"
+      ]
     }
   ]
 }

@@ -44,7 +44,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DxReferralTests",
-            dependencies: ["DxReferral", "DxEvidence", "DxStats"]
+            dependencies: ["DxReferral", "DxEvidence", "DxStats"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "DxReportTests",

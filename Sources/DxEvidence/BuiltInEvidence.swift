@@ -1248,6 +1248,7 @@ enum BuiltInEvidence {
       "claim": "A positive closed-fist percussion sign identified 42 of 48 acute fractures on MRI and was negative in 27 of 30 patients without an acute fracture (sensitivity 87.5 %, specificity 90 %).",
       "verification": "reported",
       "target": "acute osteoporotic vertebral compression fracture on MRI",
+      "targetCondition": "target-acute-fracture-suspected-vcf",
       "indexTest": "The patient stands facing a mirror; the examiner percusses the whole spine firmly with a closed fist. Positive: the patient feels a sharp, sudden \"fracture pain\".",
       "referenceStandard": "MRI (\"MR scan\"); sequence and criterion for acuteness not stated in the sources read",
       "population": "78 analysed patients (83 enrolled per the paper) with suspected acute osteoporotic vertebral compression fracture at a specialist spinal unit (Royal National Orthopaedic Hospital, Stanmore; St George's, London); 48 acute on MR, 30 not",
@@ -1324,6 +1325,7 @@ enum BuiltInEvidence {
       "claim": "Inability to lie supine because of spinal pain identified 39 of 48 acute fractures on MRI and was absent in 28 of 30 patients without an acute fracture (sensitivity 81.25 %, specificity 93.33 %).",
       "verification": "reported",
       "target": "acute osteoporotic vertebral compression fracture on MRI",
+      "targetCondition": "target-acute-fracture-suspected-vcf",
       "indexTest": "The patient lies supine on the examination couch with one pillow. Positive: unable to lie supine because of severe spinal pain.",
       "referenceStandard": "MRI (\"MR scan\"); sequence and criterion for acuteness not stated in the sources read",
       "population": "78 analysed patients (83 enrolled per the paper) with suspected acute osteoporotic vertebral compression fracture at a specialist spinal unit (Royal National Orthopaedic Hospital, Stanmore; St George's, London); 48 acute on MR, 30 not",
@@ -2434,6 +2436,7 @@ enum BuiltInEvidence {
       "verification": "reported",
       "setting": "Suspected acute osteoporotic VCF referred to a specialist spinal unit (fracture seen or suspected; the question is acute versus chronic)",
       "target": "acute fracture on MR",
+      "targetCondition": "target-acute-fracture-suspected-vcf",
       "probability": 0.615,
       "events": 48,
       "total": 78,
@@ -2477,6 +2480,7 @@ enum BuiltInEvidence {
       "verification": "reported",
       "setting": "Acute low back pain, primary care, all ages (Sydney, 1,172 consecutive patients)",
       "target": "vertebral fracture",
+      "targetCondition": "target-vertebral-fracture-back-pain",
       "probability": 0.007,
       "events": 8,
       "total": 1172,
@@ -2510,6 +2514,7 @@ enum BuiltInEvidence {
       "verification": "reported",
       "setting": "Low back pain in primary care (4 studies)",
       "target": "vertebral fracture",
+      "targetCondition": "target-vertebral-fracture-back-pain",
       "probability": 0.026,
       "range": [
         0.007,
@@ -2546,6 +2551,7 @@ enum BuiltInEvidence {
       "verification": "reported",
       "setting": "Emergency department / A&E back pain (3–4 studies)",
       "target": "vertebral fracture",
+      "targetCondition": "target-vertebral-fracture-back-pain",
       "probability": 0.0875,
       "range": [
         0.065,
@@ -2577,6 +2583,7 @@ enum BuiltInEvidence {
       "verification": "reported",
       "setting": "Patients over 55 consulting a general practitioner with back pain (BACE cohort, Netherlands)",
       "target": "vertebral fracture (GP diagnosis at 1 year)",
+      "targetCondition": "target-vertebral-fracture-back-pain",
       "probability": 0.049,
       "events": 33,
       "total": 669,
@@ -2606,6 +2613,7 @@ enum BuiltInEvidence {
       "verification": "derived",
       "setting": "Back pain with risk of osteoporosis, spine institute, whole-spine MRI for all (China)",
       "target": "painful (acute) vertebral fracture on whole-spine MRI",
+      "targetCondition": "target-painful-fracture-osteoporosis-risk",
       "probability": 0.676,
       "events": 345,
       "total": 510,
@@ -2636,6 +2644,7 @@ enum BuiltInEvidence {
       "verification": "reported",
       "setting": "Patients older than 65 with sudden back pain within 3 weeks, orthopaedic clinic (Korea)",
       "target": "acute vertebral fragility fracture",
+      "targetCondition": "target-acute-fragility-fracture-sudden-pain",
       "probability": 0.592,
       "events": 106,
       "total": 179,
@@ -2665,6 +2674,7 @@ enum BuiltInEvidence {
       "verification": "reported",
       "setting": "Women over 70 with acute low back pain and known onset; radiograph, MRI and BMD at the first visit",
       "target": "any vertebral fracture on MRI",
+      "targetCondition": "target-vertebral-fracture-back-pain",
       "probability": 0.765,
       "isDefault": false,
       "numbers": {
@@ -3017,6 +3027,7 @@ enum BuiltInEvidence {
       "claim": "In 510 back-pain patients at risk of osteoporosis, a positive BPIT (back pain on lying supine, rolling over or sitting up) had sensitivity 99.1 % and specificity 67.9 % for a painful osteoporotic vertebral fracture on whole-spine MRI.",
       "verification": "reported",
       "target": "painful (acute) osteoporotic vertebral fracture on whole-spine MRI",
+      "targetCondition": "target-painful-fracture-osteoporosis-risk",
       "indexTest": "Back Pain-Inducing Test: three movements (lying supine, rolling over, sitting up). Positive if any movement induces back pain.",
       "referenceStandard": "Whole-spine MRI",
       "population": "510 patients with back pain at risk of osteoporosis, single spine institute, China; prospective, reported to STARD",
@@ -3077,6 +3088,7 @@ enum BuiltInEvidence {
       "claim": "In 179 patients over 65 with sudden back pain, the forward-bending-in-supine test had sensitivity 90.6 % and specificity 71.2 % for an acute vertebral fragility fracture.",
       "verification": "reported",
       "target": "acute vertebral fragility fracture",
+      "targetCondition": "target-acute-fragility-fracture-sudden-pain",
       "indexTest": "Forward bending performed in the supine position (FB-SU). The exact manoeuvre and the criterion for a positive result are not captured in the source notes.",
       "referenceStandard": "Mixed (differential verification): serial radiographs (74), CT (23) or MRI (82)",
       "population": "179 patients older than 65 with sudden back pain within 3 weeks, orthopaedic clinic, Korea; 106 with fracture, 73 without",
@@ -3131,6 +3143,7 @@ enum BuiltInEvidence {
       "claim": "In the same 179 patients, the 'tenderness' test (named a closed-fist percussion test in the abstract) had sensitivity 45.3 % and specificity 75.3 %, far weaker than Langdon's closed-fist percussion result.",
       "verification": "reported",
       "target": "acute vertebral fragility fracture",
+      "targetCondition": "target-acute-fragility-fracture-sudden-pain",
       "indexTest": "\"Tenderness\" test: the abstract names a closed-fist percussion test, the registry summary calls it \"tenderness\". Manoeuvre details and positivity criterion not captured in the source notes.",
       "referenceStandard": "Mixed (differential verification): serial radiographs (74), CT (23) or MRI (82)",
       "population": "179 patients older than 65 with sudden back pain within 3 weeks, orthopaedic clinic, Korea; 106 with fracture, 73 without",
@@ -3988,6 +4001,143 @@ enum BuiltInEvidence {
         "seed-provenance"
       ],
       "seedStatement": "Physical therapy referral should be considered after acute pain subsides to focus on maintaining mobility, strengthening core and back muscles, and improving posture"
+    }
+  ]
+}
+"""##),
+        ("target-conditions.json", ##"""
+{
+  "records": [
+    {
+      "id": "target-acute-fracture-suspected-vcf",
+      "kind": "targetCondition",
+      "title": "Acute fracture among patients with a suspected acute osteoporotic compression fracture",
+      "claim": "What the Langdon signs separate: an acute fracture (on MRI) from no acute fracture, among patients referred with a suspected acute osteoporotic vertebral compression fracture. A pretest probability combined with these signs must be about the same target.",
+      "verification": "reported",
+      "condition": "acute fracture on MRI",
+      "population": "patients referred with a suspected acute osteoporotic vertebral compression fracture",
+      "citations": [
+        {
+          "year": 2011,
+          "title": "Vertebral compression fractures – a new clinical sign to aid diagnosis",
+          "journal": "Orthopaedic Proceedings (J Bone Joint Surg Br) 2011;93-B(Supp I):27",
+          "doi": "10.1302/0301-620X.93BSUPP_I.0930027b",
+          "url": "https://online.boneandjoint.org.uk/Article/10.1302/0301-620X.93BSUPP_I.0930027b",
+          "note": "Conference abstract by the same group as Langdon 2010 (same cohort); author list not captured in the source notes. Source of the 2×2 counts."
+        },
+        {
+          "authors": "Langdon J, Way A, Heaton S, Bernard J, Molloy S",
+          "year": 2010,
+          "title": "Vertebral compression fractures – new clinical signs to aid diagnosis",
+          "journal": "Ann R Coll Surg Engl 2010;92(2):163–166",
+          "doi": "10.1308/003588410X12518836440162",
+          "pmid": "19995486",
+          "url": "https://pubmed.ncbi.nlm.nih.gov/19995486/",
+          "note": "Epub 7 Dec 2009. Abstract read; full text not read (only the first page of a copy was readable)."
+        },
+        {
+          "title": "Compression Fracture Clinic: tools page (quotes Langdon 2010)",
+          "url": "https://www.compressionfractureclinic.com/tools",
+          "note": "Source of the manoeuvre descriptions; a third-party page quoting the paper, consistent with the abstracts."
+        }
+      ],
+      "caveats": [
+        "The non-acute group may include patients without any fracture: 'no acute fracture on MRI' is not the same as 'an old fracture'.",
+        "The reference standard is described only as MRI; the sequence (STIR or fat-suppressed T2 marrow oedema) is not stated in the sources read."
+      ],
+      "relatedRecords": [
+        "closed-fist-percussion",
+        "supine-sign",
+        "suspected-acute-vcf"
+      ]
+    },
+    {
+      "id": "target-vertebral-fracture-back-pain",
+      "kind": "targetCondition",
+      "title": "Any vertebral fracture among people with back pain",
+      "claim": "What the primary-care, general-practice and emergency-department presets estimate: whether a person consulting with back pain has a vertebral fracture at all. It is not the probability that a known or suspected fracture is acute, so it does not combine with the Langdon signs.",
+      "verification": "reported",
+      "condition": "vertebral fracture",
+      "population": "people consulting with back pain (primary care, general practice, emergency department)",
+      "citations": [
+        {
+          "authors": "Henschke N, et al.",
+          "year": 2009,
+          "journal": "Arthritis Rheum 2009;60(10):3072–3080",
+          "doi": "10.1002/art.24853",
+          "pmid": "19790051",
+          "note": "Article title not captured in the source notes."
+        },
+        {
+          "authors": "Enthoven WTM, et al.",
+          "year": 2016,
+          "journal": "Phys Ther 2016;96(3):305–312",
+          "doi": "10.2522/ptj.20140525",
+          "note": "BACE cohort, Netherlands. Article title not captured in the source notes."
+        }
+      ],
+      "caveats": [
+        "Settings differ (all ages in primary care, over 55 in general practice, emergency departments, women over 70); each preset states its own setting."
+      ],
+      "relatedRecords": [
+        "primary-care-low-back-pain",
+        "primary-care-range",
+        "gp-over-55",
+        "emergency-department",
+        "elderly-acute-lbp-mri"
+      ]
+    },
+    {
+      "id": "target-painful-fracture-osteoporosis-risk",
+      "kind": "targetCondition",
+      "title": "Painful (acute) osteoporotic vertebral fracture among people with back pain at risk of osteoporosis",
+      "claim": "What the Back Pain-Inducing Test (Jin 2020) separates: a painful osteoporotic vertebral fracture on whole-spine MRI, among people with back pain at risk of osteoporosis seen at a spine institute.",
+      "verification": "reported",
+      "condition": "painful (acute) osteoporotic vertebral fracture on whole-spine MRI",
+      "population": "people with back pain at risk of osteoporosis (spine institute, China)",
+      "citations": [
+        {
+          "authors": "Jin H, Ma X, Liu Y, et al.",
+          "year": 2020,
+          "journal": "J Bone Miner Res 2020;35(3):488–497",
+          "doi": "10.1002/jbmr.3912",
+          "pmid": "31691366",
+          "note": "Abstract read. Article title not captured in the source notes."
+        }
+      ],
+      "caveats": [
+        "One institute; non-consecutive patients (NASS Level II)."
+      ],
+      "relatedRecords": [
+        "jin-2020-bpit",
+        "osteoporosis-risk-back-pain"
+      ]
+    },
+    {
+      "id": "target-acute-fragility-fracture-sudden-pain",
+      "kind": "targetCondition",
+      "title": "Acute vertebral fragility fracture among people over 65 with sudden back pain",
+      "claim": "What the Jung 2022 tests separate: an acute vertebral fragility fracture among people over 65 with sudden back pain in the last 3 weeks, seen in an orthopaedic clinic.",
+      "verification": "reported",
+      "condition": "acute vertebral fragility fracture",
+      "population": "people over 65 with sudden back pain in the last 3 weeks (orthopaedic clinic, Korea)",
+      "citations": [
+        {
+          "authors": "Jung C-W, Lee J, Ham D-W, et al.",
+          "year": 2022,
+          "journal": "Healthcare 2022;10(7):1215",
+          "doi": "10.3390/healthcare10071215",
+          "note": "Trial registry KCT0002631. Article title and PMID not captured in the source notes."
+        }
+      ],
+      "caveats": [
+        "Mixed reference standard (serial radiographs, CT or MRI): differential verification."
+      ],
+      "relatedRecords": [
+        "jung-2022-fbsu",
+        "jung-2022-tenderness",
+        "over-65-sudden-back-pain"
+      ]
     }
   ]
 }

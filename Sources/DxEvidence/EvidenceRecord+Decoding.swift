@@ -3,6 +3,7 @@
 extension EvidenceRecord: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, kind, title, claim, verification, citations, caveats
+        case targetCondition, condition
         case target, indexTest, referenceStandard, population, counts, reported, derivedFields
         case setting, probability, events, total, range, isDefault
         case organisation, statement, strength, ratings
@@ -19,6 +20,8 @@ extension EvidenceRecord: Decodable {
         verification = try container.decode(Verification.self, forKey: .verification)
         citations = try container.decode([Citation].self, forKey: .citations)
         caveats = try container.decodeIfPresent([String].self, forKey: .caveats) ?? []
+        targetCondition = try container.decodeIfPresent(String.self, forKey: .targetCondition)
+        condition = try container.decodeIfPresent(String.self, forKey: .condition)
         target = try container.decodeIfPresent(String.self, forKey: .target)
         indexTest = try container.decodeIfPresent(String.self, forKey: .indexTest)
         referenceStandard = try container.decodeIfPresent(String.self, forKey: .referenceStandard)

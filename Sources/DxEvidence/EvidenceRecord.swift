@@ -19,6 +19,9 @@ public struct EvidenceRecord: Sendable, Hashable {
         case pretestPreset
         case caveat
         case publication
+        /// What a probability is about: a condition among a population
+        /// (``DxStats/TargetCondition``). Signs and presets name one by id.
+        case targetCondition
     }
 
     /// How far a record was checked against its source.
@@ -115,6 +118,12 @@ public struct EvidenceRecord: Sendable, Hashable {
     public var verification: Verification
     public var citations: [Citation]
     public var caveats: [String]
+
+    // Diagnostic studies and pretest presets: the target condition record's id.
+    public var targetCondition: String?
+
+    // Target conditions (kind targetCondition): the condition; `population` says among whom.
+    public var condition: String?
 
     // Diagnostic studies
     public var target: String?

@@ -12,11 +12,14 @@ import Foundation
 ///   precision printed in the source;
 /// - a preset's probability lies in [0, 1], equals events/total to its
 ///   printed precision, and lies inside its range;
-/// - exactly one preset is the default.
+/// - exactly one preset is the default;
+/// - a `targetCondition` names a record of kind `targetCondition`, which
+///   states its condition and population.
 enum EvidenceValidation {
     static func problems(in records: [EvidenceRecord]) -> [EvidenceError] {
         var problems: [EvidenceError] = []
         let ids = Set(records.map(\.id))
+        let targetIds = Set(records.filter { $0.kind == .targetCondition }.map(\.id))
         for record in records {
             func problem(_ text: String) {
                 problems.append(EvidenceError(file: record.sourceFile, record: record.id, problem: text))
@@ -32,9 +35,16 @@ enum EvidenceValidation {
             for related in record.relatedRecords ?? [] where !ids.contains(related) {
                 problem("related record '\(related)' does not exist")
             }
+            if let target = record.targetCondition, !targetIds.contains(target) {
+                problem("target condition '\(target)' is not a record of kind targetCondition")
+            }
             switch record.kind {
             case .diagnosticStudy: problems += studyProblems(record)
             case .pretestPreset: problems += presetProblems(record)
+            case .targetCondition:
+                if record.condition?.isEmpty ?? true { problem("a target condition needs 'condition' (e.g. \"acute fracture\")") }
+                if record.population?.isEmpty ?? true { problem("a target condition needs 'population' (among whom)") }
+                if record.targetCondition != nil { problem("a target condition cannot itself name a targetCondition") }
             default: break
             }
         }

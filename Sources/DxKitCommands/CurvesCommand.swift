@@ -68,7 +68,8 @@ struct CurvesCommand: RenderingCommand {
         let evidenceOptions = evidence
         let base = EvidenceLoader { try evidenceOptions.base() }
         let marker = try pretest.map { text in
-            let resolved = try ResolvedPretest.resolve(text, evidence: base.get)
+            let target = signs.isEmpty ? nil : try SignSelection.resolve(signs, base: base.get).target()
+            let resolved = try ResolvedPretest.resolve(text, about: target, evidence: base.get)
             return (
                 pretest: resolved.probability,
                 label: NumberText.percent(.finite(resolved.probability)) + (resolved.preset.map { " (\($0.id))" } ?? "")

@@ -62,7 +62,8 @@ struct HandoutCommand: RenderingCommand {
         let evidenceOptions = evidence
         let base = EvidenceLoader { try evidenceOptions.base() }
         let selection = try SignSelection.resolve(signTexts, base: base.get)
-        let resolvedPretest = try ResolvedPretest.resolve(nomogramPretest, flag: "--nomogram-pretest", evidence: base.get)
+        let signTarget = try selection.target()
+        let resolvedPretest = try ResolvedPretest.resolve(nomogramPretest, flag: "--nomogram-pretest", about: signTarget, evidence: base.get)
         let pictureArguments = ["--pretest", nomogramPretest ?? resolvedPretest.preset?.id ?? String(resolvedPretest.probability)]
         let shared = ["--level", level] + evidenceArguments + monteCarloArguments
 
@@ -82,7 +83,7 @@ struct HandoutCommand: RenderingCommand {
 
         // Table 1: each sign alone, with natural frequencies; table 2: every pattern of the signs together.
         var tables: [ProbabilityTable] = []
-        let rows = try PretestList.rows(pretest, evidence: base.get)
+        let rows = try PretestList.rows(pretest, about: signTarget, evidence: base.get)
         let settings = SignCombinationSettings(monteCarlo: try combination.monteCarloSettings(), thresholds: try combination.thresholds())
         var columns: [ProbabilityTableColumn] = []
         do {

@@ -70,7 +70,8 @@ struct NomogramCommand: RenderingCommand {
         }
         let evidenceOptions = evidence
         let base = EvidenceLoader { try evidenceOptions.base() }
-        let resolved = try ResolvedPretest.resolve(pretest, evidence: base.get)
+        let signTarget = signs.isEmpty ? nil : try SignSelection.resolve(signs, base: base.get).target()
+        let resolved = try ResolvedPretest.resolve(pretest, about: signTarget, evidence: base.get)
         let limit = FaganScale.probabilityLimit
         guard resolved.probability >= limit, resolved.probability <= 1 - limit else {
             throw InputError("--pretest (\(pretest ?? resolved.description)) is outside the nomogram's axis, 0.1 % to 99.9 %")

@@ -78,11 +78,10 @@ struct PostTestCommand: RenderingCommand {
         }
         let evidenceOptions = evidence
         let base = EvidenceLoader { try evidenceOptions.base() }
-        let resolved = try ResolvedPretest.resolve(pretest, evidence: base.get)
-        let probability = resolved.probability
         if !signs.isEmpty {
-            return try signReport(pretest: resolved, findings: signs.map(SignFinding.parse), base: base, level: level).render(common.format)
+            return try signReport(findings: signs.map(SignFinding.parse), base: base, level: level).render(common.format)
         }
+        let probability = try ResolvedPretest.resolve(pretest, evidence: base.get).probability
         let report: PostTestReport
         if let likelihoodRatio {
             let interval = try givenLikelihoodRatio(likelihoodRatio, level: level)
@@ -137,7 +136,7 @@ struct PostTestCommand: RenderingCommand {
 
     /// One or more signs: the combined bedside estimate with its Monte Carlo
     /// interval, the dependence range and the gate.
-    private func signReport(pretest: ResolvedPretest, findings: [SignFinding], base: EvidenceLoader, level: ConfidenceLevel) throws -> CombinedPostTestReport {
+    private func signReport(findings: [SignFinding], base: EvidenceLoader, level: ConfidenceLevel) throws -> CombinedPostTestReport {
         var signs: [CombinedPostTest.Finding] = [], names: [String] = [], records: [EvidenceRecord] = []
         for (index, finding) in findings.enumerated() {
             let (sign, name, record) = try finding.resolve(index: index, base: base.get)
@@ -145,14 +144,20 @@ struct PostTestCommand: RenderingCommand {
             names.append(name)
             if let record { records.append(record) }
         }
+        let target: TargetCondition?
+        do { target = try TargetCondition.requireCommon(pretest: nil, signs: signs.map { ($0.sign.name, $0.sign.target) }) } catch {
+            throw InputError("--sign: \(error.description)")
+        }
+        let pretest = try ResolvedPretest.resolve(self.pretest, about: target, evidence: base.get)
         do {
             let result = try CombinedPostTest(
-                pretest: pretest.probability, pretestUncertainty: combination.pretestUncertainty(), findings: signs,
+                pretest: pretest.probability, pretestTarget: pretest.targetIsAssumed ? nil : pretest.target,
+                pretestUncertainty: combination.pretestUncertainty(), findings: signs,
                 dependence: combination.dependenceModel(), level: level, monteCarlo: combination.monteCarloSettings(),
                 thresholds: combination.thresholds())
             return CombinedPostTestReport(
                 result: result, signNames: names, pretestDescription: pretest.description,
-                evidence: [pretest.preset].compactMap { $0 } + records)
+                evidence: [pretest.preset].compactMap { $0 } + records, pretestTargetAssumed: pretest.targetIsAssumed)
         } catch let error as StatisticsError {
             throw InputError(error)
         }

@@ -11,7 +11,7 @@ import Foundation
 enum PretestList {
     static func rows(
         _ text: String, flag: String = "--pretest", maximumCount: Int = PretestGrid.standardMaximumCount,
-        evidence: () throws -> EvidenceBase
+        about target: TargetCondition? = nil, evidence: () throws -> EvidenceBase
     ) throws -> [ProbabilityTable.Row] {
         var rows: [ProbabilityTable.Row] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
@@ -22,7 +22,7 @@ enum PretestList {
                     rows += try PretestGrid.values(item, name: flag, maximumCount: maximumCount).map { ProbabilityTable.Row(pretest: $0) }
                 } catch { throw InputError(error.description) }
             } else {
-                let resolved = try ResolvedPretest.resolve(item, flag: flag, evidence: evidence)
+                let resolved = try ResolvedPretest.resolve(item, flag: flag, about: target, evidence: evidence)
                 rows.append(ProbabilityTable.Row(pretest: resolved.probability, label: resolved.preset?.id))
             }
             guard rows.count <= maximumCount else {

@@ -5,38 +5,72 @@ import DxReport
 import DxStats
 import Foundation
 
-/// `dxkit refer`: the referral pathway for a lumbar compression fracture.
+/// `dxkit refer`: the referral pathway for a low-energy vertebral
+/// compression fracture (pathway version 2).
 struct ReferCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "refer",
-        abstract: "Referral pathway for a lumbar compression fracture, gated by the bedside estimate when MRI is unavailable.",
+        abstract: "Referral pathway for a low-energy vertebral compression fracture, gated by the bedside estimate when MRI is unavailable.",
         discussion: """
-            A patient comes from a JSON file (--patient FILE), from standard input (--patient -; one
-            patient per line in, one result per line out, same order), or from the flags below.
-            Example: dxkit refer --weeks 2 --age 74 --mri unavailable --closed-fist-percussion positive --supine-sign positive
-            Keys and defaults: dxkit refer --rules prints the rule table; see README for the patient keys.
+            A patient comes from a JSON file (--patient FILE: one patient, or one patient per line), from standard input \
+            (--patient -), or from the flags below. Every yes/no input also takes "unknown" and starts as unknown: unknown \
+            is never read as "no", and the note lists what could not be assessed. --weeks is required.
+
+            Example: dxkit refer --weeks 2 --age 74 --no-red-flags --high-energy-trauma no --mri unavailable \
+            --closed-fist-percussion positive --supine-sign positive
+
+            Patient JSON keys: id, fractureLevel ("L2", or several "L1,L2"), weeksSinceOnset (or daysSinceOnset), \
+            highEnergyTrauma, neurologicalDeficit, spinalInstability, malignancySuspected, infectionSuspected, \
+            deformityOrProgressiveKyphosis, pulmonaryDysfunction, anticoagulated, pregnant, augmentationCandidate \
+            (true, false, "yes", "no", "unknown" or null), painTrajectory (improving, unchanged, worsening, unknown), \
+            painSeverity (0–10, mild, moderate, severe, unknown), analgesiaTriedPainPersists, acutePainSubsided \
+            (true or false; default false), mri (available, unavailable, contraindicated, oedema, noOedema; default \
+            unavailable), closedFistPercussion and supineSign (positive, negative, notDone, notAssessable), pretest \
+            (a probability of an acute fracture among patients with a suspected acute osteoporotic compression \
+            fracture: 0.3, "30%", "1:3" or a preset with that target; default suspected-acute-vcf), age. Unknown keys, \
+            duplicate keys and contradictions are errors naming the key.
+
+            dxkit refer --rules prints the whole rule table.
             """
     )
 
     @Flag(help: "Print the whole rule table as Markdown and exit.") var rules = false
-    @Option(help: "A patient JSON file, or - for standard input (JSON lines for many patients).") var patient: String?
+    @Option(help: "A patient JSON file, or - for standard input (one patient, or JSON lines for many).") var patient: String?
 
-    @Option(name: .customLong("fracture-level"), help: "T1…L5 (default L2).") var fractureLevel: String?
-    @Option(name: .customLong("weeks"), parsing: .unconditional, help: "Weeks since onset (default 0).") var weeks: String?
-    @Option(name: .customLong("pain-trajectory"), help: "improving, unchanged (default) or worsening.") var painTrajectory: String?
-    @Option(name: .customLong("pain-severity"), parsing: .unconditional, help: "0–10, or mild, moderate, severe.") var painSeverity: String?
-    @Flag(name: .customLong("neurological-deficit")) var neurologicalDeficit = false
-    @Flag(name: .customLong("spinal-instability")) var spinalInstability = false
-    @Flag(name: .customLong("malignancy-suspected")) var malignancySuspected = false
-    @Flag(name: .customLong("deformity"), help: "Significant deformity or progressive kyphosis.") var deformity = false
-    @Flag(name: .customLong("pulmonary-dysfunction")) var pulmonaryDysfunction = false
-    @Option(name: .customLong("augmentation-candidate"), help: "true or false (default unknown).") var augmentationCandidate: String?
-    @Flag(name: .customLong("analgesia-failed"), help: "Analgesia tried and pain persists.") var analgesiaFailed = false
+    @Option(name: .customLong("weeks"), parsing: .unconditional, help: "Weeks since onset (fractions allowed: 5 days = 0.71).")
+    var weeks: String?
+    @Option(name: .customLong("days"), parsing: .unconditional, help: "Days since onset (instead of --weeks).") var days: String?
+    @Option(name: .customLong("fracture-level"), help: "The symptomatic level, T1…L5 (default L2); several as L1,L2.")
+    var fractureLevel: String?
+    @Flag(name: .customLong("no-red-flags"), help: "No neurological deficit, instability, suspected malignancy or infection, or deformity.")
+    var noRedFlags = false
+    @Option(name: .customLong("high-energy-trauma"), help: "yes, no or unknown (a fall from standing height is low-energy).")
+    var highEnergyTrauma: String?
+    @Option(name: .customLong("neurological-deficit"), help: "yes, no or unknown.") var neurologicalDeficit: String?
+    @Option(name: .customLong("spinal-instability"), help: "yes, no or unknown.") var spinalInstability: String?
+    @Option(name: .customLong("malignancy-suspected"), help: "yes, no or unknown.") var malignancySuspected: String?
+    @Option(name: .customLong("infection-suspected"), help: "yes, no or unknown.") var infectionSuspected: String?
+    @Option(name: .customLong("deformity"), help: "Significant deformity or progressive kyphosis: yes, no or unknown.") var deformity: String?
+    @Option(name: .customLong("pulmonary-dysfunction"), help: "yes, no or unknown.") var pulmonaryDysfunction: String?
+    @Option(name: .customLong("anticoagulated"), help: "Anticoagulated or a coagulopathy: yes, no or unknown.") var anticoagulated: String?
+    @Option(name: .customLong("pregnant"), help: "yes, no or unknown.") var pregnant: String?
+    @Option(name: .customLong("augmentation-candidate"), help: "Fit for a percutaneous procedure: yes, no or unknown.")
+    var augmentationCandidate: String?
+    @Option(name: .customLong("pain-trajectory"), help: "improving, unchanged, worsening or unknown.") var painTrajectory: String?
+    @Option(name: .customLong("pain-severity"), parsing: .unconditional, help: "0–10, mild, moderate, severe or unknown.")
+    var painSeverity: String?
+    @Flag(name: .customLong("analgesia-failed"), help: "Analgesia tried and the pain persists.") var analgesiaFailed = false
     @Flag(name: .customLong("pain-subsided"), help: "The acute pain has subsided.") var painSubsided = false
-    @Option(help: "available, unavailable (default), contraindicated, acute or chronic.") var mri: String?
-    @Option(name: .customLong("closed-fist-percussion"), help: "positive, negative or notDone (default).") var closedFistPercussion: String?
-    @Option(name: .customLong("supine-sign"), help: "positive, negative or notDone (default).") var supineSign: String?
-    @Option(parsing: .unconditional, help: "Pretest probability of an acute fracture: 0.3, 30%, 1:3 or a preset id.") var pretest: String?
+    @Option(help: "available (now), unavailable (default), contraindicated, oedema (done: acute) or no-oedema (done).") var mri: String?
+    @Option(name: .customLong("closed-fist-percussion"), help: "positive, negative, not-done (default) or not-assessable.")
+    var closedFistPercussion: String?
+    @Option(name: .customLong("supine-sign"), help: "positive, negative, not-done (default) or not-assessable.") var supineSign: String?
+    @Option(
+        parsing: .unconditional,
+        help:
+            "Pretest probability of an acute fracture among patients with a suspected acute osteoporotic compression fracture: 0.3, 30%, 1:3 or a preset with that target."
+    )
+    var pretest: String?
     @Option(parsing: .unconditional, help: "Age in years.") var age: String?
     @Option(parsing: .unconditional, help: "Gate thresholds LOWER,UPPER (policy; default 0.2,0.8).") var gate: String?
 
@@ -58,7 +92,10 @@ struct ReferCommand: ParsableCommand {
         }
         let engine = ReferralEngine(evidence: try evidence.base(), thresholds: thresholds, level: try common.confidenceLevel())
         guard let patient else {
-            print(try render(engine.evaluateReporting(flagPatient()), single: true))
+            let flagged = try flagPatient()
+            let result: ReferralResult
+            do { result = try engine.evaluate(flagged) } catch { throw InputError(Self.flagName(for: error)) }
+            print(try ReferralReport(result: result).render(common.format))
             return
         }
         guard !quickFlagsGiven else { throw InputError("give the patient either with --patient or with flags, not both") }
@@ -69,134 +106,167 @@ struct ReferCommand: ParsableCommand {
             guard let file = FileHandle(forReadingAtPath: patient) else { throw InputError("--patient (\(patient)): cannot read the file") }
             handle = file
         }
-        try process(lines: LineReader(handle: handle), engine: engine)
+        var stream = PatientStream(source: patient, engine: engine, format: common.format)
+        try stream.run(lines: LineReader(handle: handle))
     }
 
-    /// One JSON document (possibly over several lines) or JSON lines, in input order.
-    private func process(lines: LineReader, engine: ReferralEngine) throws {
-        var lines = lines
-        var pending: [String] = []
-        var lineNumber = 0, read = 0, written = 0, rejected = 0
-        var cache = GateCache(engine: engine)
-        func handle(_ text: String) {
-            read += 1
-            do {
-                let patient = try Patient(json: Data(text.utf8))
-                let result = ReferralEngine.recommendations(for: patient, gate: try cache.gate(for: patient))
-                print(ReferralReport(result: result).render(common.format, pretty: false))
-                if common.format != .json { print("") }
-                written += 1
-            } catch {
-                rejected += 1
-                DxKitMain.standardError("dxkit: line \(lineNumber): \(error.description)")
-            }
-        }
-        while let line = lines.next() {
-            lineNumber += 1
-            if line.trimmingCharacters(in: .whitespaces).isEmpty && pending.isEmpty { continue }
-            pending.append(line)
-            let text = pending.joined(separator: "\n")
-            // A complete JSON value: process it; otherwise keep collecting (a pretty-printed patient).
-            guard JSONSerialization.isValidJSONObjectText(text) else {
-                if pending.count > 10_000 { pending.removeAll(); handle(text) }
-                continue
-            }
-            pending.removeAll()
-            handle(text)
-        }
-        if !pending.isEmpty { handle(pending.joined(separator: "\n")) }
-        if read == 0 { throw InputError("--patient (\(patient ?? "-")): no patient in the input") }
-        if rejected > 0 {
-            DxKitMain.standardError("dxkit: \(read) patients read, \(written) written, \(rejected) rejected")
-            throw ExitCode(65)
-        }
-    }
-
-    private func render(_ result: ReferralResult, single: Bool) -> String {
-        ReferralReport(result: result).render(common.format)
+    private var answerOptions: [(key: String, flag: String, value: String?)] {
+        [
+            ("highEnergyTrauma", "--high-energy-trauma", highEnergyTrauma), ("neurologicalDeficit", "--neurological-deficit", neurologicalDeficit),
+            ("spinalInstability", "--spinal-instability", spinalInstability), ("malignancySuspected", "--malignancy-suspected", malignancySuspected),
+            ("infectionSuspected", "--infection-suspected", infectionSuspected), ("deformityOrProgressiveKyphosis", "--deformity", deformity),
+            ("pulmonaryDysfunction", "--pulmonary-dysfunction", pulmonaryDysfunction), ("anticoagulated", "--anticoagulated", anticoagulated),
+            ("pregnant", "--pregnant", pregnant), ("augmentationCandidate", "--augmentation-candidate", augmentationCandidate),
+        ]
     }
 
     private var quickFlagsGiven: Bool {
-        [fractureLevel, weeks, painTrajectory, painSeverity, augmentationCandidate, mri, closedFistPercussion, supineSign, pretest, age]
-            .contains { $0 != nil }
-            || [neurologicalDeficit, spinalInstability, malignancySuspected, deformity, pulmonaryDysfunction, analgesiaFailed, painSubsided]
-                .contains(true)
+        [weeks, days, fractureLevel, painTrajectory, painSeverity, mri, closedFistPercussion, supineSign, pretest, age].contains { $0 != nil }
+            || answerOptions.contains { $0.value != nil } || noRedFlags || analgesiaFailed || painSubsided
     }
 
-    /// The patient described by the flags, through the same JSON reader as files (so the same checks apply).
+    /// The patient described by the flags, through the same strict JSON reader as files (so the same checks apply).
     private func flagPatient() throws -> Patient {
-        var fields: [String: Any] = [
-            "neurologicalDeficit": neurologicalDeficit, "spinalInstability": spinalInstability,
-            "malignancySuspected": malignancySuspected, "deformityOrProgressiveKyphosis": deformity,
-            "pulmonaryDysfunction": pulmonaryDysfunction, "analgesiaTriedPainPersists": analgesiaFailed, "acutePainSubsided": painSubsided,
-        ]
+        var fields: [(String, JSONValue)] = []
         func number(_ text: String?, _ key: String, _ flag: String) throws {
             guard let text else { return }
             guard let value = Double(text), value.isFinite else { throw InputError("\(flag) (\(text)) must be a number") }
-            fields[key] = value
+            fields.append((key, .number(value)))
         }
         try number(weeks, "weeksSinceOnset", "--weeks")
+        try number(days, "daysSinceOnset", "--days")
         try number(age, "age", "--age")
-        if let painSeverity {
-            if let value = Double(painSeverity) { fields["painSeverity"] = value } else { fields["painSeverity"] = painSeverity }
-        }
-        if let augmentationCandidate {
-            guard let value = Bool(augmentationCandidate.lowercased()) else {
-                throw InputError("--augmentation-candidate (\(augmentationCandidate)) must be true or false")
+        if let fractureLevel { fields.append(("fractureLevel", .string(fractureLevel))) }
+        let redFlagKeys = PatientInput.redFlags.map(\.rawValue)
+        for (key, flag, value) in answerOptions {
+            if let value {
+                if noRedFlags && redFlagKeys.contains(key) { throw InputError("\(flag) contradicts --no-red-flags: give one or the other") }
+                fields.append((key, .string(value.lowercased())))
+            } else if noRedFlags && redFlagKeys.contains(key) {
+                fields.append((key, .string("no")))
             }
-            fields["augmentationCandidate"] = value
         }
-        for (key, value) in [
-            ("fractureLevel", fractureLevel), ("painTrajectory", painTrajectory), ("mri", mri),
-            ("closedFistPercussion", closedFistPercussion), ("supineSign", supineSign), ("pretest", pretest),
-        ] {
-            if let value { fields[key] = value }
+        if let painSeverity {
+            if let value = Double(painSeverity), value.isFinite {
+                fields.append(("painSeverity", .number(value)))
+            } else {
+                fields.append(("painSeverity", .string(painSeverity)))
+            }
         }
-        let data = try JSONSerialization.data(withJSONObject: fields)
-        do { return try Patient(json: data) } catch { throw InputError(Self.flagName(for: error)) }
+        if let painTrajectory { fields.append(("painTrajectory", .string(painTrajectory))) }
+        if analgesiaFailed { fields.append(("analgesiaTriedPainPersists", .bool(true))) }
+        if painSubsided { fields.append(("acutePainSubsided", .bool(true))) }
+        if let mri { fields.append(("mri", .string(mri == "no-oedema" ? "noOedema" : mri))) }
+        for (key, value) in [("closedFistPercussion", closedFistPercussion), ("supineSign", supineSign)] {
+            guard let value else { continue }
+            let names = ["not-done": "notDone", "not-assessable": "notAssessable"]
+            fields.append((key, .string(names[value] ?? value)))
+        }
+        if let pretest { fields.append(("pretest", .string(pretest))) }
+        do { return try Patient(json: Array(JSONValue.object(fields).serialized().utf8)) } catch { throw InputError(Self.flagName(for: error)) }
     }
 
     /// A patient error with the JSON key translated to its flag.
     static func flagName(for error: PatientError) -> String {
         let flags = [
-            "weeksSinceOnset": "--weeks", "painTrajectory": "--pain-trajectory", "painSeverity": "--pain-severity",
+            "weeksSinceOnset": "--weeks", "daysSinceOnset": "--days", "painTrajectory": "--pain-trajectory", "painSeverity": "--pain-severity",
             "fractureLevel": "--fracture-level", "mri": "--mri", "closedFistPercussion": "--closed-fist-percussion",
             "supineSign": "--supine-sign", "pretest": "--pretest", "age": "--age", "acutePainSubsided": "--pain-subsided",
+            "highEnergyTrauma": "--high-energy-trauma", "neurologicalDeficit": "--neurological-deficit",
+            "spinalInstability": "--spinal-instability", "malignancySuspected": "--malignancy-suspected",
+            "infectionSuspected": "--infection-suspected", "deformityOrProgressiveKyphosis": "--deformity",
+            "pulmonaryDysfunction": "--pulmonary-dysfunction", "anticoagulated": "--anticoagulated", "pregnant": "--pregnant",
+            "augmentationCandidate": "--augmentation-candidate", "analgesiaTriedPainPersists": "--analgesia-failed",
         ]
         return "\(flags[error.field] ?? error.field): \(error.problem)"
     }
 }
 
-extension ReferralEngine {
-    /// `evaluate` with errors as `InputError`s that name the flag.
-    func evaluateReporting(_ patient: Patient) throws -> ReferralResult {
-        do { return try evaluate(patient) } catch { throw InputError(ReferCommand.flagName(for: error)) }
-    }
-}
+/// Patients from a file or standard input: one JSON object (possibly over
+/// several lines), or JSON lines, one patient per line, answered in input
+/// order. A broken line is one reject; the others are still answered.
+struct PatientStream {
+    /// A single patient document spread over several lines is read whole up to this size.
+    static let maximumDocumentBytes = 1 << 20
 
-/// The gate depends only on the signs, the MRI state and the pretest: when
-/// many patients share them, compute each estimate once (bounded cache).
-struct GateCache {
+    let source: String
     let engine: ReferralEngine
-    private var cache: [String: GateAssessment] = [:]
-    private var withoutGate: Set<String> = []
+    let format: OutputFormat
 
-    init(engine: ReferralEngine) { self.engine = engine }
+    private var read = 0, written = 0, rejected = 0
 
-    mutating func gate(for patient: Patient) throws(PatientError) -> GateAssessment? {
-        let key = "\(patient.closedFistPercussion)|\(patient.supineSign)|\(patient.mri)|\(patient.pretest ?? "")"
-        if let cached = cache[key] { return cached }
-        if withoutGate.contains(key) { return nil }
-        let computed = try engine.gateAssessment(for: patient)
-        if cache.count > 4096 { cache.removeAll() }
-        if let computed { cache[key] = computed } else { withoutGate.insert(key) }
-        return computed
+    init(source: String, engine: ReferralEngine, format: OutputFormat) {
+        self.source = source
+        self.engine = engine
+        self.format = format
     }
-}
 
-extension JSONSerialization {
-    /// Whether `text` is one complete JSON value.
-    static func isValidJSONObjectText(_ text: String) -> Bool {
-        (try? jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])) != nil
+    mutating func run(lines: LineReader) throws {
+        var lines = lines
+        var lineNumber = 0
+        // The first non-empty line decides: a whole JSON object starts JSON lines; otherwise the
+        // input may be one pretty-printed patient, read whole if it is small enough.
+        var first: (number: Int, bytes: ArraySlice<UInt8>)?
+        while first == nil, let bytes = lines.nextBytes() {
+            lineNumber += 1
+            if !Self.isBlank(bytes) { first = (lineNumber, bytes) }
+        }
+        guard let first else { throw InputError("--patient (\(source)): no patient in the input") }
+        if (try? StrictJSON.parse(first.bytes)) == nil {
+            var buffered: [(Int, ArraySlice<UInt8>)] = [first]
+            var size = first.bytes.count
+            var complete = true
+            while let bytes = lines.nextBytes() {
+                lineNumber += 1
+                buffered.append((lineNumber, bytes))
+                size += bytes.count + 1
+                if size > Self.maximumDocumentBytes {
+                    complete = false
+                    break
+                }
+            }
+            let whole = Array(buffered.map { Array($0.1) }.joined(separator: [0x0A]))
+            if complete, (try? StrictJSON.parse(whole)) != nil {
+                handle(whole, line: first.number)
+                return try finish()
+            }
+            for (number, bytes) in buffered where !Self.isBlank(bytes) { handle(bytes, line: number) }
+        } else {
+            handle(first.bytes, line: first.number)
+        }
+        while let bytes = lines.nextBytes() {
+            lineNumber += 1
+            if !Self.isBlank(bytes) { handle(bytes, line: lineNumber) }
+        }
+        try finish()
+    }
+
+    static func isBlank<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    private mutating func handle<Bytes: Collection<UInt8>>(_ bytes: Bytes, line: Int) {
+        read += 1
+        do {
+            let result = try engine.evaluate(try Patient(json: bytes))
+            let report = ReferralReport(result: result)
+            switch format {
+            case .json: print(try report.render(.json, pretty: false))
+            case .csv:
+                let rows = report.csv.split(separator: "\n", omittingEmptySubsequences: false)
+                print(rows.dropFirst(written == 0 ? 0 : 1).joined(separator: "\n"))
+            case .text, .markdown: print(try report.render(format) + "\n")
+            }
+            written += 1
+        } catch {
+            rejected += 1
+            DxKitMain.standardError("dxkit: line \(line): \(StrictJSON.visible("\(error)", limit: 300))")
+        }
+    }
+
+    private func finish() throws {
+        guard rejected > 0 else { return }
+        DxKitMain.standardError("dxkit: \(read) patients read, \(written) written, \(rejected) rejected")
+        throw ExitCode(65)
     }
 }

@@ -62,11 +62,12 @@ struct SignFinding {
         do {
             switch source {
             case .record(let id):
-                let study: (record: EvidenceRecord, table: TwoByTwoTable)
-                do { study = try base().diagnosticStudy(id) } catch let error as EvidenceLookupError {
+                let evidence = try base()
+                do {
+                    return (try evidence.sign(id), try evidence.record(id).title, try evidence.record(id))
+                } catch let error as EvidenceLookupError {
                     throw InputError("--sign: \(error.description)")
                 }
-                return (try SignAccuracy(name: id, table: study.table), study.record.title, study.record)
             case .counts(let table):
                 let name = "sign \(index + 1) (TP \(table.truePositives), FP \(table.falsePositives), FN \(table.falseNegatives), TN \(table.trueNegatives))"
                 return (try SignAccuracy(name: "sign-\(index + 1)", table: table), name, nil)

@@ -17,6 +17,13 @@ struct SignSelection {
     let fixedResults: [TestResult?]
     let records: [EvidenceRecord]
 
+    /// The signs' common target condition (an error when two differ).
+    func target() throws -> TargetCondition? {
+        do { return try TargetCondition.requireCommon(pretest: nil, signs: signs.map { ($0.name, $0.target) }) } catch {
+            throw InputError("--sign: \(error.description)")
+        }
+    }
+
     static func resolve(_ texts: [String], base: () throws -> EvidenceBase) throws -> SignSelection {
         guard texts.count <= maximumCount else {
             throw InputError("--sign was given \(texts.count) times; a table or picture combines at most \(maximumCount) signs")

@@ -98,7 +98,8 @@ struct TableCommand: RenderingCommand {
         }
         let evidenceOptions = evidence
         let base = EvidenceLoader { try evidenceOptions.base() }
-        let rows = try PretestList.rows(pretest, evidence: base.get)
+        let signTarget = signs.isEmpty ? nil : try SignSelection.resolve(signs, base: base.get).target()
+        let rows = try PretestList.rows(pretest, about: signTarget, evidence: base.get)
 
         var columns: [ProbabilityTableColumn] = []
         var title: String

@@ -1,61 +1,95 @@
-import DxStats
-
 /// When a rule applies: a small vocabulary a clinician can read in the rule
-/// table (`dxkit refer --rules`) and the engine evaluates. Every rule of
-/// the pathway is written with these and nothing else.
+/// table (`dxkit refer --rules`) and the engine evaluates in three-valued
+/// logic (``Truth``). Every rule of the pathway is written with these and
+/// nothing else.
 public indirect enum Condition: Sendable, Hashable {
     case always
-    case neurologicalDeficit
-    case spinalInstability
-    case malignancySuspected
-    case deformityOrProgressiveKyphosis
-    case pulmonaryDysfunction
-    case augmentationCandidate
-    case analgesiaTriedPainPersists
-    case acutePainSubsided
-    case painSevere
-    case painPersists
-    case painTrajectory(Patient.PainTrajectory)
+    /// A yes/no/unknown input has this answer (unknown when it is unknown).
+    case answer(PatientInput, Answer)
+    /// Any red flag is answered yes (unknown when none is yes and one is unknown).
+    case anyRedFlag
     case weeksAtLeast(Double)
+    case weeksAtMost(Double)
     case weeksBelow(Double)
     case weeksAbove(Double)
-    case fractureLevel([String])
+    /// Onset within 5 days (weeks ≤ 5/7).
+    case onsetWithinFiveDays
+    /// Pain 7–10 (unknown when the severity is).
+    case painSevere
+    /// Pain trajectory is one of these (unknown when the trajectory is).
+    case painTrajectory([Patient.PainTrajectory])
+    case analgesiaTriedPainPersists
+    case acutePainSubsided
     case mri([Patient.MRIState])
-    case anySignDone
+    /// One of the symptomatic levels is one of these.
+    case fractureLevel([String])
+    case severalLevels
+    /// At least one bedside sign positive or negative.
+    case anySignExamined
+    /// Neither sign was done (not done or not assessable).
+    case noSignExamined
+    /// Age above (false when age is not given: an optional input).
     case ageAbove(Double)
-    case gate(GateDecision.Classification)
-    case anyRedFlag
+    /// The gate applied and classified so.
+    case gate(AcuityGate.Outcome)
+    /// One of these rules fired (unknown while one of them is not assessed).
+    case fired([String])
     case all([Condition])
     case any([Condition])
     case not(Condition)
 
-    /// Evaluates the condition for a patient and the gate's classification (if the gate ran).
-    func holds(for patient: Patient, gate: GateDecision.Classification?) -> Bool {
+    /// The facts a condition is evaluated against.
+    struct Context {
+        let patient: Patient
+        let gate: AcuityGate.Outcome?
+        /// Outcomes of the rules evaluated so far: fired (yes), not fired (no), not assessed (unknown).
+        var outcomes: [String: Truth] = [:]
+    }
+
+    func evaluate(_ context: Context) -> Truth {
+        let patient = context.patient
         switch self {
-        case .always: true
-        case .neurologicalDeficit: patient.neurologicalDeficit
-        case .spinalInstability: patient.spinalInstability
-        case .malignancySuspected: patient.malignancySuspected
-        case .deformityOrProgressiveKyphosis: patient.deformityOrProgressiveKyphosis
-        case .pulmonaryDysfunction: patient.pulmonaryDysfunction
-        case .augmentationCandidate: patient.augmentationCandidate == true
-        case .analgesiaTriedPainPersists: patient.analgesiaTriedPainPersists
-        case .acutePainSubsided: patient.acutePainSubsided
-        case .painSevere: patient.painIsSevere
-        case .painPersists: patient.painPersists
-        case .painTrajectory(let trajectory): patient.painTrajectory == trajectory
-        case .weeksAtLeast(let weeks): patient.weeksSinceOnset >= weeks
-        case .weeksBelow(let weeks): patient.weeksSinceOnset < weeks
-        case .weeksAbove(let weeks): patient.weeksSinceOnset > weeks
-        case .fractureLevel(let levels): levels.contains(patient.fractureLevel)
-        case .mri(let states): states.contains(patient.mri)
-        case .anySignDone: patient.anySignDone
-        case .ageAbove(let years): (patient.age ?? 0) > years
-        case .gate(let classification): gate == classification
-        case .anyRedFlag: !patient.redFlags.isEmpty
-        case .all(let conditions): conditions.allSatisfy { $0.holds(for: patient, gate: gate) }
-        case .any(let conditions): conditions.contains { $0.holds(for: patient, gate: gate) }
-        case .not(let condition): !condition.holds(for: patient, gate: gate)
+        case .always: return .yes
+        case .answer(let input, let wanted):
+            let answer = patient.answer(input)
+            return answer == .unknown ? .unknown(needs: [input]) : Truth(answer == wanted)
+        case .anyRedFlag:
+            return .any(PatientInput.redFlags.map { Condition.answer($0, .yes).evaluate(context) })
+        case .weeksAtLeast(let weeks): return Truth(patient.weeksSinceOnset >= weeks)
+        case .weeksAtMost(let weeks): return Truth(patient.weeksSinceOnset <= weeks)
+        case .weeksBelow(let weeks): return Truth(patient.weeksSinceOnset < weeks)
+        case .weeksAbove(let weeks): return Truth(patient.weeksSinceOnset > weeks)
+        case .onsetWithinFiveDays: return Truth(patient.onsetWithinFiveDays)
+        case .painSevere:
+            guard let severe = patient.painSeverity.isSevere else { return .unknown(needs: [.painSeverity]) }
+            return Truth(severe)
+        case .painTrajectory(let trajectories):
+            guard patient.painTrajectory != .unknown else { return .unknown(needs: [.painTrajectory]) }
+            return Truth(trajectories.contains(patient.painTrajectory))
+        case .analgesiaTriedPainPersists: return Truth(patient.analgesiaTriedPainPersists)
+        case .acutePainSubsided: return Truth(patient.acutePainSubsided)
+        case .mri(let states): return Truth(states.contains(patient.mri))
+        case .fractureLevel(let levels): return Truth(patient.fractureLevels.contains { levels.contains($0) })
+        case .severalLevels: return Truth(patient.fractureLevels.count > 1)
+        case .anySignExamined: return Truth(patient.anySignExamined)
+        case .noSignExamined: return Truth(!patient.anySignExamined)
+        case .ageAbove(let years): return Truth((patient.age ?? 0) > years)
+        case .gate(let outcome): return Truth(context.gate == outcome)
+        case .fired(let rules):
+            return .any(rules.map { context.outcomes[$0] ?? .no })
+        case .all(let conditions): return .all(conditions.map { $0.evaluate(context) })
+        case .any(let conditions): return .any(conditions.map { $0.evaluate(context) })
+        case .not(let condition): return condition.evaluate(context).negated
+        }
+    }
+
+    /// The rules this condition refers to (evaluated before it).
+    var referencedRules: [String] {
+        switch self {
+        case .fired(let rules): rules
+        case .all(let conditions), .any(let conditions): conditions.flatMap(\.referencedRules)
+        case .not(let condition): condition.referencedRules
+        default: []
         }
     }
 
@@ -64,28 +98,32 @@ public indirect enum Condition: Sendable, Hashable {
         func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
         switch self {
         case .always: return "always"
-        case .neurologicalDeficit: return "neurological deficit"
-        case .spinalInstability: return "spinal instability"
-        case .malignancySuspected: return "malignancy suspected"
-        case .deformityOrProgressiveKyphosis: return "significant deformity or progressive kyphosis"
-        case .pulmonaryDysfunction: return "pulmonary dysfunction"
-        case .augmentationCandidate: return "augmentation candidate"
-        case .analgesiaTriedPainPersists: return "analgesia tried and pain persists"
-        case .acutePainSubsided: return "acute pain subsided"
-        case .painSevere: return "pain severe (7–10)"
-        case .painPersists: return "pain persists (not subsided, not improving)"
-        case .painTrajectory(let trajectory): return "pain \(trajectory.rawValue)"
-        case .weeksAtLeast(let weeks): return "weeks since onset ≥ \(number(weeks))"
-        case .weeksBelow(let weeks): return "weeks since onset < \(number(weeks))"
-        case .weeksAbove(let weeks): return "weeks since onset > \(number(weeks))"
-        case .fractureLevel(let levels): return "fracture at \(levels.joined(separator: " or "))"
-        case .mri(let states): return "MRI " + states.map(\.rawValue).joined(separator: " or ")
-        case .anySignDone: return "at least one bedside sign examined"
-        case .ageAbove(let years): return "age > \(number(years))"
-        case .gate(let classification): return "gate says \(classification.rawValue)"
+        case .answer(let input, let answer):
+            switch answer {
+            case .yes: return input.label
+            case .no: return "no \(input.label)"
+            case .unknown: return "\(input.label) unknown"
+            }
         case .anyRedFlag: return "any red flag"
-        case .all(let conditions): return conditions.map { $0.parenthesised }.joined(separator: " and ")
-        case .any(let conditions): return conditions.map { $0.parenthesised }.joined(separator: " or ")
+        case .weeksAtLeast(let weeks): return "weeks ≥ \(number(weeks))"
+        case .weeksAtMost(let weeks): return "weeks ≤ \(number(weeks))"
+        case .weeksBelow(let weeks): return "weeks < \(number(weeks))"
+        case .weeksAbove(let weeks): return "weeks > \(number(weeks))"
+        case .onsetWithinFiveDays: return "onset ≤ 5 days (weeks ≤ 0.71)"
+        case .painSevere: return "pain severe (7–10)"
+        case .painTrajectory(let trajectories): return "pain " + trajectories.map(\.rawValue).joined(separator: " or ")
+        case .analgesiaTriedPainPersists: return "analgesia tried, pain persists"
+        case .acutePainSubsided: return "acute pain subsided"
+        case .mri(let states): return "MRI " + states.map(\.description).joined(separator: " or ")
+        case .fractureLevel(let levels): return "fracture at \(levels.joined(separator: " or "))"
+        case .severalLevels: return "several symptomatic levels"
+        case .anySignExamined: return "a bedside sign positive or negative"
+        case .noSignExamined: return "no bedside sign done"
+        case .ageAbove(let years): return "age > \(number(years))"
+        case .gate(let outcome): return "gate: \(outcome.words)"
+        case .fired(let rules): return rules.joined(separator: ", ") + (rules.count > 1 ? " (any) recommended" : " recommended")
+        case .all(let conditions): return conditions.map(\.parenthesised).joined(separator: " and ")
+        case .any(let conditions): return conditions.map(\.parenthesised).joined(separator: " or ")
         case .not(let condition): return "not " + condition.parenthesised
         }
     }

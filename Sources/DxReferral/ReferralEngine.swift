@@ -1,57 +1,25 @@
 import DxEvidence
 import DxStats
+import Foundation
 
-/// One recommendation of the pathway, with the rule it came from.
-public struct Recommendation: Sendable, Hashable {
-    public let rule: String
-    public let action: String
-    public let specialty: String?
-    public let urgency: ReferralRule.Urgency
-    public let rationale: String
-    public let evidence: [String]
-    public let caveats: [String]
-    public let support: ReferralRule.Support
-    public let isRedFlag: Bool
-}
-
-/// The bedside estimate behind the gate.
-public struct GateAssessment: Sendable {
-    public let estimate: CombinedPostTest
-    /// The preset used for the pretest probability, if any.
-    public let preset: EvidenceRecord?
-    /// The sign records used.
-    public let signs: [EvidenceRecord]
-    public var decision: GateDecision { estimate.gate }
-}
-
-/// What the pathway recommends for one patient.
-public struct ReferralResult: Sendable {
-    public let patient: Patient
-    public let recommendations: [Recommendation]
-    /// True only when no referral is indicated and there is no red flag.
-    public let noReferralNeeded: Bool
-    public let gate: GateAssessment?
-    /// What the gate changed, in words (empty without a gate).
-    public let changedByGate: [String]
-    public let redFlags: [String]
-}
-
-/// Runs the referral pathway: the rules of `ReferralPathway` on a patient,
-/// with the acute-versus-chronic gate when MRI is not immediately available.
+/// Runs the referral pathway: the rules of ``ReferralPathway`` on a patient,
+/// in three-valued logic, with the acute-versus-chronic gate where it applies.
 ///
 /// ```swift
-/// var patient = Patient()
-/// patient.weeksSinceOnset = 2
+/// var patient = Patient(weeksSinceOnset: 2)
+/// for flag in PatientInput.redFlags { patient.set(flag, .no) }
+/// patient.highEnergyTrauma = .no
 /// patient.closedFistPercussion = .positive
 /// patient.supineSign = .positive
 /// let result = try ReferralEngine(evidence: .builtIn()).evaluate(patient)
-/// result.gate?.decision.classification   // .acute
+/// result.gate.classification   // .acuteLikely
 /// ```
 public struct ReferralEngine: Sendable {
     public let evidence: EvidenceBase
     public let thresholds: GateDecision.Thresholds
     public let monteCarlo: MonteCarloSettings
     public let level: ConfidenceLevel
+    private let cache = GateEstimateCache()
 
     public init(
         evidence: EvidenceBase, thresholds: GateDecision.Thresholds = .standard,
@@ -63,105 +31,289 @@ public struct ReferralEngine: Sendable {
         self.level = level
     }
 
-    /// The sign record ids the patient's fields refer to.
-    static let signIds = (closedFistPercussion: "closed-fist-percussion", supineSign: "supine-sign")
+    /// The whole pathway for one patient.
+    public func evaluate(_ patient: Patient) throws(PatientError) -> ReferralResult {
+        try patient.validate()
+        let pretest = try resolvePretest(for: patient)
+        return Self.result(for: patient, pretest: pretest, gate: try gateAssessment(for: patient, pretest: pretest))
+    }
 
-    /// The gate's bedside estimate, or nil when the gate does not apply
-    /// (MRI available or done, or no sign examined).
-    public func gateAssessment(for patient: Patient) throws(PatientError) -> GateAssessment? {
-        guard ReferralPathway.Gate.when.holds(for: patient, gate: nil) else { return nil }
-        let resolved: (probability: Double, preset: EvidenceRecord?)
-        do { resolved = try evidence.resolvePretest(patient.pretest, name: "pretest") } catch {
+    /// The pretest probability of the patient, checked against the gate's
+    /// target: a preset about another target is refused.
+    public func resolvePretest(for patient: Patient) throws(PatientError) -> ResolvedPretest {
+        let target = try? evidence.targetCondition(AcuityGate.targetId)
+        do {
+            return try evidence.resolvePretest(patient.pretest, name: "pretest", about: target)
+        } catch {
             throw PatientError(field: "pretest", problem: error.message.replacingOccurrences(of: "pretest ", with: ""))
         }
-        var findings: [CombinedPostTest.Finding] = [], records: [EvidenceRecord] = []
-        for (id, sign) in [(Self.signIds.closedFistPercussion, patient.closedFistPercussion), (Self.signIds.supineSign, patient.supineSign)]
-        where sign != .notDone {
-            guard let study = try? evidence.diagnosticStudy(id), let accuracy = try? SignAccuracy(name: id, table: study.table) else {
-                throw PatientError(
-                    field: id == Self.signIds.supineSign ? "supineSign" : "closedFistPercussion",
-                    problem: "the evidence base has no diagnostic study '\(id)'")
+    }
+
+    /// The gate's bedside estimate, or nil when the gate does not apply.
+    /// Estimates are computed once per (signs, pretest) and reused.
+    public func gateAssessment(for patient: Patient, pretest: ResolvedPretest) throws(PatientError) -> GateAssessment? {
+        guard AcuityGate.scope(for: patient) == .applies else { return nil }
+        let examined = AcuityGate.signIds.compactMap { input, id -> (PatientInput, String, TestResult)? in
+            let result = input == .closedFistPercussion ? patient.closedFistPercussion : patient.supineSign
+            switch result {
+            case .positive: return (input, id, .positive)
+            case .negative: return (input, id, .negative)
+            case .notDone, .notAssessable: return nil
             }
-            findings.append(.init(accuracy, sign == .positive ? .positive : .negative))
-            records.append(study.record)
+        }
+        let key = GateEstimateCache.Key(
+            signs: examined.map { "\($0.1)=\($0.2.rawValue)" }.joined(separator: ","), pretest: pretest.probability.bitPattern)
+        if let cached = cache[key] { return cached }
+        var findings: [CombinedPostTest.Finding] = [], records: [(EvidenceRecord, TestResult)] = []
+        for (input, id, result) in examined {
+            guard let sign = try? evidence.sign(id), let record = try? evidence.record(id) else {
+                throw PatientError(field: input.rawValue, problem: "the evidence base has no diagnostic study '\(id)'")
+            }
+            findings.append(.init(sign, result))
+            records.append((record, result))
         }
         do {
             let estimate = try CombinedPostTest(
-                pretest: resolved.probability, findings: findings, level: level,
-                monteCarlo: monteCarlo, thresholds: thresholds)
-            return GateAssessment(estimate: estimate, preset: resolved.preset, signs: records)
+                pretest: pretest.probability, pretestTarget: pretest.targetIsAssumed ? nil : pretest.target, findings: findings,
+                level: level, monteCarlo: monteCarlo, thresholds: thresholds)
+            let assessment = GateAssessment(estimate: estimate, pretest: pretest, signs: records)
+            cache[key] = assessment
+            return assessment
         } catch {
             throw PatientError(field: "pretest", problem: error.description)
         }
     }
 
-    /// The whole pathway for one patient.
-    public func evaluate(_ patient: Patient) throws(PatientError) -> ReferralResult {
-        try patient.validate()
-        return Self.recommendations(for: patient, gate: try gateAssessment(for: patient))
-    }
+    // MARK: The rules (pure)
 
-    /// The rules applied to a patient and a gate assessment (pure: the same
-    /// input always gives the same output).
-    public static func recommendations(for patient: Patient, gate: GateAssessment?) -> ReferralResult {
-        let classification = gate?.decision.classification
-        var recommendations: [Recommendation] = []
-        var changed: [String] = []
-        for rule in ReferralPathway.rules where rule.id != "R9" {
-            let holds = rule.when.holds(for: patient, gate: classification)
-            let holdsWithoutGate = rule.when.holds(for: patient, gate: nil)
-            if let classification, holdsWithoutGate && !holds {
-                changed.append("\(rule.id) (\(rule.action)) is not suggested because the gate says \(classification.rawValue).")
-            }
-            guard holds else { continue }
-            recommendations.append(recommendation(rule, patient: patient, gate: classification, changed: &changed))
-        }
-        // R9 only when no referral was indicated (and no red flag, by its condition).
-        let nineRule = ReferralPathway.rules.first { $0.id == "R9" }!
-        let anyReferral = recommendations.contains { $0.specialty != nil }
-        let noReferral = !anyReferral && nineRule.when.holds(for: patient, gate: classification)
-        if noReferral {
-            recommendations.insert(recommendation(nineRule, patient: patient, gate: classification, changed: &changed), at: 0)
-        }
-        if let gate {
-            let decision = gate.decision
-            recommendations.append(
-                Recommendation(
-                    rule: "G", action: ReferralPathway.Gate.action(decision.classification), specialty: nil,
-                    urgency: ReferralPathway.Gate.urgency(decision.classification), rationale: ReferralPathway.Gate.rationale,
-                    evidence: ReferralPathway.Gate.evidence + (gate.preset.map { [$0.id] } ?? []),
-                    caveats: ReferralPathway.Gate.caveats, support: .supported, isRedFlag: false))
-            if decision.classification == .indeterminate && patient.mri == .unavailable {
-                changed.append("Imaging decides: MRI as soon as it is available (CT without contrast meanwhile if needed).")
+    /// The pathway applied to a patient, the pretest used and the gate's
+    /// estimate (pure: the same input always gives the same output).
+    public static func result(for patient: Patient, pretest: ResolvedPretest?, gate: GateAssessment?) -> ReferralResult {
+        var evaluation = Evaluation(patient: patient, gate: gate)
+        if patient.highEnergyTrauma == .yes {
+            evaluation.apply(ReferralPathway.trauma)
+            if let deficit = ReferralPathway.rule("R1") { evaluation.apply(deficit) }
+        } else {
+            let (independent, dependent) = (
+                ReferralPathway.rules.filter { $0.when.referencedRules.isEmpty }, ReferralPathway.rules.filter { !$0.when.referencedRules.isEmpty }
+            )
+            for rule in independent + dependent { evaluation.apply(rule) }
+            evaluation.applyGate()
+            if patient.highEnergyTrauma == .unknown {
+                evaluation.notAssessed.append(
+                    NotAssessedRule(
+                        rule: ReferralPathway.trauma.id, title: "scope: high-energy trauma", needs: [.highEnergyTrauma],
+                        reason: "If there was high-energy trauma this pathway does not apply: CT of the spine and spinal (trauma) team review."))
             }
         }
-        let order: [ReferralRule.Urgency] = [.immediate, .soon, .routine, .consider]
-        let sorted = recommendations.enumerated().sorted { left, right in
-            let (a, b) = (order.firstIndex(of: left.element.urgency)!, order.firstIndex(of: right.element.urgency)!)
-            return a != b ? a < b : left.offset < right.offset
-        }.map(\.element)
+        // R1 is always the first item, even beside high-energy trauma (hazard "a deficit waits").
+        let order = ["R1", ReferralPathway.trauma.id] + ReferralPathway.rules.map(\.id).filter { $0 != "R1" } + ["G"]
+        let position = { (rule: String) in order.firstIndex(of: rule) ?? order.count }
+        let (present, unknown) = patient.redFlags
         return ReferralResult(
-            patient: patient, recommendations: sorted, noReferralNeeded: noReferral, gate: gate,
-            changedByGate: changed, redFlags: patient.redFlags)
+            schemaVersion: ReferralResult.schemaVersion, pathwayVersion: ReferralPathway.version, id: patient.id,
+            applicable: patient.highEnergyTrauma != .yes,
+            notApplicableReason: patient.highEnergyTrauma == .yes
+                ? "not applicable: high-energy trauma: CT of the spine and spinal (trauma) team review" : nil,
+            inputsUsed: InputsUsed.list(for: patient, pretest: pretest),
+            recommendations: evaluation.recommendations.sorted { ($0.urgency, position($0.rule)) < ($1.urgency, position($1.rule)) },
+            notAssessed: evaluation.notAssessed.sorted { position($0.rule) < position($1.rule) },
+            withheld: evaluation.withheld.sorted { position($0.rule) < position($1.rule) },
+            gate: evaluation.gateReport(pretest: pretest), safetyNet: ReferralPathway.safetyNet,
+            safetyNetEvidence: ReferralPathway.safetyNetEvidence, redFlags: .init(present: present, unknown: unknown),
+            disclaimer: Disclaimer.text)
+    }
+}
+
+/// The rules evaluated one by one, collecting what fired, what was withheld
+/// and what could not be assessed.
+private struct Evaluation {
+    let patient: Patient
+    let gate: GateAssessment?
+    var context: Condition.Context
+    var recommendations: [Recommendation] = []
+    var notAssessed: [NotAssessedRule] = []
+    var withheld: [WithheldRule] = []
+
+    init(patient: Patient, gate: GateAssessment?) {
+        self.patient = patient
+        self.gate = gate
+        context = Condition.Context(patient: patient, gate: gate?.outcome)
     }
 
-    private static func recommendation(
-        _ rule: ReferralRule, patient: Patient, gate: GateDecision.Classification?,
-        changed: inout [String]
-    ) -> Recommendation {
-        var action = rule.action, urgency = rule.urgency, caveats = rule.caveats
-        for addendum in rule.addenda where addendum.when.holds(for: patient, gate: gate) {
-            action += " " + addendum.text
+    /// A condition that holds for certain (an unknown one does not).
+    func holds(_ condition: Condition) -> Bool { condition.evaluate(context) == .yes }
+
+    mutating func apply(_ rule: ReferralRule) {
+        let core = rule.when.evaluate(context)
+        guard core != .no else {
+            context.outcomes[rule.id] = .no
+            return
+        }
+        var reasons: [String] = [], needs = core.needs
+        for withholding in rule.withheldWhen {
+            switch withholding.when.evaluate(context) {
+            case .yes: reasons.append(withholding.reason)
+            case .unknown(let more): needs.formUnion(more)
+            case .no: break
+            }
+        }
+        if !reasons.isEmpty {
+            withheld.append(WithheldRule(rule: rule.id, title: rule.title, reasons: reasons))
+            context.outcomes[rule.id] = .no
+        } else if !needs.isEmpty {
+            notAssessed.append(
+                NotAssessedRule(
+                    rule: rule.id, title: rule.title, needs: needs.sorted(),
+                    reason: "needs " + needs.sorted().map(\.label).joined(separator: ", ")))
+            context.outcomes[rule.id] = .unknown(needs: needs)
+        } else {
+            recommendations.append(recommendation(rule))
+            context.outcomes[rule.id] = .yes
+        }
+    }
+
+    func recommendation(_ rule: ReferralRule) -> Recommendation {
+        let variant = rule.variants.first { holds($0.when) }
+        var advice = variant?.advice ?? rule.advice
+        var urgency = variant?.urgency ?? rule.urgency
+        var caveats = rule.caveats, evidence = rule.evidence
+        var text = advice.text, imaging = advice.imaging, exposures = advice.exposures, procedure = advice.isProcedure
+        for addendum in rule.addenda where holds(addendum.when) {
+            text += " " + addendum.advice.text
+            imaging.formUnion(addendum.advice.imaging)
+            exposures.formUnion(addendum.advice.exposures)
+            procedure = procedure || addendum.advice.isProcedure
             caveats += addendum.caveats
-            if let raised = addendum.urgency {
-                urgency = raised
-                if let gate, !addendum.when.holds(for: patient, gate: nil) {
-                    changed.append("\(rule.id) is raised to '\(raised.rawValue)' because the gate says \(gate.rawValue).")
+            evidence += addendum.evidence.filter { !evidence.contains($0) }
+            if let raised = addendum.urgency { urgency = raised }
+        }
+        advice = .init(text, imaging: imaging, exposures: exposures, isProcedure: procedure)
+        let safety = SafetyCaveats.for(advice, patient: patient)
+        return Recommendation(
+            rule: rule.id, title: rule.title, urgency: urgency, timeFrame: urgency.timeFrame, action: advice.text,
+            specialty: rule.specialty, rationale: rule.rationale, evidence: evidence + safety.evidence.filter { !evidence.contains($0) },
+            caveats: caveats + safety.caveats, support: rule.support, redFlag: rule.isRedFlag, imaging: advice.imaging.sorted(),
+            exposures: advice.exposures.sorted(), procedure: advice.isProcedure)
+    }
+
+    /// The G item: the gate's consequence when it applies, or why not.
+    mutating func applyGate() {
+        switch AcuityGate.scope(for: patient) {
+        case .applies:
+            guard let gate else { return }
+            let outcome = gate.outcome
+            let rule = ReferralRule(
+                id: "G", title: "acute-versus-chronic gate: \(outcome.words)", when: .always,
+                advice: AcuityGate.advice(outcome, mri: patient.mri), urgency: AcuityGate.urgency(outcome),
+                rationale: AcuityGate.rationale, evidence: AcuityGate.evidence + [gate.pretest.preset?.id].compactMap { $0 },
+                caveats: AcuityGate.caveats, support: .supported)
+            recommendations.append(recommendation(rule))
+        case .withheldByRedFlag(let reason):
+            withheld.append(WithheldRule(rule: "G", title: "acute-versus-chronic gate", reasons: [reason]))
+        case .notAssessed, .doesNotApply:
+            // The gate "does not apply" with a red flag unknown (the spec's words); the gate report says why.
+            break
+        }
+    }
+
+    func gateReport(pretest: ResolvedPretest?) -> GateReport {
+        let scope = AcuityGate.scope(for: patient)
+        guard scope == .applies, let gate else {
+            let reason: String =
+                switch scope {
+                case .applies: "not computed."
+                case .doesNotApply(let reason), .withheldByRedFlag(let reason), .notAssessed(let reason, _): reason
+                }
+            return GateReport(
+                applies: false, reason: "The gate does not apply: " + reason, classification: nil, probability: nil, independence: nil,
+                thresholds: nil, pretest: pretest.map(Self.pretestUsed), signs: [], monteCarlo: nil)
+        }
+        let estimate = gate.estimate, decision = gate.decision
+        let of = estimate.target?.description ?? gate.pretest.target?.description ?? "acute fracture"
+        let range = estimate.dependence
+        let headline = ProbabilityInterval(
+            of: of, estimate: range == nil ? estimate.posttest.estimate.finiteValue : nil, lower: decision.lower, upper: decision.upper,
+            method: range == nil
+                ? "Monte Carlo interval (Jeffreys posteriors of sensitivity and specificity)"
+                : "Monte Carlo interval covering sampling uncertainty and every dependence between the signs that their margins allow")
+        let independence = ProbabilityInterval(
+            of: of, estimate: estimate.posttest.estimate.finiteValue, lower: estimate.posttest.lower.finiteValue ?? 0,
+            upper: estimate.posttest.upper.finiteValue ?? 1,
+            method: range == nil ? "the sign's likelihood ratio (Mercaldo logit interval)" : "if the signs were independent (LRs multiplied; log interval)")
+        return GateReport(
+            applies: true,
+            reason: "MRI is \(patient.mri.description), a bedside sign was examined, no red flag, no high-energy trauma, a single level.",
+            classification: gate.outcome, probability: headline, independence: independence,
+            thresholds: .init(lower: decision.thresholds.lower, upper: decision.thresholds.upper, policy: true),
+            pretest: Self.pretestUsed(gate.pretest),
+            signs: gate.signs.map { .init(id: $0.record.id, title: $0.record.title, result: $0.result) },
+            monteCarlo: .init(draws: estimate.monteCarloSettings.draws, seed: estimate.monteCarloSettings.seed))
+    }
+
+    static func pretestUsed(_ pretest: ResolvedPretest) -> GateReport.PretestUsed {
+        .init(
+            probability: pretest.probability, preset: pretest.preset?.id, isDefault: pretest.isDefault, of: pretest.target?.description,
+            targetAssumed: pretest.targetIsAssumed)
+    }
+}
+
+/// Caveats the engine adds to any item, from the patient's anticoagulation
+/// and pregnancy: every procedure carries the anticoagulation caveat; every
+/// item with contrast, ionising radiation or a drug carries the pregnancy one.
+enum SafetyCaveats {
+    static let anticoagulationEvidence = "procedure-anticoagulation-caveat"
+    static let pregnancyEvidence = "acog-2017-imaging-pregnancy"
+
+    static func `for`(_ advice: ReferralRule.Advice, patient: Patient) -> (caveats: [String], evidence: [String]) {
+        var caveats: [String] = [], evidence: [String] = []
+        if advice.isProcedure {
+            switch patient.anticoagulated {
+            case .yes:
+                caveats.append(
+                    "Anticoagulated or coagulopathy: plan how to pause the anticoagulant or correct the coagulopathy before this procedure (an uncorrected coagulopathy is a contraindication)."
+                )
+                evidence.append(anticoagulationEvidence)
+            case .unknown:
+                caveats.append("Anticoagulation and coagulation were not recorded: check them before this procedure.")
+                evidence.append(anticoagulationEvidence)
+            case .no: break
+            }
+        }
+        if !advice.exposures.isEmpty, patient.effectivePregnancy.answer == .yes {
+            let what = advice.exposures.sorted().map {
+                switch $0 {
+                case .contrast: "contrast"
+                case .ionisingRadiation: "ionising radiation"
+                case .drug: "drugs"
                 }
             }
+            caveats.append(
+                "Pregnant: this item involves \(what.joined(separator: ", ")); check each with obstetric advice before use (MRI without contrast is preferred where imaging is needed)."
+            )
+            evidence.append(pregnancyEvidence)
         }
-        return Recommendation(
-            rule: rule.id, action: action, specialty: rule.specialty, urgency: urgency, rationale: rule.rationale,
-            evidence: rule.evidence, caveats: caveats, support: rule.support, isRedFlag: rule.isRedFlag)
+        return (caveats, evidence)
+    }
+}
+
+/// Gate estimates by (signs, pretest): the estimate depends on nothing else,
+/// so a batch of patients computes each once.
+final class GateEstimateCache: @unchecked Sendable {
+    struct Key: Hashable {
+        let signs: String
+        let pretest: UInt64
+    }
+    private let lock = NSLock()
+    private var entries: [Key: GateAssessment] = [:]
+
+    subscript(key: Key) -> GateAssessment? {
+        get { lock.withLock { entries[key] } }
+        set {
+            lock.withLock {
+                if entries.count >= 4096 { entries.removeAll(keepingCapacity: true) }
+                entries[key] = newValue
+            }
+        }
     }
 }

@@ -1,180 +1,384 @@
-import DxStats
-
-/// The referral pathway for a lumbar compression fracture
-/// (../shared/clinical/referral-pathway.md): rules R1–R16 and the gate G,
-/// as data. `dxkit refer --rules` prints this table; `ReferralEngine` runs it.
+/// The referral pathway for a low-energy vertebral compression fracture
+/// (referral-pathway.md, version 2): rules R1–R19 with R10c, the scope item
+/// for high-energy trauma, and the acute-versus-chronic gate G, as data.
+/// `dxkit refer --rules` prints this table; ``ReferralEngine`` runs it.
 public enum ReferralPathway {
-    static let surgery = "orthopaedic surgery or neurosurgery"
-    static let interventionalRadiology = "interventional radiology"
-    static let painManagement = "pain management"
-    static let physicalTherapy = "physical therapy"
+    /// The specification version these rules implement.
+    public static let version = 2
 
-    static let augmentationCaveat =
-        "Sham-controlled trials (Cochrane 2018: 21 trials, 5 against sham, 541 people) show little benefit of vertebroplasty on pain; ACR 2018 rates augmentation 'usually appropriate'. Discuss the conflict with the patient."
-    static let calcitoninCaveat =
-        "Calcitonin is not licensed for fracture pain in the EU; the nasal spray was withdrawn in the EU (EMA 2012) and Canada (2013); long-term use carries a small excess cancer risk (FDA 2014: 4.1 % vs 2.9 %). If used at all, limit it to ≤ 4 weeks early after the fracture."
-    static let blockCaveat =
-        "The L2 nerve-root-block trial (Ohtori 2009) treated L3 or L4 fractures by blocking the L2 root; there is no evidence for blocking a root at the level of an L2 fracture."
+    // MARK: Caveats shared by several rules
+
     static let unverifiedCaveat =
         "The seed attributes this to the ACR Appropriateness Criteria, but the wording was not found in the ACR text that could be read."
     static let noSourceCaveat = "No guideline source was found for this timing; it is the seed's wording."
+    static let augmentationCaveat =
+        "Sham-controlled evidence finds little benefit: Cochrane 2018 (21 trials, 5 against sham, 541 people) and the ASBMR 2019 task force found no clinically important benefit of vertebroplasty over placebo; AAOS 2010 recommends strongly against vertebroplasty. ACR 2018 rates augmentation 'usually appropriate'. Discuss the conflict with the patient."
+    static let sourcesDifferCaveat =
+        "NICE TA279 recommends augmentation only for severe ongoing pain after a recent, unhealed fracture despite optimal pain management, with the level confirmed by examination and imaging; ACR 2018 Variant 2 rates it 'usually appropriate' with or without oedema on MRI. The sources differ."
+    static let calcitoninCaveat =
+        "Calcitonin is not licensed for fracture pain in the EU; the nasal spray was withdrawn in the EU (EMA 2012) and Canada (2013); long-term use carries a small excess cancer risk (FDA 2014: 4.1 % vs 2.9 %). If used at all, limit it to 4 weeks early after the fracture. It helps acute fractures only (Knopp-Sihota 2012)."
+    static let blockCaveat =
+        "The L2 nerve-root-block trial (Ohtori 2009) treated L3 or L4 fractures by blocking the L2 root; there is no trial evidence for an L2 fracture."
+    static let acr2022Caveat =
+        "ACR 2022 Variant 2 (second-hand ratings) covers a history of malignancy, not a suspected one; ACR rates the area of interest, not the whole spine."
+    static let clinicalStandardCaveat =
+        "The time frame, the myeloma tests and the route without MRI are clinical standard practice, not in the seed."
 
-    /// The rules in order.
+    // MARK: Conditions shared by several rules
+
+    static func yes(_ input: PatientInput) -> Condition { .answer(input, .yes) }
+
+    /// Why augmentation (R5, R6) is withheld (the spec's "Augmentation" section).
+    static let augmentationWithholdings: [ReferralRule.Withholding] = [
+        .init(
+            when: .mri([.noOedema]),
+            reason:
+                "MRI shows no oedema: augmentation treats unhealed fractures. A fracture without oedema but with a cleft or non-union (Kümmell) is a question for a spinal specialist."
+        ),
+        .init(
+            when: .gate(.acuteLessLikely),
+            reason: "the bedside estimate says an acute fracture is less likely: augmentation treats unhealed fractures."),
+        .init(when: yes(.infectionSuspected), reason: "infection is suspected: augmentation is contraindicated (R17 first)."),
+        .init(when: yes(.neurologicalDeficit), reason: "a neurological deficit: emergency surgical assessment comes first (R1)."),
+        .init(when: yes(.spinalInstability), reason: "spinal instability or retropulsion: surgical assessment comes first (R2)."),
+        .init(
+            when: yes(.malignancySuspected),
+            reason: "malignancy is suspected: augmentation is decided by an oncology, spine and interventional team, not by this pathway (R13)."),
+        .init(when: yes(.pregnant), reason: "pregnancy: augmentation is contraindicated."),
+    ]
+
+    static let redFlagRoute =
+        "a red flag is present: care follows the red-flag items (R1, R2, R4, R13 or R17)"
+
+    static let augmentationEvidence = [
+        "acr-2018-variant-2", "nice-ta279-augmentation", "vertebral-augmentation-cochrane-2018", "asbmr-2019-augmentation-task-force",
+        "augmentation-unhealed-fracture-sources-differ",
+    ]
+
+    // MARK: The rules
+
+    /// The rules in table order (R10c after R10).
     public static let rules: [ReferralRule] = [
         ReferralRule(
-            id: "R1", when: .neurologicalDeficit,
-            action: "Refer immediately to orthopaedic surgery or neurosurgery.", specialty: surgery, urgency: .immediate,
-            rationale: "A neurological deficit (weakness, numbness, bowel or bladder change) may mean cord or root compromise.",
-            evidence: ["seed-immediate-referral-neurological-deficit", "seed-red-flag-definition"],
-            caveats: [unverifiedCaveat], support: .attributedUnverified, isRedFlag: true),
+            id: "R1", title: "neurological deficit: emergency referral and imaging", when: yes(.neurologicalDeficit),
+            advice: .init(
+                "Refer today as an emergency to orthopaedic surgery or neurosurgery, with an emergency MRI of the whole spine today (transfer to a centre with MRI if it is not available here).",
+                imaging: [.mri]),
+            variants: [
+                .init(
+                    when: .mri([.contraindicated]),
+                    .init(
+                        "Refer today as an emergency to orthopaedic surgery or neurosurgery, with an emergency CT of the spine, or CT myelography, today (transfer if needed).",
+                        imaging: [.ct, .ctMyelography], exposures: [.contrast])),
+                .init(
+                    when: .mri([.oedema, .noOedema]),
+                    .init(
+                        "Refer today as an emergency to orthopaedic surgery or neurosurgery; review the MRI with the spinal team today, and repeat emergency MRI today if the deficit is new or worse since it was done.",
+                        imaging: [.mri])),
+            ],
+            addenda: [
+                .init(
+                    when: yes(.anticoagulated),
+                    .init(
+                        "The patient is anticoagulated or has a coagulopathy: a new deficit may be a spinal epidural haematoma, which needs emergency decompression."
+                    ), evidence: ["anticoagulation-epidural-haematoma", "spinal-epidural-haematoma-neurosurg-focus-2004"]),
+                .init(
+                    when: .answer(.anticoagulated, .unknown),
+                    .init("If the patient is anticoagulated or has a coagulopathy, a new deficit may be a spinal epidural haematoma."),
+                    evidence: ["anticoagulation-epidural-haematoma"]),
+            ],
+            specialty: .orthopaedicSurgeryOrNeurosurgery, urgency: .emergency,
+            rationale:
+                "A neurological deficit (weakness, numbness, saddle anaesthesia, bowel or bladder change) may mean cord, conus or cauda equina compression.",
+            evidence: [
+                "seed-immediate-referral-neurological-deficit", "seed-red-flag-definition", "emergency-imaging-neurological-deficit",
+                "acr-2021-lbp-variant-4", "nice-qs56-mscc",
+            ],
+            caveats: [unverifiedCaveat, "The emergency imaging is clinical standard practice, not in the seed."],
+            support: .attributedUnverified, isRedFlag: true),
         ReferralRule(
-            id: "R2", when: .spinalInstability,
-            action: "Refer to orthopaedic surgery or neurosurgery.", specialty: surgery, urgency: .soon,
-            rationale: "An unstable fracture may need surgical stabilisation.",
-            evidence: ["seed-referral-spinal-instability", "seed-red-flag-definition"],
-            caveats: [unverifiedCaveat], support: .attributedUnverified, isRedFlag: true),
+            id: "R2", title: "spinal instability: urgent surgical referral", when: yes(.spinalInstability),
+            advice: .init("Refer urgently to orthopaedic surgery or neurosurgery: the fracture may need surgical stabilisation."),
+            specialty: .orthopaedicSurgeryOrNeurosurgery, urgency: .urgent,
+            rationale: "Clinical or imaging evidence of instability, including retropulsion.",
+            evidence: ["seed-referral-spinal-instability", "seed-red-flag-definition"], caveats: [unverifiedCaveat],
+            support: .attributedUnverified, isRedFlag: true),
         ReferralRule(
-            id: "R3", when: .all([.weeksAtLeast(12), .painSevere, .painTrajectory(.worsening)]),
-            action: "Refer to orthopaedic surgery or neurosurgery: severe, worsening pain despite 3 months of conservative management.",
-            specialty: surgery, urgency: .soon,
+            id: "R3", title: "severe, worsening pain after 3 months: surgical referral",
+            when: .all([.weeksAtLeast(12), .painSevere, .painTrajectory([.worsening])]),
+            advice: .init("Refer to orthopaedic surgery or neurosurgery: severe, worsening pain despite 3 months of conservative management."),
+            specialty: .orthopaedicSurgeryOrNeurosurgery, urgency: .soon,
             rationale: "Conservative management has failed over the period in which most fractures improve (2–12 weeks).",
             evidence: ["seed-referral-severe-worsening-pain-3-months", "seed-three-month-medical-management", "acr-2018-natural-history"],
             caveats: [unverifiedCaveat], support: .attributedUnverified),
         ReferralRule(
-            id: "R4", when: .deformityOrProgressiveKyphosis,
-            action: "Refer to orthopaedic surgery or neurosurgery.", specialty: surgery, urgency: .soon,
-            rationale: "Significant deformity or progressive kyphosis may need surgical assessment.",
-            evidence: ["seed-referral-deformity-kyphosis", "seed-red-flag-definition"],
-            caveats: [unverifiedCaveat], support: .attributedUnverified, isRedFlag: true),
+            id: "R4", title: "deformity or progressive kyphosis: surgical referral", when: yes(.deformityOrProgressiveKyphosis),
+            advice: .init("Refer to orthopaedic surgery or neurosurgery: significant deformity or progressive kyphosis."),
+            specialty: .orthopaedicSurgeryOrNeurosurgery, urgency: .urgent,
+            rationale: "Significant deformity or progressive kyphosis may need surgical assessment (a red-flag referral).",
+            evidence: ["seed-referral-deformity-kyphosis", "seed-red-flag-definition"], caveats: [unverifiedCaveat],
+            support: .attributedUnverified, isRedFlag: true),
         ReferralRule(
-            id: "R5", when: .all([.weeksAtLeast(12), .painPersists, .not(.gate(.chronic))]),
-            action: "Consider interventional radiology referral for percutaneous vertebral augmentation: pain persists after 3 months.",
-            specialty: interventionalRadiology, urgency: .consider,
+            id: "R5", title: "pain persisting after 3 months: consider augmentation",
+            when: .all([.weeksAtLeast(12), .not(.acutePainSubsided)]),
+            withheldWhen: augmentationWithholdings,
+            advice: .init(
+                "Consider referral to interventional radiology for percutaneous vertebral augmentation: pain persists after 3 months and MRI shows an unhealed fracture.",
+                isProcedure: true),
+            variants: [
+                .init(
+                    when: .mri([.contraindicated]),
+                    .init(
+                        "Consider referral to interventional radiology for percutaneous vertebral augmentation, but only once imaging shows an unhealed fracture (a bone scan or SPECT/CT): pain persists after 3 months.",
+                        imaging: [.boneScan, .spectCT], isProcedure: true)),
+                .init(
+                    when: .not(.mri([.oedema])),
+                    .init(
+                        "Consider referral to interventional radiology for percutaneous vertebral augmentation, but only once imaging shows an unhealed fracture (MRI with STIR): pain persists after 3 months.",
+                        imaging: [.mri], isProcedure: true)),
+            ],
+            specialty: .interventionalRadiology, urgency: .consider,
             rationale: "Persistent pain after 3 months of conservative management (ACR 2018 Variant 2: augmentation usually appropriate).",
-            evidence: ["seed-ir-persistent-pain-3-months", "acr-2018-variant-2", "vertebral-augmentation-cochrane-2018"],
-            caveats: [augmentationCaveat, unverifiedCaveat], support: .attributedUnverified),
+            evidence: ["seed-ir-persistent-pain-3-months"] + augmentationEvidence,
+            caveats: [augmentationCaveat, sourcesDifferCaveat, unverifiedCaveat], support: .attributedUnverified),
         ReferralRule(
-            id: "R6",
+            id: "R6", title: "augmentation candidate with worsening pain, deformity or pulmonary dysfunction",
             when: .all([
-                .augmentationCandidate, .any([.deformityOrProgressiveKyphosis, .painTrajectory(.worsening), .pulmonaryDysfunction]),
-                .not(.gate(.chronic)),
+                yes(.augmentationCandidate),
+                .any([.painTrajectory([.worsening]), yes(.deformityOrProgressiveKyphosis), yes(.pulmonaryDysfunction)]),
+                .not(.acutePainSubsided),
             ]),
-            action: "Refer to interventional radiology for percutaneous vertebral augmentation.", specialty: interventionalRadiology,
-            urgency: .soon,
+            withheldWhen: augmentationWithholdings,
+            advice: .init(
+                "Refer to interventional radiology for percutaneous vertebral augmentation: a candidate with worsening pain, deformity or pulmonary dysfunction, and MRI shows an unhealed fracture.",
+                isProcedure: true),
+            variants: [
+                .init(
+                    when: .mri([.contraindicated]),
+                    .init(
+                        "Consider referral to interventional radiology for percutaneous vertebral augmentation, but only once imaging shows an unhealed fracture (a bone scan or SPECT/CT): a candidate with worsening pain, deformity or pulmonary dysfunction.",
+                        imaging: [.boneScan, .spectCT], isProcedure: true), urgency: .consider),
+                .init(
+                    when: .not(.mri([.oedema])),
+                    .init(
+                        "Consider referral to interventional radiology for percutaneous vertebral augmentation, but only once imaging shows an unhealed fracture (MRI with STIR): a candidate with worsening pain, deformity or pulmonary dysfunction.",
+                        imaging: [.mri], isProcedure: true), urgency: .consider),
+            ],
+            specialty: .interventionalRadiology, urgency: .soon,
             rationale: "A candidate for augmentation with deformity, worsening symptoms or pulmonary dysfunction (ACR 2018 Variant 2).",
-            evidence: ["acr-2018-variant-2", "vertebral-augmentation-cochrane-2018", "vertebroplasty-aaos-2010", "kyphoplasty-aaos-2010"],
-            caveats: [augmentationCaveat], support: .supported),
+            evidence: augmentationEvidence + ["vertebroplasty-aaos-2010", "kyphoplasty-aaos-2010"],
+            caveats: [augmentationCaveat, sourcesDifferCaveat], support: .conflictingEvidence),
         ReferralRule(
-            id: "R7", when: .analgesiaTriedPainPersists,
-            action: "Consider pain management referral: pain persists despite initial analgesia.", specialty: painManagement,
-            urgency: .consider,
-            rationale: "Persistent pain despite analgesia.",
-            evidence: ["seed-pain-management-referral", "l2-nerve-root-block-ohtori-2009", "l2-nerve-root-block-aaos-2010"],
-            caveats: [unverifiedCaveat], support: .attributedUnverified,
+            id: "R7", title: "pain persisting despite analgesia: consider pain management", when: .analgesiaTriedPainPersists,
+            advice: .init("Consider referral to pain management: pain persists despite initial analgesia.", exposures: [.drug]),
             addenda: [
                 .init(
-                    when: .fractureLevel(["L2"]),
-                    text: "An L2 nerve root block may be discussed if pain persists.",
-                    caveats: [blockCaveat]),
-                .init(
                     when: .fractureLevel(["L3", "L4"]),
-                    text: "An L2 nerve root block is an option for an L3 or L4 fracture (Ohtori 2009 RCT; AAOS 2010, weak): relief lasted up to 2 weeks."),
-            ]),
+                    .init(
+                        "For an L3 or L4 fracture an L2 nerve root block is an option (Ohtori 2009 RCT; AAOS 2010, weak): relief lasted up to 2 weeks.",
+                        exposures: [.drug], isProcedure: true)),
+                .init(
+                    when: .fractureLevel(["L2"]),
+                    .init(
+                        "The seed's 'L2 nerve root block' for an L2 fracture has no trial evidence; mention it only with that caveat.",
+                        exposures: [.drug], isProcedure: true), caveats: [blockCaveat]),
+            ],
+            specialty: .painManagement, urgency: .consider,
+            rationale: "Persistent pain despite analgesia.",
+            evidence: [
+                "seed-pain-management-referral", "seed-l2-nerve-root-block", "l2-nerve-root-block-ohtori-2009", "l2-nerve-root-block-aaos-2010",
+                "l2-nerve-root-block-level-caveat",
+            ],
+            caveats: [unverifiedCaveat], support: .attributedUnverified),
         ReferralRule(
-            id: "R8", when: .acutePainSubsided,
-            action: "Refer to physical therapy: mobility, core and back strengthening, posture.", specialty: physicalTherapy,
-            urgency: .routine,
+            id: "R8", title: "acute pain subsided: physical therapy", when: .acutePainSubsided,
+            advice: .init("Refer to physical therapy: mobility, core and back strengthening, posture."),
+            specialty: .physicalTherapy, urgency: .routine,
             rationale: "Once acute pain has subsided, rehabilitation maintains mobility and strength.",
             evidence: ["seed-physical-therapy-after-pain-subsides"],
             caveats: ["The seed's source for this statement could not be identified."], support: .noGuidelineSource),
         ReferralRule(
-            id: "R9", when: .not(.anyRedFlag),
-            action: "No specialist referral needed now: medical management.", specialty: nil, urgency: .routine,
+            id: "R9", title: "no specialist referral now",
+            when: .all([
+                .answer(.highEnergyTrauma, .no), .not(.anyRedFlag),
+                .any([.acutePainSubsided, .all([.weeksBelow(12), .painTrajectory([.improving, .unchanged])])]),
+                .not(.fired(["R3", "R5", "R6", "R7"])),
+            ]),
+            withheldWhen: [.init(when: .anyRedFlag, reason: redFlagRoute + ".")],
+            advice: .init("No specialist referral is needed now: medical management."),
+            urgency: .routine,
             rationale:
-                "No neurological deficit, instability, suspected malignancy or deformity, and no other referral is indicated; most fractures improve over 2–12 weeks.",
+                "No red flag (none unknown), no other referral indicated, and the pain has subsided or is improving or unchanged within 3 months; most fractures improve over 2–12 weeks.",
             evidence: ["seed-no-referral-without-red-flags", "seed-no-referral-first-3-months-improving", "acr-2018-natural-history"],
             caveats: [unverifiedCaveat], support: .attributedUnverified),
         ReferralRule(
-            id: "R10", when: .all([.not(.neurologicalDeficit), .weeksBelow(12)]),
-            action:
-                "Medical management first line: analgesia, activity as tolerated, osteoporosis assessment. Calcitonin may be considered only within the first 4 weeks, with its safety caveat.",
-            specialty: nil, urgency: .routine,
-            rationale:
-                "A new symptomatic fracture without neurological deficit; calcitonin reduces acute pain in weeks 1–4 (Knopp-Sihota 2012; AAOS 2010, moderate, for fractures 0–5 days old).",
-            evidence: ["seed-medical-management-first-line", "calcitonin-efficacy-knopp-2012", "calcitonin-aaos-2010", "calcitonin-safety"],
+            id: "R10", title: "medical management first line", when: .weeksBelow(12),
+            withheldWhen: [.init(when: .anyRedFlag, reason: redFlagRoute + "; give analgesia as needed meanwhile.")],
+            advice: .init("Medical management first line: analgesia and activity as tolerated.", exposures: [.drug]),
+            urgency: .firstLine,
+            rationale: "A new symptomatic fracture without red flags (ACR 2018 Variant 1: medical management usually appropriate).",
+            evidence: ["seed-medical-management-first-line", "acr-2018-variant-1", "acr-2018-natural-history"], support: .supported),
+        ReferralRule(
+            id: "R10c", title: "calcitonin within 5 days (second line)", when: .all([.onsetWithinFiveDays, .weeksBelow(12)]),
+            withheldWhen: [
+                .init(when: .anyRedFlag, reason: redFlagRoute + "."),
+                .init(when: yes(.pregnant), reason: "pregnancy: calcitonin is not offered."),
+                .init(when: .mri([.noOedema]), reason: "MRI shows no oedema: calcitonin helps acute fractures only."),
+                .init(
+                    when: .gate(.acuteLessLikely),
+                    reason: "the bedside estimate says an acute fracture is less likely: calcitonin helps acute fractures only."),
+            ],
+            advice: .init(
+                "Calcitonin may be considered as a second-line, off-label option for acute fracture pain: start within 5 days of the fracture and stop by 4 weeks.",
+                exposures: [.drug]),
+            urgency: .consider,
+            rationale: "Calcitonin reduces acute pain in weeks 1–4 (Knopp-Sihota 2012); AAOS 2010 (moderate) for fractures 0–5 days old, for 4 weeks.",
+            evidence: [
+                "seed-calcitonin-first-4-weeks", "calcitonin-aaos-2010", "calcitonin-efficacy-knopp-2012", "calcitonin-safety",
+                "calcitonin-pregnancy-label",
+            ],
             caveats: [calcitoninCaveat], support: .supported),
         ReferralRule(
-            id: "R11", when: .mri([.available]),
-            action: "MRI of the spine without IV contrast, to assess the fracture and rule out a pathologic cause.", specialty: nil,
+            id: "R11", title: "MRI available now", when: .mri([.available]),
+            withheldWhen: [.init(when: .anyRedFlag, reason: redFlagRoute + ", which set the imaging.")],
+            advice: .init("MRI of the spine without IV contrast, to assess the fracture and rule out a pathologic cause.", imaging: [.mri]),
             urgency: .soon,
             rationale: "ACR 2018 Variant 1: MRI without contrast is usually appropriate for a new symptomatic fracture.",
             evidence: ["acr-2018-variant-1", "seed-mri-first-ct-if-contraindicated"], support: .supported),
         ReferralRule(
-            id: "R12", when: .mri([.contraindicated]),
-            action: "CT of the spine without IV contrast (MRI is contraindicated).", specialty: nil, urgency: .soon,
+            id: "R12", title: "MRI contraindicated: CT", when: .mri([.contraindicated]),
+            withheldWhen: [.init(when: .anyRedFlag, reason: redFlagRoute + ", which set the imaging.")],
+            advice: .init(
+                "CT of the spine without contrast: it shows the fracture but not marrow oedema; a bone scan or SPECT/CT can show whether the fracture is active.",
+                imaging: [.ct]),
+            urgency: .soon,
             rationale: "ACR 2018 Variant 1: CT without contrast is usually appropriate.",
             evidence: ["acr-2018-variant-1", "seed-mri-first-ct-if-contraindicated"], support: .supported),
         ReferralRule(
-            id: "R13", when: .malignancySuspected,
-            action: "Complete spine MRI without and with IV contrast to rule out a pathologic fracture; consider biopsy.",
-            specialty: "radiology", urgency: .soon,
-            rationale: "Suspected malignancy: the fracture may be pathologic.",
-            evidence: ["acr-2022-variant-2", "seed-complete-spine-mri-wording", "deyo-1988-cancer"],
-            caveats: [
-                "ACR 2022 ratings are second-hand (rated 9 for MRI without and with contrast, for a history of malignancy); ACR rates the area of interest, not the complete spine."
+            id: "R13", title: "suspected malignancy: urgent imaging, myeloma tests, biopsy", when: yes(.malignancySuspected),
+            advice: .init(
+                "Urgent: MRI of the whole spine without and with contrast within the NICE NG234 time frame (transfer if MRI is not available here); blood tests for myeloma (serum protein electrophoresis and serum free light chains); consider biopsy. Augmentation only through an oncology, spine and interventional team.",
+                imaging: [.mri], exposures: [.contrast], isProcedure: true),
+            variants: [
+                .init(
+                    when: .mri([.contraindicated]),
+                    .init(
+                        "Urgent: CT of the spine, and FDG-PET/CT or low-dose whole-body CT (a bone scan can miss myeloma), with biopsy; blood tests for myeloma (serum protein electrophoresis and serum free light chains). Augmentation only through an oncology, spine and interventional team.",
+                        imaging: [.ct, .fdgPetCT, .lowDoseWholeBodyCT], isProcedure: true))
             ],
-            support: .attributedUnverified, isRedFlag: true),
+            urgency: .urgent,
+            rationale: "Suspected malignancy: the fracture may be pathologic (metastasis or myeloma).",
+            evidence: [
+                "seed-complete-spine-mri-wording", "acr-2022-variant-2", "nice-ng234-spinal-metastases", "nice-ng35-myeloma",
+                "imwg-2009-myeloma-bone-imaging", "imwg-2019-myeloma-imaging", "acr-2021-lbp-variant-7", "deyo-1988-cancer",
+            ],
+            caveats: [acr2022Caveat, clinicalStandardCaveat], support: .attributedUnverified, isRedFlag: true),
         ReferralRule(
-            id: "R14", when: .always,
-            action: "Look for fractures at other levels, including sacral insufficiency fractures (review the sacrum on the lumbar MRI, coronal STIR).",
-            specialty: nil, urgency: .routine,
-            rationale:
-                "Other fractures may contribute to the pain: 3.0 % of surgically treated VCFs had a sacral insufficiency fracture, 76 % missed by clinicians (Kao 2017).",
-            evidence: ["sacral-insufficiency-kao-2017", "sacral-insufficiency-other-series"], support: .supported,
+            id: "R14", title: "look for fractures at other levels", when: .always,
+            advice: .init(
+                "Look for fractures at other levels, including sacral insufficiency fractures, on whatever imaging there is (coronal STIR on MRI, CT or a bone scan)."
+            ),
+            variants: [
+                .init(
+                    when: .mri([.contraindicated]),
+                    .init(
+                        "Look for fractures at other levels, including sacral insufficiency fractures, on whatever imaging there is (CT or a bone scan)."
+                    ))
+            ],
             addenda: [
                 .init(
-                    when: .any([.ageAbove(80), .gate(.chronic)]),
-                    text: "Especially here: age over 80 (6.5 % vs 1.8 %, Kao 2017) or pain that the fracture may not explain.",
-                    urgency: .soon)
-            ]),
+                    when: .any([.ageAbove(80), .mri([.noOedema]), .gate(.acuteLessLikely), .anyRedFlag]),
+                    .init(
+                        "Especially here (age over 80, no oedema at this level, an acute fracture less likely, or a red flag): the pain may come from another level."
+                    ), urgency: .soon)
+            ],
+            urgency: .routine,
+            rationale:
+                "Other fractures may contribute to the pain: 3.0 % of surgically treated fractures had a sacral insufficiency fracture (6.5 % over 80), 76 % missed by clinicians (Kao 2017).",
+            evidence: ["sacral-insufficiency-kao-2017", "sacral-insufficiency-other-series"], support: .supported),
         ReferralRule(
-            id: "R15", when: .weeksBelow(6),
-            action: "Reassess at 4–6 weeks to evaluate the response to treatment.", specialty: nil, urgency: .routine,
+            id: "R15", title: "reassessment",
+            when: .any([.weeksBelow(6), .all([.weeksAtLeast(6), .weeksAtMost(8), .not(.acutePainSubsided)])]),
+            advice: .init("Reassess at 4–6 weeks to evaluate the response to treatment."),
+            variants: [
+                .init(when: .weeksAtLeast(6), .init("Reassess at 8 weeks: the symptoms have not resolved."))
+            ],
+            urgency: .followUp,
             rationale: "Most fractures improve over 2–12 weeks; reassessment catches those that do not.",
             evidence: ["seed-reassess-4-6-weeks", "acr-2018-natural-history"], caveats: [noSourceCaveat], support: .noGuidelineSource),
         ReferralRule(
-            id: "R16", when: .all([.weeksAbove(8), .painPersists]),
-            action: "Consider further imaging for fracture progression or new fractures.", specialty: nil, urgency: .consider,
+            id: "R16", title: "symptoms beyond 8 weeks: consider more imaging", when: .all([.weeksAbove(8), .not(.acutePainSubsided)]),
+            advice: .init("Consider more imaging for fracture progression or new fractures: symptoms persist beyond 8 weeks."),
+            urgency: .consider,
             rationale: "Symptoms persisting beyond 8 weeks.",
             evidence: ["seed-imaging-after-8-weeks"], caveats: [noSourceCaveat], support: .noGuidelineSource),
+        ReferralRule(
+            id: "R17", title: "suspected infection: urgent imaging and cultures", when: yes(.infectionSuspected),
+            advice: .init(
+                "Urgent: MRI of the spine without and with contrast (transfer if MRI is not available here); blood cultures and inflammatory markers (ESR, CRP) before antibiotics unless the patient is septic or neurologically compromised; biopsy if the cultures are negative; discuss with the spinal team the same day.",
+                imaging: [.mri], exposures: [.contrast, .drug], isProcedure: true),
+            variants: [
+                .init(
+                    when: .mri([.contraindicated]),
+                    .init(
+                        "Urgent: CT of the spine with contrast, or nuclear medicine imaging; blood cultures and inflammatory markers (ESR, CRP) before antibiotics unless the patient is septic or neurologically compromised; biopsy if the cultures are negative; discuss with the spinal team the same day.",
+                        imaging: [.ct, .nuclearMedicine], exposures: [.contrast, .drug], isProcedure: true))
+            ],
+            specialty: .spinalTeam, urgency: .urgent,
+            rationale:
+                "Suspected vertebral osteomyelitis or discitis: fever, immunosuppression, intravenous drug use, a recent spinal procedure or bacteraemia.",
+            evidence: [
+                "idsa-2015-vertebral-osteomyelitis", "idsa-2015-nvo-diagnostic-workup", "acr-2021-lbp-variant-7", "spinal-infection-yusuf-2019",
+            ],
+            caveats: [
+                "IDSA 2015 says to withhold empirical antibiotics, when possible, until a microbiological diagnosis, except in septic or neurologically compromised patients: 'cultures before antibiotics' is implied, not literal."
+            ],
+            support: .clinicalStandard, isRedFlag: true),
+        ReferralRule(
+            id: "R18", title: "MRI not immediately available: imaging plan",
+            when: .all([.mri([.unavailable]), .answer(.highEnergyTrauma, .no)]),
+            withheldWhen: [.init(when: .anyRedFlag, reason: redFlagRoute + ", which set the imaging.")],
+            advice: .init(
+                "Obtain MRI of the spine without contrast as soon as it is available (CT without contrast meanwhile if the fracture needs assessing now).",
+                imaging: [.mri, .ct]),
+            addenda: [
+                .init(
+                    when: .noSignExamined,
+                    .init("The bedside signs were not done: do them (closed-fist percussion; pain lying supine) while MRI is awaited."))
+            ],
+            urgency: .soon,
+            rationale: "MRI shows whether the fracture is acute and rules out a pathologic cause (ACR 2018 Variant 1).",
+            evidence: ["seed-mri-first-ct-if-contraindicated", "acr-2018-variant-1", "nass-2020-clinical-diagnosis"], support: .supported),
+        ReferralRule(
+            id: "R19", title: "osteoporosis and falls", when: .always,
+            advice: .init(
+                "Osteoporosis: assess and treat (bone density, secondary causes, bone-protective treatment), refer to a fracture liaison service where there is one, and assess falls risk.",
+                exposures: [.drug]),
+            specialty: .fractureLiaisonService, urgency: .soon,
+            rationale:
+                "A fragility fracture: treatment should start promptly (NOGG 2022); a vertebral fracture raises the risk of further vertebral fractures about five-fold (BHOF 2022).",
+            evidence: [
+                "nogg-2022-osteoporosis", "bhof-2022-osteoporosis", "nogg-2022-fracture-liaison-service", "asbmr-secondary-fracture-prevention",
+                "nice-cg161-falls",
+            ], support: .clinicalStandard),
     ]
 
-    /// The gate G: when it runs, and what each classification recommends.
-    public enum Gate {
-        public static let when: Condition = .all([.mri([.unavailable, .contraindicated]), .anySignDone])
-        public static let evidence = ["closed-fist-percussion", "supine-sign", "nass-2020-clinical-diagnosis", "langdon-dependence-bounds"]
-        public static let rationale =
-            "MRI is not immediately available: the bedside signs (Langdon 2010; NASS grade B) estimate whether the fracture is acute."
+    /// High-energy trauma: outside the pathway.
+    public static let trauma = ReferralRule(
+        id: "TRAUMA", title: "high-energy trauma: not applicable", when: yes(.highEnergyTrauma),
+        advice: .init("Not applicable: high-energy trauma. CT of the spine and spinal (trauma) team review today.", imaging: [.ct]),
+        specialty: .spinalTraumaTeam, urgency: .emergency,
+        rationale: "The pathway is for low-energy (osteoporotic or suspected pathologic) fractures; a fall from standing height is low-energy.",
+        evidence: ["nice-ng41-spinal-injury-imaging", "acr-2024-acute-spinal-trauma"], support: .clinicalStandard)
 
-        public static func action(_ classification: GateDecision.Classification) -> String {
-            switch classification {
-            case .acute:
-                "The fracture is probably acute and the likely pain source: medical management (R10) and reassessment (R15); augmentation rules stay available; MRI when it becomes available, to confirm and to rule out a pathologic fracture."
-            case .chronic:
-                "The fracture is probably old and not the pain source: look for other sources first (R14: other levels, the sacrum). Vertebral augmentation of this level is not suggested: augmentation treats unhealed fractures."
-            case .indeterminate:
-                "The signs do not settle it: imaging decides. MRI as soon as it is available (CT without contrast meanwhile if needed); medical management meanwhile."
-            }
-        }
-
-        public static func urgency(_ classification: GateDecision.Classification) -> ReferralRule.Urgency {
-            classification == .indeterminate ? .soon : .routine
-        }
-
-        public static let caveats = [
-            "The thresholds are policy, not evidence.",
-            "The Langdon signs come from one specialist centre (61.5 % acute); they separate acute from 'no acute fracture on MRI', which is not always an old fracture.",
-            "The two signs were examined on the same patients; their joint results are unpublished, so the gate's interval covers every dependence the margins allow.",
-        ]
+    /// The rule with `id` (R1…R19, R10c, TRAUMA).
+    public static func rule(_ id: String) -> ReferralRule? {
+        id == trauma.id ? trauma : rules.first { $0.id == id }
     }
+
+    /// Safety-net advice: every note gives it.
+    public static let safetyNet = [
+        "Come back at once, or call emergency services, with new weakness or numbness in the legs, numbness around the back passage or genitals, difficulty passing urine or controlling the bladder or bowel, fever or feeling unwell, or pain that is uncontrolled or rapidly worsening."
+    ]
+    public static let safetyNetEvidence = ["back-pain-safety-net-advice"]
 }

@@ -1,60 +1,92 @@
-import DxStats
-
-/// One rule of the referral pathway, as data: when it applies, what it
-/// recommends, and the evidence behind it.
+/// One rule of the referral pathway, as data: when it applies, when it is
+/// withheld and why, what it recommends, and the evidence behind it.
 public struct ReferralRule: Sendable, Hashable {
-    /// How urgent a recommendation is.
-    public enum Urgency: String, Sendable, Hashable, CaseIterable { case immediate, soon, routine, consider }
+    /// What to do: the words, and what they involve (imaging, exposures, a procedure).
+    public struct Advice: Sendable, Hashable {
+        public let text: String
+        public let imaging: Set<Imaging>
+        public let exposures: Set<Exposure>
+        /// A percutaneous or invasive procedure (augmentation, nerve block, biopsy).
+        public let isProcedure: Bool
 
-    /// How well the rule's wording is supported.
-    public enum Support: String, Sendable, Hashable {
-        /// Supported by a reported guideline statement or study.
-        case supported
-        /// The seed's wording, attributed to a guideline but not found in its text.
-        case attributedUnverified = "attributed, unverified"
-        /// The seed's wording; no guideline source was found.
-        case noGuidelineSource = "no guideline source found"
+        public init(_ text: String, imaging: Set<Imaging> = [], exposures: Set<Exposure> = [], isProcedure: Bool = false) {
+            self.text = text
+            self.imaging = imaging
+            self.exposures = exposures.union(imaging.contains { $0.usesIonisingRadiation } ? [.ionisingRadiation] : [])
+            self.isProcedure = isProcedure
+        }
+    }
+
+    /// Another wording of the whole action when `when` holds (the first match wins).
+    public struct Variant: Sendable, Hashable {
+        public let when: Condition
+        public let advice: Advice
+        /// The urgency in this case, when it differs from the rule's.
+        public let urgency: Urgency?
+        public init(when: Condition, _ advice: Advice, urgency: Urgency? = nil) {
+            self.when = when
+            self.advice = advice
+            self.urgency = urgency
+        }
+    }
+
+    /// Wording added when `when` also holds, possibly changing the urgency.
+    public struct Addendum: Sendable, Hashable {
+        public let when: Condition
+        public let advice: Advice
+        public let urgency: Urgency?
+        public let caveats: [String]
+        public let evidence: [String]
+
+        public init(when: Condition, _ advice: Advice, urgency: Urgency? = nil, caveats: [String] = [], evidence: [String] = []) {
+            self.when = when
+            self.advice = advice
+            self.urgency = urgency
+            self.caveats = caveats
+            self.evidence = evidence
+        }
+    }
+
+    /// A reason to withhold a rule that would otherwise fire.
+    public struct Withholding: Sendable, Hashable {
+        public let when: Condition
+        public let reason: String
+        public init(when: Condition, reason: String) {
+            self.when = when
+            self.reason = reason
+        }
     }
 
     public let id: String
+    /// A short name, e.g. "neurological deficit: emergency referral".
+    public let title: String
     public let when: Condition
-    public let action: String
-    /// The specialty referred to, or nil when the rule is not a referral.
-    public let specialty: String?
+    public let withheldWhen: [Withholding]
+    public let advice: Advice
+    public let variants: [Variant]
+    public let addenda: [Addendum]
+    public let specialty: Specialty?
     public let urgency: Urgency
     public let rationale: String
     /// Evidence record ids (each must exist in the evidence base).
     public let evidence: [String]
-    /// Caveats in plain words.
     public let caveats: [String]
     public let support: Support
-    /// A red-flag rule: never removed by the gate.
+    /// A red-flag rule: never removed or lowered by the gate.
     public let isRedFlag: Bool
-    /// Extra wording (and possibly a higher urgency) when a further condition holds.
-    public let addenda: [Addendum]
-
-    /// Wording added to a rule's recommendation when `when` also holds.
-    public struct Addendum: Sendable, Hashable {
-        public let when: Condition
-        public let text: String
-        public let urgency: Urgency?
-        public let caveats: [String]
-
-        public init(when: Condition, text: String, urgency: Urgency? = nil, caveats: [String] = []) {
-            self.when = when
-            self.text = text
-            self.urgency = urgency
-            self.caveats = caveats
-        }
-    }
 
     public init(
-        id: String, when: Condition, action: String, specialty: String?, urgency: Urgency, rationale: String,
-        evidence: [String], caveats: [String] = [], support: Support, isRedFlag: Bool = false, addenda: [Addendum] = []
+        id: String, title: String, when: Condition, withheldWhen: [Withholding] = [], advice: Advice, variants: [Variant] = [],
+        addenda: [Addendum] = [], specialty: Specialty? = nil, urgency: Urgency, rationale: String, evidence: [String],
+        caveats: [String] = [], support: Support, isRedFlag: Bool = false
     ) {
         self.id = id
+        self.title = title
         self.when = when
-        self.action = action
+        self.withheldWhen = withheldWhen
+        self.advice = advice
+        self.variants = variants
+        self.addenda = addenda
         self.specialty = specialty
         self.urgency = urgency
         self.rationale = rationale
@@ -62,8 +94,8 @@ public struct ReferralRule: Sendable, Hashable {
         self.caveats = caveats
         self.support = support
         self.isRedFlag = isRedFlag
-        self.addenda = addenda
     }
+
     /// Whether the recommendation is a referral to another service.
     public var isReferral: Bool { specialty != nil }
 }

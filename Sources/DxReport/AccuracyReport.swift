@@ -1,3 +1,4 @@
+import DxEvidence
 import DxStats
 
 /// Renders the accuracy measures of one 2×2 table in every output format.

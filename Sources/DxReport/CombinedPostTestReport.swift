@@ -14,13 +14,23 @@ public struct CombinedPostTestReport: Sendable {
     public let pretestDescription: String
     /// The evidence records behind the numbers.
     public let evidence: [EvidenceRecord]
+    /// True when the pretest was a typed number, taken to be about the signs' target.
+    public let pretestTargetAssumed: Bool
 
-    public init(result: CombinedPostTest, signNames: [String], pretestDescription: String, evidence: [EvidenceRecord]) {
+    public init(
+        result: CombinedPostTest, signNames: [String], pretestDescription: String, evidence: [EvidenceRecord],
+        pretestTargetAssumed: Bool = false
+    ) {
         self.result = result
         self.signNames = signNames
         self.pretestDescription = pretestDescription
         self.evidence = evidence
+        self.pretestTargetAssumed = pretestTargetAssumed
     }
+
+    /// What every probability here is about, in words.
+    private var targetWords: String { result.target?.description ?? "the target condition" }
+    private var conditionWords: String { result.target?.condition ?? "the target condition" }
 
     public func render(_ format: OutputFormat) -> String {
         switch format {
@@ -49,8 +59,17 @@ public struct CombinedPostTestReport: Sendable {
     }
 
     public var json: JSONValue {
+        let target: JSONValue =
+            result.target.map {
+                .object([
+                    ("id", .string($0.id)), ("condition", .string($0.condition)), ("population", .string($0.population)),
+                    ("description", .string($0.description)),
+                ])
+            } ?? .null
         var members: [(String, JSONValue)] = [
+            ("target", target),
             ("pretest", .number(result.pretest)),
+            ("pretestTargetAssumed", .bool(pretestTargetAssumed)),
             (
                 "signs",
                 .array(
@@ -85,7 +104,13 @@ public struct CombinedPostTestReport: Sendable {
             (
                 "gate",
                 .object([
-                    ("probability", .object([("estimate", result.posttest.estimate.json), ("lower", .number(gate.lower)), ("upper", .number(gate.upper))])),
+                    (
+                        "probability",
+                        .object([
+                            ("of", result.target.map { .string($0.description) } ?? .null), ("estimate", result.posttest.estimate.json),
+                            ("lower", .number(gate.lower)), ("upper", .number(gate.upper)),
+                        ])
+                    ),
                     ("classification", .string(gate.classification.rawValue)),
                     ("thresholds", .object([("lower", .number(gate.thresholds.lower)), ("upper", .number(gate.thresholds.upper))])),
                     ("interval", .string(gate.intervalMethod)),
@@ -125,61 +150,74 @@ public struct CombinedPostTestReport: Sendable {
         "\(NumberText.significant(lower)) – \(NumberText.significant(upper))"
     }
 
-    /// What the classification means for the pathway (referral-pathway.md, the gate).
+    /// What the threshold classification says, in words that name the target
+    /// condition and never its complement ("less likely" is not "ruled out").
     private var gateMeaning: String {
         switch result.gate.classification {
-        case .acute:
-            "The fracture is probably acute and the likely source of pain: medical management, reassessment, and MRI when available to confirm and to rule out a pathologic fracture."
-        case .chronic:
-            "The fracture is probably old and not the pain source: look for other sources first (other levels, the sacrum); augmentation of this level is not suggested."
+        case .likely:
+            "The whole interval lies at or above the upper threshold: \(conditionWords) likely."
+        case .lessLikely:
+            "The whole interval lies at or below the lower threshold: \(conditionWords) less likely, not excluded."
         case .indeterminate:
-            "The signs do not settle it: imaging decides (MRI as soon as available; CT without contrast meanwhile if needed), with medical management meanwhile."
+            "The interval straddles a threshold: the signs do not settle it."
         }
     }
 
     /// The lines of the note; shared by text and Markdown.
     private var noteLines: [String] {
         var lines: [String] = []
-        lines.append("Pretest probability: \(pretestDescription)")
+        var pretest = "Pretest probability: \(pretestDescription)"
+        if pretestTargetAssumed, result.target != nil { pretest += ", taken to be the probability of \(targetWords)" }
+        lines.append(pretest)
         lines.append("Signs:")
         for (index, (finding, ratio)) in zip(result.findings, signRatios).enumerated() {
             let kind = finding.result == .positive ? "LR+" : "LR−"
             let interval = ratio.method == "given" ? "" : ", \(levelText) CI \(ratioRange(ratio.lower, ratio.upper))"
             lines.append("  - \(signNames[index]): \(finding.result.rawValue) (\(kind) \(NumberText.significant(ratio.estimate))\(interval))")
         }
-        let several = result.findings.count > 1
-        let independent = several ? " if the signs were independent" : ""
-        let combined = several ? "; combined LR \(NumberText.significant(result.likelihoodRatio.estimate))" : ""
-        lines.append(
-            "Post-test probability\(independent): \(NumberText.percent(result.posttest.estimate)) "
-                + "(\(levelText) CI \(percentRange(result.posttest.lower, result.posttest.upper))\(combined))"
-        )
-        if let value = result.posttest.estimate.finiteValue {
-            lines.append("  About \(Int((value * 100).rounded())) in 100 patients like this have an acute fracture.")
-        }
-        lines.append(
-            "  Monte Carlo \(levelText) interval: \(percentRange(result.monteCarlo.lower, result.monteCarlo.upper)) "
-                + "(\(result.monteCarloSettings.draws) draws, seed \(result.monteCarloSettings.seed)).")
-        if let dependence = result.dependence {
-            if dependence.model == "unknown" {
-                lines.append("Dependence between the signs is unknown (same patients; joint results unpublished):")
+        let gate = result.gate
+        let gateInterval = percentRange(.finite(gate.lower), .finite(gate.upper))
+        if let dependence = result.dependence, dependence.model == "unknown" {
+            // Several signs with unknown dependence: the headline is the interval that covers it.
+            lines.append("Post-test probability: \(gateInterval)")
+            lines.append(
+                "  This interval covers the sampling uncertainty and every dependence between the signs that their margins allow "
+                    + "(same patients; joint results unpublished); at the point estimates the dependence allows "
+                    + "\(percentRange(dependence.posttestLower, dependence.posttestUpper)) (joint LR \(ratioRange(dependence.likelihoodRatioLower, dependence.likelihoodRatioUpper)))."
+            )
+            if let low = gate.lower.isFinite ? Optional(gate.lower) : nil {
                 lines.append(
-                    "  the joint LR could lie anywhere in \(ratioRange(dependence.likelihoodRatioLower, dependence.likelihoodRatioUpper)), "
-                        + "so the post-test probability in \(percentRange(dependence.posttestLower, dependence.posttestUpper)).")
-            } else if let model = dependence.modelLikelihoodRatio {
+                    "  Between about \(Int((low * 100).rounded())) and \(Int((gate.upper * 100).rounded())) in 100 such patients have \(conditionWords).")
+            }
+            lines.append(
+                "  If the signs were independent (LRs multiplied; not assumed above): \(NumberText.percent(result.posttest.estimate)) "
+                    + "(\(levelText) CI \(percentRange(result.posttest.lower, result.posttest.upper)); combined LR \(NumberText.significant(result.likelihoodRatio.estimate)))."
+            )
+        } else {
+            lines.append(
+                "Post-test probability: \(NumberText.percent(result.posttest.estimate)) "
+                    + "(\(levelText) CI \(percentRange(result.posttest.lower, result.posttest.upper)))")
+            if let value = result.posttest.estimate.finiteValue {
+                lines.append("  About \(Int((value * 100).rounded())) in 100 such patients have \(conditionWords).")
+            }
+            if let dependence = result.dependence, let model = dependence.modelLikelihoodRatio {
                 lines.append(
-                    "Dependence model \(dependence.model): joint LR \(NumberText.significant(model)) "
+                    "  Dependence model \(dependence.model): joint LR \(NumberText.significant(model)) "
                         + "(the margins allow \(ratioRange(dependence.likelihoodRatioLower, dependence.likelihoodRatioUpper))).")
             }
         }
-        let gate = result.gate
-        lines.append("Acute-versus-chronic gate: \(gate.classification.rawValue.uppercased())")
+        if let target = result.target { lines.append("  Every probability here is about: \(target.description).") }
+        lines.append(
+            "  Monte Carlo \(levelText) interval: \(percentRange(result.monteCarlo.lower, result.monteCarlo.upper)) "
+                + "(\(result.monteCarloSettings.draws) draws, seed \(result.monteCarloSettings.seed)).")
+        lines.append(
+            "Threshold classification: \(gate.classification == .indeterminate ? "INDETERMINATE" : "\(conditionWords) \(gate.classification == .likely ? "likely" : "less likely")".uppercased())"
+        )
         let covers = gate.intervalMethod == "monte-carlo-with-dependence-range" ? "sampling uncertainty and the dependence range" : "sampling uncertainty"
         lines.append(
-            "  The interval \(NumberText.percent(.finite(gate.lower))) – \(NumberText.percent(.finite(gate.upper))) (covering \(covers)) "
-                + "is compared with the policy thresholds \(NumberText.percent(.finite(gate.thresholds.lower))) and \(NumberText.percent(.finite(gate.thresholds.upper)))."
-        )
-        lines.append("  \(gateMeaning)")
+            "  The interval \(gateInterval) (covering \(covers)) is compared with the policy thresholds "
+                + "\(NumberText.percent(.finite(gate.thresholds.lower))) and \(NumberText.percent(.finite(gate.thresholds.upper))).")
+        lines.append("  \(gateMeaning) For what to do (red flags, imaging, referral), use dxkit refer.")
         return lines
     }
 
@@ -205,8 +243,14 @@ public struct CombinedPostTestReport: Sendable {
         return list
     }
 
+    /// "Bedside estimate: acute fracture on MRI among …", or a neutral title without a declared target.
+    private var title: String {
+        result.target.map { "Bedside estimate: \($0.description)" }
+            ?? "Post-test probability after \(result.findings.count == 1 ? "one sign" : "\(result.findings.count) signs")"
+    }
+
     public var text: String {
-        var lines = ["Bedside estimate: is the fracture acute?", ""] + noteLines
+        var lines = [title, ""] + noteLines
         if !caveats.isEmpty { lines += ["", "Caveats:"] + caveats.map { "- " + $0 } }
         if !evidence.isEmpty {
             lines += ["", "Evidence: " + evidence.map(\.id).joined(separator: ", ") + " (dxkit evidence cite ID)"]
@@ -216,7 +260,7 @@ public struct CombinedPostTestReport: Sendable {
     }
 
     public var markdown: String {
-        var lines = ["**Bedside estimate: is the fracture acute?**", ""] + noteLines.map { $0.hasPrefix("  ") ? "  " + $0 : "- " + $0 }
+        var lines = ["**\(title)**", ""] + noteLines.map { $0.hasPrefix("  ") ? "  " + $0 : "- " + $0 }
         if !caveats.isEmpty { lines += ["", "**Caveats**", ""] + caveats.map { "- " + $0 } }
         if !evidence.isEmpty {
             lines += ["", "**Evidence:** " + evidence.map { "`\($0.id)`" }.joined(separator: ", ")]

@@ -1,3 +1,4 @@
+import DxEvidence
 import DxStats
 import Foundation
 

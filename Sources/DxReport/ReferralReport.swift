@@ -3,7 +3,13 @@ import DxReferral
 import DxStats
 
 /// Renders the referral pathway's result: a referral note a clinician could
-/// paste into a record (text, Markdown), or JSON per cli-contract.md.
+/// paste into a record (text, Markdown), one CSV row per item, or the JSON
+/// encoding of ``DxReferral/ReferralResult`` (`Schemas/refer.schema.json`).
+///
+/// The note follows the specification's layout: the inputs used, the
+/// recommendations most urgent first with their time frames, what was not
+/// assessed, what was withheld and why, the gate or why it does not apply,
+/// safety-net advice, and the disclaimer.
 public struct ReferralReport: Sendable {
     public let result: ReferralResult
 
@@ -11,160 +17,256 @@ public struct ReferralReport: Sendable {
         self.result = result
     }
 
-    public func render(_ format: OutputFormat, pretty: Bool = true) -> String {
+    public func render(_ format: OutputFormat, pretty: Bool = true) throws -> String {
         switch format {
-        case .json: json.serialized(pretty: pretty)
+        case .json: try JSONValueEncoder.encode(result).serialized(pretty: pretty)
         case .csv: csv
         case .markdown: note(markdown: true)
         case .text: note(markdown: false)
         }
     }
 
-    public var json: JSONValue {
-        var gate: JSONValue = .null
-        if let assessment = result.gate {
-            let decision = assessment.decision
-            var members: [(String, JSONValue)] = [
-                (
-                    "probability",
-                    .object([
-                        ("estimate", assessment.estimate.posttest.estimate.json),
-                        ("lower", .number(decision.lower)), ("upper", .number(decision.upper)),
-                    ])
-                ),
-                ("classification", .string(decision.classification.rawValue)),
-                ("thresholds", .object([("lower", .number(decision.thresholds.lower)), ("upper", .number(decision.thresholds.upper))])),
-                ("interval", .string(decision.intervalMethod)),
-                ("pretest", .number(assessment.estimate.pretest)),
-                ("signs", .array(assessment.estimate.findings.map { .object([("id", .string($0.sign.name)), ("result", .string($0.result.rawValue))]) })),
-            ]
-            if let dependence = assessment.estimate.dependence {
-                members.append(
-                    (
-                        "dependence",
-                        .object([
-                            ("likelihoodRatio", .object([("lower", dependence.likelihoodRatioLower.json), ("upper", dependence.likelihoodRatioUpper.json)])),
-                            ("posttest", .object([("lower", dependence.posttestLower.json), ("upper", dependence.posttestUpper.json)])),
-                        ])
-                    ))
-            }
-            gate = .object(members)
-        }
-        let identity: [(String, JSONValue)] = result.patient.id.map { [("id", JSONValue.string($0))] } ?? []
-        return .object(
-            identity + [
-                (
-                    "recommendations",
-                    .array(
-                        result.recommendations.map { recommendation in
-                            .object([
-                                ("rule", .string(recommendation.rule)), ("action", .string(recommendation.action)),
-                                ("specialty", recommendation.specialty.map(JSONValue.string) ?? .null),
-                                ("urgency", .string(recommendation.urgency.rawValue)), ("rationale", .string(recommendation.rationale)),
-                                ("evidence", .array(recommendation.evidence.map(JSONValue.string))),
-                                ("caveats", .array(recommendation.caveats.map(JSONValue.string))),
-                                ("support", .string(recommendation.support.rawValue)), ("redFlag", .bool(recommendation.isRedFlag)),
-                            ])
-                        })
-                ),
-                ("noReferralNeeded", .bool(result.noReferralNeeded)),
-                ("gate", gate),
-                ("changedByGate", .array(result.changedByGate.map(JSONValue.string))),
-                ("redFlags", .array(result.redFlags.map(JSONValue.string))),
-                ("disclaimer", .string(Disclaimer.text)),
-            ])
-    }
-
-    /// One row per recommendation.
+    /// One row per item: recommendations, then not assessed, then withheld.
     public var csv: String {
-        var lines = [CSV.line(["rule", "urgency", "specialty", "action", "evidence", "support"])]
-        for recommendation in result.recommendations {
+        var lines = [CSV.line(["id", "kind", "rule", "urgency", "time_frame", "specialty", "action", "reason", "evidence", "support"])]
+        let id = result.id ?? ""
+        for item in result.recommendations {
             lines.append(
                 CSV.line([
-                    recommendation.rule, recommendation.urgency.rawValue, recommendation.specialty ?? "",
-                    recommendation.action, recommendation.evidence.joined(separator: " "), recommendation.support.rawValue,
+                    id, "recommendation", item.rule, item.urgency.rawValue, item.timeFrame, item.specialty?.words ?? "", item.action, "",
+                    item.evidence.joined(separator: " "), item.support.words,
                 ]))
         }
+        for item in result.notAssessed {
+            lines.append(CSV.line([id, "not-assessed", item.rule, "", "", "", item.title, item.reason, "", ""]))
+        }
+        for item in result.withheld {
+            lines.append(CSV.line([id, "withheld", item.rule, "", "", "", item.title, item.reasons.joined(separator: " "), "", ""]))
+        }
         return lines.joined(separator: "\n")
     }
+
+    // MARK: The note
 
     private func note(markdown: Bool) -> String {
-        let patient = result.patient
-        let bullet = markdown ? "- " : "  "
-        var weeks = patient.weeksSinceOnset == patient.weeksSinceOnset.rounded() ? String(Int(patient.weeksSinceOnset)) : String(patient.weeksSinceOnset)
-        weeks += patient.weeksSinceOnset == 1 ? " week" : " weeks"
-        var lines = [
-            (markdown ? "**" : "") + "Referral note: \(patient.fractureLevel) compression fracture, \(weeks) since onset" + (markdown ? "**" : ""),
-            "",
-            "Red flags: " + (result.redFlags.isEmpty ? "none recorded" : result.redFlags.joined(separator: ", ")),
-            "MRI: \(patient.mri.rawValue). Signs: closed-fist percussion \(patient.closedFistPercussion.rawValue), supine \(patient.supineSign.rawValue).",
-        ]
-        if let gate = result.gate {
-            let decision = gate.decision, estimate = gate.estimate
+        let heading = { (text: String) in markdown ? "**\(text)**" : text }
+        let bullet = markdown ? "- " : "  - "
+        var lines: [String] = []
+        let level = result.inputsUsed.first { $0.input == .fractureLevel }?.value ?? "L2"
+        lines.append(
+            heading("Referral note: \(level) compression fracture, \(weeks) weeks since onset (pathway version \(result.pathwayVersion))"))
+        if let identifier = result.id { lines.append("Patient id: \(identifier)") }
+        if let reason = result.notApplicableReason {
+            lines.append("")
+            lines.append(heading("NOT APPLICABLE") + ": " + reason.replacingOccurrences(of: "not applicable: ", with: ""))
+        }
+
+        lines.append("")
+        lines.append(heading("Inputs used"))
+        lines += inputLines().map { bullet + $0 }
+
+        lines.append("")
+        lines.append(heading("Recommendations, most urgent first") + " (time frames are policy)")
+        for (index, item) in result.recommendations.enumerated() {
+            let specialty = item.specialty.map { " → \($0.words)" } ?? ""
+            let number = "\(index + 1). "
+            let indent = String(repeating: " ", count: number.count + (markdown ? 0 : 2))
             lines.append(
-                "Bedside estimate (MRI not immediately available): P(acute) \(NumberText.percent(estimate.posttest.estimate)) if the signs were independent; "
-                    + "gate interval \(NumberText.percent(.finite(decision.lower))) – \(NumberText.percent(.finite(decision.upper))) "
-                    + "against policy thresholds \(NumberText.percent(.finite(decision.thresholds.lower))) / \(NumberText.percent(.finite(decision.thresholds.upper))): "
-                    + decision.classification.rawValue.uppercased() + ".")
-            if let dependence = estimate.dependence {
-                lines.append(
-                    "\(bullet)Unknown dependence between the signs allows \(NumberText.percent(dependence.posttestLower)) – \(NumberText.percent(dependence.posttestUpper))."
-                )
+                (markdown ? "" : "  ") + number + "\(item.urgency.words.uppercased()) (\(item.timeFrame)) [\(item.rule)\(specialty)] \(item.action)")
+            lines.append(indent + "Why: \(item.rationale)")
+            let support = item.support == .supported ? "" : " (\(item.support.words))"
+            lines.append(indent + "Evidence: \(item.evidence.joined(separator: ", "))\(support)")
+            for caveat in item.caveats { lines.append(indent + "Caveat: \(caveat)") }
+        }
+
+        if !result.notAssessed.isEmpty {
+            lines.append("")
+            lines.append(heading("Not assessed") + " (unknown inputs are never read as \"no\"; answer them to complete the note)")
+            for item in result.notAssessed {
+                lines.append(bullet + "\(item.rule) (\(item.title)): \(item.reason)")
             }
         }
-        lines.append("")
-        lines.append(result.noReferralNeeded ? "No specialist referral is needed now." : "Recommendations:")
-        for (index, recommendation) in result.recommendations.enumerated() {
-            let specialty = recommendation.specialty.map { " → \($0)" } ?? ""
-            lines.append("\(index + 1). [\(recommendation.rule), \(recommendation.urgency.rawValue)\(specialty)] \(recommendation.action)")
-            lines.append("   Why: \(recommendation.rationale)")
-            let support = recommendation.support == .supported ? "" : " (\(recommendation.support.rawValue))"
-            lines.append("   Evidence: \(recommendation.evidence.joined(separator: ", "))\(support)")
-            for caveat in recommendation.caveats { lines.append("   Caveat: \(caveat)") }
-        }
-        if !result.changedByGate.isEmpty {
+        if !result.withheld.isEmpty {
             lines.append("")
-            lines.append("What the gate changed:")
-            lines += result.changedByGate.map { bullet + $0 }
+            lines.append(heading("Withheld"))
+            for item in result.withheld {
+                lines.append(bullet + "\(item.rule) (\(item.title)): " + item.reasons.joined(separator: " "))
+            }
         }
+
         lines.append("")
-        lines.append(Disclaimer.text)
+        lines.append(heading("Acute-versus-chronic gate"))
+        lines += gateLines().map { (markdown ? "" : "  ") + $0 }
+
+        lines.append("")
+        lines.append(heading("Safety net"))
+        lines += result.safetyNet.map { bullet + $0 }
+        lines.append("")
+        lines.append(result.disclaimer)
         return lines.joined(separator: "\n")
     }
 
-    /// The whole rule table as Markdown, generated from `ReferralPathway`,
-    /// the definitions the engine runs.
+    /// The note on one screen: the gate's headline, the recommendations
+    /// (actions only), what was not assessed or withheld, the safety net and
+    /// the disclaimer. The interactive consult ends with it.
+    public var brief: String {
+        var lines: [String] = []
+        let level = result.inputsUsed.first { $0.input == .fractureLevel }?.value ?? "L2"
+        lines.append("Referral note (brief): \(level), \(weeks) weeks since onset (pathway version \(result.pathwayVersion))")
+        if let reason = result.notApplicableReason { lines.append(reason.prefix(1).uppercased() + reason.dropFirst() + ".") }
+        let gate = result.gate
+        if gate.applies, let probability = gate.probability, let classification = gate.classification {
+            let percent = { (value: Double) in NumberText.percent(.finite(value)) }
+            lines.append(
+                "P(\(probability.of)): \(percent(probability.lower)) – \(percent(probability.upper)): \(classification.words.uppercased())")
+            if let independence = gate.independence, let estimate = independence.estimate {
+                lines.append("  (the gate's interval; \(independence.method): \(percent(estimate)))")
+            }
+        } else {
+            lines.append(gate.reason)
+        }
+        lines.append("Recommendations, most urgent first (time frames are policy):")
+        for (index, item) in result.recommendations.enumerated() {
+            lines.append("  \(index + 1). \(item.urgency.words.uppercased()) (\(item.timeFrame)) \(item.rule): \(item.action)")
+        }
+        if !result.notAssessed.isEmpty {
+            lines.append("Not assessed: " + result.notAssessed.map { "\($0.rule) (\($0.reason))" }.joined(separator: "; ") + ".")
+        }
+        if !result.withheld.isEmpty {
+            lines.append("Withheld: " + result.withheld.map { "\($0.rule): \($0.reasons.joined(separator: " "))" }.joined(separator: " "))
+        }
+        lines.append("Safety net: " + result.safetyNet.joined(separator: " "))
+        lines.append(result.disclaimer)
+        return lines.joined(separator: "\n")
+    }
+
+    /// "2 weeks", "5 days" (under 3 weeks the days are shown too: "1.5 weeks (10.5 days)").
+    private var weeks: String {
+        let value = result.inputsUsed.first { $0.input == .weeksSinceOnset }?.value ?? "?"
+        let number = value.split(separator: " ").first.map(String.init) ?? value
+        return number == "1" ? "1" : number
+    }
+
+    /// Given inputs first, then defaults, then unknowns (so the gaps stand out).
+    private func inputLines() -> [String] {
+        func describe(_ input: InputUsed) -> String {
+            var text = "\(input.label): \(input.value)"
+            if let note = input.note { text += " (\(note))" }
+            return text
+        }
+        var lines: [String] = []
+        let given = result.inputsUsed.filter { $0.source == .given || $0.source == .derived }
+        let defaults = result.inputsUsed.filter { $0.source == .default }
+        let unknown = result.inputsUsed.filter { $0.source == .unknown }
+        if !given.isEmpty { lines.append("Given: " + given.map(describe).joined(separator: "; ")) }
+        if !defaults.isEmpty { lines.append("Defaults: " + defaults.map(describe).joined(separator: "; ")) }
+        if !unknown.isEmpty { lines.append("Unknown: " + unknown.map(\.label).joined(separator: ", ")) }
+        return lines
+    }
+
+    private func gateLines() -> [String] {
+        let gate = result.gate
+        guard gate.applies, let probability = gate.probability, let classification = gate.classification, let thresholds = gate.thresholds
+        else {
+            return [gate.reason]
+        }
+        let percent = { (value: Double) in NumberText.percent(.finite(value)) }
+        var lines = [
+            "P(\(probability.of)): \(percent(probability.lower)) – \(percent(probability.upper))"
+                + (probability.estimate.map { ", estimate \(percent($0))" } ?? "") + ".",
+            "  This interval is what the gate used: \(probability.method).",
+        ]
+        if let independence = gate.independence {
+            lines.append(
+                "Beside it, \(independence.method): \(independence.estimate.map(percent) ?? "not estimable") (\(percent(independence.lower)) – \(percent(independence.upper)))."
+            )
+        }
+        lines.append(
+            "Classification: \(classification.words.uppercased()) (the interval against the thresholds \(percent(thresholds.lower)) and \(percent(thresholds.upper)), which are policy, not evidence)."
+        )
+        if let pretest = gate.pretest {
+            var text = "Pretest: \(percent(pretest.probability))"
+            text += pretest.preset.map { " (preset \($0)\(pretest.isDefault ? ", the default" : ""))" } ?? " (a number)"
+            if pretest.targetAssumed { text += ", taken to be the probability of \(probability.of)" }
+            lines.append(text + ".")
+        }
+        if let monteCarlo = gate.monteCarlo {
+            lines.append("Monte Carlo: \(monteCarlo.draws) draws, seed \(monteCarlo.seed).")
+        }
+        return lines
+    }
+
+    // MARK: The rule table
+
+    /// The whole pathway as Markdown, generated from ``DxReferral/ReferralPathway``
+    /// (the definitions the engine runs): one row per rule of the
+    /// specification's table, in its order (R1–R10, R10c, R11–R19, G).
     public static func rulesMarkdown() -> String {
         var table = TextTable(
-            header: ["Rule", "When", "Recommend", "Specialty", "Urgency", "Evidence", "Support"],
-            alignments: [.left, .left, .left, .left, .left, .left, .left])
+            header: ["Rule", "When", "Recommend", "Urgency", "Evidence", "Status"],
+            alignments: [.left, .left, .left, .left, .left, .left])
         for rule in ReferralPathway.rules {
-            var action = rule.action
-            for addendum in rule.addenda {
-                action += " *If \(addendum.when.description):* \(addendum.text)"
-                if let urgency = addendum.urgency { action += " (urgency \(urgency.rawValue))" }
-            }
             table.rows.append([
-                rule.id + (rule.isRedFlag ? " (red flag)" : ""), rule.when.description, action, rule.specialty ?? "—",
-                rule.urgency.rawValue, rule.evidence.map { "`\($0)`" }.joined(separator: ", "), rule.support.rawValue,
+                rule.id + (rule.isRedFlag ? " (red flag)" : ""), whenText(rule), recommendText(rule), urgencyText(rule),
+                rule.evidence.map { "`\($0)`" }.joined(separator: ", "), rule.support.words,
             ])
         }
-        let gateActions = GateDecision.Classification.allCases.map { "**\($0.rawValue)**: \(ReferralPathway.Gate.action($0))" }.joined(separator: " ")
+        let gateActions = AcuityGate.Outcome.allCases.map {
+            "**\($0.words)**: \(AcuityGate.advice($0, mri: .unavailable).text)"
+        }.joined(separator: " ")
         table.rows.append([
-            "G", ReferralPathway.Gate.when.description, gateActions, "—", "routine (indeterminate: soon)",
-            ReferralPathway.Gate.evidence.map { "`\($0)`" }.joined(separator: ", "), "supported",
+            "G", AcuityGate.whenDescription, gateActions, "indeterminate: soon; otherwise routine",
+            AcuityGate.evidence.map { "`\($0)`" }.joined(separator: ", "), "supported",
         ])
+        let trauma = ReferralPathway.trauma
         return """
-            # Referral pathway: lumbar compression fracture
+            # Referral pathway: low-energy vertebral compression fracture (version \(ReferralPathway.version))
 
             Generated by `dxkit refer --rules` from the rule definitions that the engine runs \
-            (Sources/DxReferral/ReferralPathway.swift). R9 applies only when no other referral is indicated. \
-            The gate G classifies by whether its interval (Monte Carlo over sampling uncertainty and the unknown \
-            dependence between the signs) clears the policy thresholds (default 0.20 and 0.80); it never removes a red-flag rule.
+            (Sources/DxReferral/ReferralPathway.swift).
+
+            **Scope.** \(trauma.advice.text) With high-energy trauma the note lists R1 if a deficit is present and nothing else.
+
+            **Unknown inputs.** Every yes/no input may be unknown; unknown is never read as "no". A rule whose outcome \
+            depends on an unknown input is listed under "Not assessed" with the inputs it needs; R9 is never given while a \
+            red flag is unknown.
+
+            **Urgency** (time frames are policy): \(Urgency.allCases.map { "\($0.words) (\($0.timeFrame))" }.joined(separator: ", ")).
 
             \(table.renderMarkdown())
 
+            **The gate** classifies by whether its interval (Monte Carlo over sampling uncertainty and every dependence \
+            between the signs that their margins allow) clears the policy thresholds (default 0.20 and 0.80). It never \
+            removes or lowers a red-flag recommendation.
+
+            **Safety net** (every note): \(ReferralPathway.safetyNet.joined(separator: " "))
+
             \(Disclaimer.text)
             """
+    }
+
+    private static func whenText(_ rule: ReferralRule) -> String {
+        var text = rule.when.description
+        if !rule.withheldWhen.isEmpty {
+            text += "; *withheld when* " + rule.withheldWhen.map { "\($0.when.description) (\($0.reason))" }.joined(separator: "; ")
+        }
+        return text
+    }
+
+    private static func recommendText(_ rule: ReferralRule) -> String {
+        var text = rule.advice.text
+        for variant in rule.variants {
+            text += " *If \(variant.when.description):* \(variant.advice.text)"
+            if let urgency = variant.urgency { text += " (urgency \(urgency.words))" }
+        }
+        for addendum in rule.addenda {
+            text += " *Add if \(addendum.when.description):* \(addendum.advice.text)"
+            if let urgency = addendum.urgency { text += " (urgency \(urgency.words))" }
+        }
+        return text
+    }
+
+    private static func urgencyText(_ rule: ReferralRule) -> String {
+        "\(rule.urgency.words) (\(rule.urgency.timeFrame))"
     }
 }

@@ -62,6 +62,9 @@ public struct CombinedPostTest: Sendable {
     }
 
     public let pretest: Double
+    /// What every probability here is the probability of: the common target
+    /// of the pretest and the signs (nil when none declared one).
+    public let target: TargetCondition?
     public let pretestUncertainty: PretestUncertainty
     public let findings: [Finding]
     public let level: ConfidenceLevel
@@ -82,8 +85,12 @@ public struct CombinedPostTest: Sendable {
     /// drawn margins and was clamped to the nearest feasible value.
     public let clampedDraws: Int
 
+    /// - Parameter pretestTarget: what the pretest probability is about; a
+    ///   sign about another target is refused
+    ///   (``StatisticsError/targetMismatch(pretest:sign:signName:)``).
     public init(
         pretest: Double,
+        pretestTarget: TargetCondition? = nil,
         pretestUncertainty: PretestUncertainty = .exact,
         findings: [Finding],
         dependence stated: SignDependence = .unknown,
@@ -95,6 +102,8 @@ public struct CombinedPostTest: Sendable {
             throw .probabilityOutOfRange(name: "pretest probability", value: pretest)
         }
         guard !findings.isEmpty else { throw .invalidSetting("no sign was given") }
+        target = try TargetCondition.requireCommon(
+            pretest: pretestTarget, signs: findings.map { ($0.sign.name, $0.sign.target) })
         let pretestUncertainty = try pretestUncertainty.validated()
         switch stated {
         case .correlation(let withCondition, let withoutCondition):

@@ -1,15 +1,24 @@
-/// The acute / chronic / indeterminate gate of the referral pathway
-/// (../shared/clinical/referral-pathway.md), as a general threshold rule.
+/// A threshold rule on an interval for a probability: the general form of
+/// the referral pathway's acute-versus-chronic gate
+/// (../shared/clinical/referral-pathway.md).
 ///
-/// **acute** (high) when the whole interval lies at or above the upper
-/// threshold; **chronic** (low) when it lies at or below the lower one;
-/// otherwise **indeterminate**. Thresholds are policy, not evidence
-/// (defaults 0.20 and 0.80).
+/// **likely** when the whole interval lies at or above the upper threshold;
+/// **less likely** when it lies at or below the lower one; otherwise
+/// **indeterminate**. Thresholds are policy, not evidence (defaults 0.20 and
+/// 0.80). "Less likely" is never "ruled out": the words name the target
+/// condition ("an acute fracture is less likely"), never its complement.
+///
+/// ```swift
+/// GateDecision(lower: 0.85, upper: 0.97, thresholds: .standard, intervalMethod: "monte-carlo").classification  // .likely
+/// ```
 public struct GateDecision: Sendable, Hashable {
     /// The three outcomes.
     public enum Classification: String, Sendable, Hashable, CaseIterable {
-        case acute
-        case chronic
+        /// The whole interval is at or above the upper threshold.
+        case likely
+        /// The whole interval is at or below the lower threshold.
+        case lessLikely
+        /// The interval straddles a threshold.
         case indeterminate
     }
 
@@ -47,9 +56,9 @@ public struct GateDecision: Sendable, Hashable {
         self.thresholds = thresholds
         self.intervalMethod = intervalMethod
         if lower >= thresholds.upper {
-            classification = .acute
+            classification = .likely
         } else if upper <= thresholds.lower {
-            classification = .chronic
+            classification = .lessLikely
         } else {
             classification = .indeterminate
         }

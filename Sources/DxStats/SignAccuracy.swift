@@ -20,20 +20,23 @@ public struct SignAccuracy: Sendable, Hashable {
     public let sensitivity: Double
     /// Sp = P(T− | D−).
     public let specificity: Double
+    /// What the sign separates (nil when not declared, e.g. a sign typed as numbers).
+    public let target: TargetCondition?
 
     /// From a 2×2 table (the table must have patients with and without the condition).
-    public init(name: String, table: TwoByTwoTable) throws(StatisticsError) {
+    public init(name: String, table: TwoByTwoTable, target: TargetCondition? = nil) throws(StatisticsError) {
         guard table.withCondition > 0, table.withoutCondition > 0 else {
             throw .invalidSetting("\(name): the table needs patients with and without the condition")
         }
         self.name = name
         self.table = table
+        self.target = target
         self.sensitivity = Double(table.truePositives) / Double(table.withCondition)
         self.specificity = Double(table.trueNegatives) / Double(table.withoutCondition)
     }
 
     /// From sensitivity and specificity known without uncertainty.
-    public init(name: String, sensitivity: Double, specificity: Double) throws(StatisticsError) {
+    public init(name: String, sensitivity: Double, specificity: Double, target: TargetCondition? = nil) throws(StatisticsError) {
         guard sensitivity.isFinite, sensitivity >= 0, sensitivity <= 1 else {
             throw .probabilityOutOfRange(name: "\(name) sensitivity", value: sensitivity)
         }
@@ -42,12 +45,15 @@ public struct SignAccuracy: Sendable, Hashable {
         }
         self.name = name
         self.table = nil
+        self.target = target
         self.sensitivity = sensitivity
         self.specificity = specificity
     }
 
     /// From LR+ and LR− (LR+ ≠ LR−); throws when they imply Se or Sp outside [0, 1].
-    public init(name: String, positiveLikelihoodRatio: Double, negativeLikelihoodRatio: Double) throws(StatisticsError) {
+    public init(
+        name: String, positiveLikelihoodRatio: Double, negativeLikelihoodRatio: Double, target: TargetCondition? = nil
+    ) throws(StatisticsError) {
         for value in [positiveLikelihoodRatio, negativeLikelihoodRatio] where !(value.isFinite && value >= 0) {
             throw .invalidLikelihoodRatio(value)
         }
@@ -57,7 +63,7 @@ public struct SignAccuracy: Sendable, Hashable {
         let difference = positiveLikelihoodRatio - negativeLikelihoodRatio
         let sensitivity = positiveLikelihoodRatio * (1 - negativeLikelihoodRatio) / difference
         let specificity = (positiveLikelihoodRatio - 1) / difference
-        try self.init(name: name, sensitivity: sensitivity, specificity: specificity)
+        try self.init(name: name, sensitivity: sensitivity, specificity: specificity, target: target)
     }
 
     /// P(result | condition present).

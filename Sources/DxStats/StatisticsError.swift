@@ -26,6 +26,9 @@ public enum StatisticsError: Error, Sendable, Equatable {
     case infeasibleDependence(String)
     /// A Monte Carlo setting or an uncertainty description that is invalid.
     case invalidSetting(String)
+    /// A pretest probability about one target condition combined with a sign
+    /// that separates another (see ``TargetCondition``).
+    case targetMismatch(pretest: TargetCondition, sign: TargetCondition, signName: String)
 }
 
 extension StatisticsError: CustomStringConvertible {
@@ -53,6 +56,9 @@ extension StatisticsError: CustomStringConvertible {
             "infeasible dependence: \(what)"
         case .invalidSetting(let what):
             what
+        case .targetMismatch(let pretest, let sign, let signName):
+            "the pretest probability is about \(pretest.description), but \(signName) separates \(sign.description): "
+                + "the two do not combine; use a pretest probability of \(sign.condition) among \(sign.population)"
         }
     }
 }

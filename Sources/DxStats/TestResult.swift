@@ -1,5 +1,5 @@
 /// The result of a diagnostic test or clinical sign.
-public enum TestResult: String, Sendable, CaseIterable, Hashable {
+public enum TestResult: String, Sendable, CaseIterable, Hashable, Codable {
     case positive
     case negative
 }

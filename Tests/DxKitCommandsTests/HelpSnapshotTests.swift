@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
+
 @testable import DxKitCommands
 
 /// The help text of every command, compared with the snapshots in

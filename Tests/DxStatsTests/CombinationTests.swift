@@ -223,7 +223,7 @@ struct CombinationTests {
     @Test(
         "Gate classification follows the thresholds",
         arguments: [
-            (0.85, 0.95, GateDecision.Classification.acute), (0.80, 0.95, .acute), (0.05, 0.2, .chronic),
+            (0.85, 0.95, GateDecision.Classification.likely), (0.80, 0.95, .likely), (0.05, 0.2, .lessLikely),
             (0.05, 0.21, .indeterminate), (0.3, 0.7, .indeterminate), (0.1, 0.9, .indeterminate),
         ])
     func gate(lower: Double, upper: Double, expected: GateDecision.Classification) {

@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DxReferralTests",
-            dependencies: ["DxReferral", "DxEvidence", "DxStats"],
+            dependencies: ["DxReferral", "DxEvidence", "DxStats", "DxReport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -22,9 +22,28 @@ def run(command):
     return output + "\n" if output else ""
 
 
+consult = re.compile(r"(<!-- consult answers: (.*?) -->\n```text\n)(.*?)(```)", re.S)
+
+
+def replay(answers):
+    """The interactive consult's screen for these answers (needs pexpect, in the image's Python)."""
+    import io
+    import pexpect
+
+    log = io.StringIO()
+    child = pexpect.spawn(dxkit, encoding="utf-8", dimensions=(50, 400), timeout=30)
+    child.logfile_read = log
+    for answer in answers.split("|"):
+        child.expect(r": $")
+        child.sendline(answer)
+    child.expect(pexpect.EOF)
+    return log.getvalue().replace("\r\n", "\n").strip("\n") + "\n"
+
+
 for notebook in sorted((root / "Notebooks-md").glob("*.md")):
     text = notebook.read_text()
     updated = block.sub(lambda match: f"```console\n$ {match.group(1)}\n{run(match.group(1))}```", text)
+    updated = consult.sub(lambda match: match.group(1) + replay(match.group(2)) + match.group(4), updated)
     if updated != text:
         notebook.write_text(updated)
         print(f"updated {notebook.relative_to(root)}")

@@ -20,7 +20,7 @@ public struct EvidenceRecord: Sendable, Hashable {
         case caveat
         case publication
         /// What a probability is about: a condition among a population
-        /// (``DxStats/TargetCondition``). Signs and presets name one by id.
+        /// (`TargetCondition` in DxStats). Signs and presets name one by id.
         case targetCondition
     }
 

@@ -8,11 +8,11 @@ public struct DxKit: ParsableCommand {
         abstract: "Diagnostic accuracy and post-test probabilities with honest confidence intervals.",
         discussion: """
             DxKit supports a clinician's judgement; it does not replace it.
-            Run with no arguments in a terminal, dxkit asks for the pretest probability and each sign.
+            Run with no arguments in a terminal, dxkit is a bedside consult: red flags first, then the questions the referral pathway needs.
             Examples:
               dxkit posttest --sign closed-fist-percussion=positive --sign supine-sign=negative
               dxkit accuracy --tp 42 --fp 3 --fn 6 --tn 27
-              dxkit refer --weeks 2 --mri unavailable --closed-fist-percussion positive
+              dxkit refer --weeks 2 --no-red-flags --high-energy-trauma no --closed-fist-percussion positive
               dxkit table --sign closed-fist-percussion --pretest 0.05:0.95:0.05 --format markdown
             """,
         version: "0.1.0",

@@ -65,7 +65,7 @@ struct InteractiveSession {
             }
             answers.set(input, answer)
             if answer == .yes, let item = ReferralPathway.rule(rule) {
-                output("  → \(item.urgency.words.uppercased()) (\(item.urgency.timeFrame)), \(rule): \(item.advice.text)")
+                output("  → \(rule): \(item.headline ?? item.advice.text)")
             }
         }
 
@@ -96,16 +96,16 @@ struct InteractiveSession {
             if answers.age.map({ $0 < 60 }) ?? true {
                 answers.set(.pregnant, try askAnswer("Could the patient be pregnant? [y/n/?] [?]: ", defaultValue: .unknown))
             }
-            if answers.weeks >= 12 || answers.trajectory == "worsening" {
-                let candidate = try askAnswer(
-                    "Augmentation candidate (fit for a percutaneous procedure)? [y/n/?] [?]: ", defaultValue: .unknown)
-                answers.set(.augmentationCandidate, candidate)
-                if candidate == .yes {
-                    answers.set(.pulmonaryDysfunction, try askAnswer("Pulmonary dysfunction? [y/n/?] [?]: ", defaultValue: .unknown))
-                }
+            // Candidacy decides R6 at any time (with pulmonary dysfunction), so it is always asked.
+            let candidate = try askAnswer("Augmentation candidate (fit for a percutaneous procedure)? [y/n/?] [?]: ", defaultValue: .unknown)
+            answers.set(.augmentationCandidate, candidate)
+            if candidate == .yes {
+                answers.set(.pulmonaryDysfunction, try askAnswer("Pulmonary dysfunction? [y/n/?] [?]: ", defaultValue: .unknown))
             }
-            // 4. The bedside signs, when MRI is not at hand.
-            if ["unavailable", "contraindicated"].contains(answers.mri) {
+            // 4. The bedside signs, when MRI is not at hand and no red flag stands (or is unknown):
+            //    only then can the gate use them.
+            let redFlagsAllNo = Self.redFlagQuestions.allSatisfy { question in answers.answers.contains { $0 == (question.input, .no) } }
+            if ["unavailable", "contraindicated"].contains(answers.mri) && redFlagsAllNo {
                 answers.closedFistPercussion = try askSign("Closed-fist percussion sign")
                 answers.supineSign = try askSign("Supine sign (unable to lie supine because of spinal pain)")
                 if answers.closedFistPercussion.isExamined || answers.supineSign.isExamined {

@@ -64,30 +64,34 @@ public enum AcuityGate {
     public static let whenDescription =
         "MRI not immediately available or contraindicated, at least one sign positive or negative, no red flag (none suspected, none unknown), no high-energy trauma, a single symptomatic level"
 
+    /// Whether the gate applies (``scope(for:)`` without its reasons).
+    public static func applies(to patient: Patient) -> Bool {
+        patient.highEnergyTrauma == .no && (patient.mri == .unavailable || patient.mri == .contraindicated) && patient.anySignExamined
+            && patient.fractureLevels.count == 1 && PatientInput.redFlags.allSatisfy { patient.answer($0) == .no }
+    }
+
     /// Whether the gate applies, decided on the patient's inputs alone.
     public static func scope(for patient: Patient) -> Scope {
         if patient.highEnergyTrauma == .yes {
             return .doesNotApply(reason: "high-energy trauma: the pathway does not apply.")
         }
-        guard [.unavailable, .contraindicated].contains(patient.mri) else {
-            return .doesNotApply(reason: "MRI is \(patient.mri.description): imaging, not the bedside signs, tells an acute fracture.")
-        }
-        guard patient.anySignExamined else {
-            return .doesNotApply(reason: "no bedside sign was positive or negative (not done or not assessable).")
-        }
-        if patient.fractureLevels.count > 1 {
-            return .doesNotApply(
-                reason:
-                    "several symptomatic levels (\(patient.fractureLevels.joined(separator: ", "))): percussion covers the whole spine and cannot point to one level."
-            )
+        var otherReason: String?
+        if ![.unavailable, .contraindicated].contains(patient.mri) {
+            otherReason = "MRI is \(patient.mri.description): imaging, not the bedside signs, tells an acute fracture."
+        } else if !patient.anySignExamined {
+            otherReason = "no bedside sign was positive or negative (not done or not assessable)."
+        } else if patient.fractureLevels.count > 1 {
+            otherReason =
+                "several symptomatic levels (\(patient.fractureLevels.joined(separator: ", "))): percussion covers the whole spine and cannot point to one level."
         }
         let (present, unknown) = patient.redFlags
         if !present.isEmpty {
-            return .withheldByRedFlag(
-                reason:
-                    "a red flag is present (\(present.map(\.label).joined(separator: ", "))): the Langdon signs were studied in osteoporotic fractures only; the red-flag items decide the imaging."
-            )
+            // The red flag is the reason that matters most; the G item is withheld only where it would otherwise apply.
+            let reason =
+                "a red flag is present (\(present.map(\.label).joined(separator: ", "))): the Langdon signs were studied in osteoporotic fractures only; the red-flag items decide the imaging."
+            return otherReason == nil ? .withheldByRedFlag(reason: reason) : .doesNotApply(reason: reason)
         }
+        if let otherReason { return .doesNotApply(reason: otherReason) }
         var needs = Set(unknown)
         if patient.highEnergyTrauma == .unknown { needs.insert(.highEnergyTrauma) }
         if !needs.isEmpty {

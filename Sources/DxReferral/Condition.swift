@@ -47,38 +47,63 @@ public indirect enum Condition: Sendable, Hashable {
     }
 
     func evaluate(_ context: Context) -> Truth {
-        let patient = context.patient
         switch self {
         case .always: return .yes
         case .answer(let input, let wanted):
-            let answer = patient.answer(input)
+            let answer = context.patient.answer(input)
             return answer == .unknown ? .unknown(needs: [input]) : Truth(answer == wanted)
         case .anyRedFlag:
-            return .any(PatientInput.redFlags.map { Condition.answer($0, .yes).evaluate(context) })
-        case .weeksAtLeast(let weeks): return Truth(patient.weeksSinceOnset >= weeks)
-        case .weeksAtMost(let weeks): return Truth(patient.weeksSinceOnset <= weeks)
-        case .weeksBelow(let weeks): return Truth(patient.weeksSinceOnset < weeks)
-        case .weeksAbove(let weeks): return Truth(patient.weeksSinceOnset > weeks)
-        case .onsetWithinFiveDays: return Truth(patient.onsetWithinFiveDays)
+            var unknown: Set<PatientInput>?
+            for flag in PatientInput.redFlags {
+                switch context.patient.answer(flag) {
+                case .yes: return .yes
+                case .unknown: unknown = (unknown ?? []).union([flag])
+                case .no: break
+                }
+            }
+            return unknown.map { .unknown(needs: $0) } ?? .no
+        case .weeksAtLeast(let weeks): return Truth(context.patient.weeksSinceOnset >= weeks)
+        case .weeksAtMost(let weeks): return Truth(context.patient.weeksSinceOnset <= weeks)
+        case .weeksBelow(let weeks): return Truth(context.patient.weeksSinceOnset < weeks)
+        case .weeksAbove(let weeks): return Truth(context.patient.weeksSinceOnset > weeks)
+        case .onsetWithinFiveDays: return Truth(context.patient.onsetWithinFiveDays)
         case .painSevere:
-            guard let severe = patient.painSeverity.isSevere else { return .unknown(needs: [.painSeverity]) }
+            guard let severe = context.patient.painSeverity.isSevere else { return .unknown(needs: [.painSeverity]) }
             return Truth(severe)
         case .painTrajectory(let trajectories):
-            guard patient.painTrajectory != .unknown else { return .unknown(needs: [.painTrajectory]) }
-            return Truth(trajectories.contains(patient.painTrajectory))
-        case .analgesiaTriedPainPersists: return Truth(patient.analgesiaTriedPainPersists)
-        case .acutePainSubsided: return Truth(patient.acutePainSubsided)
-        case .mri(let states): return Truth(states.contains(patient.mri))
-        case .fractureLevel(let levels): return Truth(patient.fractureLevels.contains { levels.contains($0) })
-        case .severalLevels: return Truth(patient.fractureLevels.count > 1)
-        case .anySignExamined: return Truth(patient.anySignExamined)
-        case .noSignExamined: return Truth(!patient.anySignExamined)
-        case .ageAbove(let years): return Truth((patient.age ?? 0) > years)
+            let trajectory = context.patient.painTrajectory
+            guard trajectory != .unknown else { return .unknown(needs: [.painTrajectory]) }
+            return Truth(trajectories.contains(trajectory))
+        case .analgesiaTriedPainPersists: return Truth(context.patient.analgesiaTriedPainPersists)
+        case .acutePainSubsided: return Truth(context.patient.acutePainSubsided)
+        case .mri(let states): return Truth(states.contains(context.patient.mri))
+        case .fractureLevel(let levels): return Truth(context.patient.fractureLevels.contains { levels.contains($0) })
+        case .severalLevels: return Truth(context.patient.fractureLevels.count > 1)
+        case .anySignExamined: return Truth(context.patient.anySignExamined)
+        case .noSignExamined: return Truth(!context.patient.anySignExamined)
+        case .ageAbove(let years): return Truth((context.patient.age ?? 0) > years)
         case .gate(let outcome): return Truth(context.gate == outcome)
         case .fired(let rules):
-            return .any(rules.map { context.outcomes[$0] ?? .no })
-        case .all(let conditions): return .all(conditions.map { $0.evaluate(context) })
-        case .any(let conditions): return .any(conditions.map { $0.evaluate(context) })
+            var result = Truth.no
+            for rule in rules {
+                result = result.or(context.outcomes[rule] ?? .no)
+                if result == .yes { return .yes }
+            }
+            return result
+        case .all(let conditions):
+            var result = Truth.yes
+            for condition in conditions {
+                result = result.and(condition.evaluate(context))
+                if result == .no { return .no }
+            }
+            return result
+        case .any(let conditions):
+            var result = Truth.no
+            for condition in conditions {
+                result = result.or(condition.evaluate(context))
+                if result == .yes { return .yes }
+            }
+            return result
         case .not(let condition): return condition.evaluate(context).negated
         }
     }

@@ -64,7 +64,6 @@ public enum PatientInput: String, Sendable, Hashable, CaseIterable, Codable, Com
         }
     }
 
-    public static func < (left: Self, right: Self) -> Bool {
-        allCases.firstIndex(of: left)! < allCases.firstIndex(of: right)!
-    }
+    public static func < (left: Self, right: Self) -> Bool { order[left]! < order[right]! }
+    private static let order = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 }

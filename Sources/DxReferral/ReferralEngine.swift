@@ -52,7 +52,7 @@ public struct ReferralEngine: Sendable {
     /// The gate's bedside estimate, or nil when the gate does not apply.
     /// Estimates are computed once per (signs, pretest) and reused.
     public func gateAssessment(for patient: Patient, pretest: ResolvedPretest) throws(PatientError) -> GateAssessment? {
-        guard AcuityGate.scope(for: patient) == .applies else { return nil }
+        guard AcuityGate.applies(to: patient) else { return nil }
         let examined = AcuityGate.signIds.compactMap { input, id -> (PatientInput, String, TestResult)? in
             let result = input == .closedFistPercussion ? patient.closedFistPercussion : patient.supineSign
             switch result {
@@ -62,7 +62,7 @@ public struct ReferralEngine: Sendable {
             }
         }
         let key = GateEstimateCache.Key(
-            signs: examined.map { "\($0.1)=\($0.2.rawValue)" }.joined(separator: ","), pretest: pretest.probability.bitPattern)
+            percussion: patient.closedFistPercussion, supine: patient.supineSign, pretest: pretest.probability.bitPattern)
         if let cached = cache[key] { return cached }
         var findings: [CombinedPostTest.Finding] = [], records: [(EvidenceRecord, TestResult)] = []
         for (input, id, result) in examined {
@@ -94,10 +94,7 @@ public struct ReferralEngine: Sendable {
             evaluation.apply(ReferralPathway.trauma)
             if let deficit = ReferralPathway.rule("R1") { evaluation.apply(deficit) }
         } else {
-            let (independent, dependent) = (
-                ReferralPathway.rules.filter { $0.when.referencedRules.isEmpty }, ReferralPathway.rules.filter { !$0.when.referencedRules.isEmpty }
-            )
-            for rule in independent + dependent { evaluation.apply(rule) }
+            for rule in ReferralPathway.evaluationOrder { evaluation.apply(rule) }
             evaluation.applyGate()
             if patient.highEnergyTrauma == .unknown {
                 evaluation.notAssessed.append(
@@ -106,9 +103,7 @@ public struct ReferralEngine: Sendable {
                         reason: "If there was high-energy trauma this pathway does not apply: CT of the spine and spinal (trauma) team review."))
             }
         }
-        // R1 is always the first item, even beside high-energy trauma (hazard "a deficit waits").
-        let order = ["R1", ReferralPathway.trauma.id] + ReferralPathway.rules.map(\.id).filter { $0 != "R1" } + ["G"]
-        let position = { (rule: String) in order.firstIndex(of: rule) ?? order.count }
+        let position = { (rule: String) in ReferralPathway.positions[rule] ?? Int.max }
         let (present, unknown) = patient.redFlags
         return ReferralResult(
             schemaVersion: ReferralResult.schemaVersion, pathwayVersion: ReferralPathway.version, id: patient.id,
@@ -116,7 +111,7 @@ public struct ReferralEngine: Sendable {
             notApplicableReason: patient.highEnergyTrauma == .yes
                 ? "not applicable: high-energy trauma: CT of the spine and spinal (trauma) team review" : nil,
             inputsUsed: InputsUsed.list(for: patient, pretest: pretest),
-            recommendations: evaluation.recommendations.sorted { ($0.urgency, position($0.rule)) < ($1.urgency, position($1.rule)) },
+            recommendations: evaluation.recommendations.sorted { ($0.urgency.rank, position($0.rule)) < ($1.urgency.rank, position($1.rule)) },
             notAssessed: evaluation.notAssessed.sorted { position($0.rule) < position($1.rule) },
             withheld: evaluation.withheld.sorted { position($0.rule) < position($1.rule) },
             gate: evaluation.gateReport(pretest: pretest), safetyNet: ReferralPathway.safetyNet,
@@ -127,9 +122,11 @@ public struct ReferralEngine: Sendable {
 
 /// The rules evaluated one by one, collecting what fired, what was withheld
 /// and what could not be assessed.
-private struct Evaluation {
+struct Evaluation {
     let patient: Patient
     let gate: GateAssessment?
+    /// Whether the gate applies (computed once).
+    let scope: AcuityGate.Scope
     var context: Condition.Context
     var recommendations: [Recommendation] = []
     var notAssessed: [NotAssessedRule] = []
@@ -138,6 +135,7 @@ private struct Evaluation {
     init(patient: Patient, gate: GateAssessment?) {
         self.patient = patient
         self.gate = gate
+        scope = AcuityGate.scope(for: patient)
         context = Condition.Context(patient: patient, gate: gate?.outcome)
     }
 
@@ -173,13 +171,29 @@ private struct Evaluation {
         }
     }
 
+    /// The recommendation of a rule that fired. It depends only on the rule,
+    /// which variant and addenda hold, and the anticoagulation and pregnancy
+    /// answers, so each combination is built once per process.
     func recommendation(_ rule: ReferralRule) -> Recommendation {
-        let variant = rule.variants.first { holds($0.when) }
+        let variant = rule.variants.firstIndex { holds($0.when) }
+        var addenda: UInt32 = 0
+        for (index, addendum) in rule.addenda.enumerated() where holds(addendum.when) { addenda |= 1 << index }
+        let key = RecommendationCache.Key(
+            rule: rule.id, variant: variant ?? -1, addenda: addenda, anticoagulated: patient.anticoagulated,
+            pregnant: patient.effectivePregnancy.answer)
+        if let cached = RecommendationCache.shared[key] { return cached }
+        let built = build(
+            rule, variant: variant.map { rule.variants[$0] }, addenda: rule.addenda.enumerated().filter { addenda >> $0.offset & 1 == 1 }.map(\.element))
+        RecommendationCache.shared[key] = built
+        return built
+    }
+
+    private func build(_ rule: ReferralRule, variant: ReferralRule.Variant?, addenda: [ReferralRule.Addendum]) -> Recommendation {
         var advice = variant?.advice ?? rule.advice
         var urgency = variant?.urgency ?? rule.urgency
         var caveats = rule.caveats, evidence = rule.evidence
         var text = advice.text, imaging = advice.imaging, exposures = advice.exposures, procedure = advice.isProcedure
-        for addendum in rule.addenda where holds(addendum.when) {
+        for addendum in addenda {
             text += " " + addendum.advice.text
             imaging.formUnion(addendum.advice.imaging)
             exposures.formUnion(addendum.advice.exposures)
@@ -199,7 +213,7 @@ private struct Evaluation {
 
     /// The G item: the gate's consequence when it applies, or why not.
     mutating func applyGate() {
-        switch AcuityGate.scope(for: patient) {
+        switch scope {
         case .applies:
             guard let gate else { return }
             let outcome = gate.outcome
@@ -208,7 +222,8 @@ private struct Evaluation {
                 advice: AcuityGate.advice(outcome, mri: patient.mri), urgency: AcuityGate.urgency(outcome),
                 rationale: AcuityGate.rationale, evidence: AcuityGate.evidence + [gate.pretest.preset?.id].compactMap { $0 },
                 caveats: AcuityGate.caveats, support: .supported)
-            recommendations.append(recommendation(rule))
+            // Built afresh: its wording depends on the outcome and the preset, which the cache key does not hold.
+            recommendations.append(build(rule, variant: nil, addenda: []))
         case .withheldByRedFlag(let reason):
             withheld.append(WithheldRule(rule: "G", title: "acute-versus-chronic gate", reasons: [reason]))
         case .notAssessed, .doesNotApply:
@@ -218,7 +233,6 @@ private struct Evaluation {
     }
 
     func gateReport(pretest: ResolvedPretest?) -> GateReport {
-        let scope = AcuityGate.scope(for: patient)
         guard scope == .applies, let gate else {
             let reason: String =
                 switch scope {
@@ -297,11 +311,31 @@ enum SafetyCaveats {
     }
 }
 
+/// Recommendations already built, by what they depend on (see `Evaluation.recommendation`).
+final class RecommendationCache: @unchecked Sendable {
+    struct Key: Hashable {
+        let rule: String
+        let variant: Int
+        let addenda: UInt32
+        let anticoagulated: Answer
+        let pregnant: Answer
+    }
+    static let shared = RecommendationCache()
+    private let lock = NSLock()
+    private var entries: [Key: Recommendation] = [:]
+
+    subscript(key: Key) -> Recommendation? {
+        get { lock.withLock { entries[key] } }
+        set { lock.withLock { entries[key] = newValue } }
+    }
+}
+
 /// Gate estimates by (signs, pretest): the estimate depends on nothing else,
 /// so a batch of patients computes each once.
 final class GateEstimateCache: @unchecked Sendable {
     struct Key: Hashable {
-        let signs: String
+        let percussion: Patient.SignResult
+        let supine: Patient.SignResult
         let pretest: UInt64
     }
     private let lock = NSLock()

@@ -95,14 +95,16 @@ public enum ReferralPathway {
                 "acr-2021-lbp-variant-4", "nice-qs56-mscc",
             ],
             caveats: [unverifiedCaveat, "The emergency imaging is clinical standard practice, not in the seed."],
-            support: .attributedUnverified, isRedFlag: true),
+            support: .attributedUnverified, isRedFlag: true,
+            headline: "Emergency today: refer to orthopaedic surgery or neurosurgery, with emergency imaging of the spine today."),
         ReferralRule(
             id: "R2", title: "spinal instability: urgent surgical referral", when: yes(.spinalInstability),
             advice: .init("Refer urgently to orthopaedic surgery or neurosurgery: the fracture may need surgical stabilisation."),
             specialty: .orthopaedicSurgeryOrNeurosurgery, urgency: .urgent,
             rationale: "Clinical or imaging evidence of instability, including retropulsion.",
             evidence: ["seed-referral-spinal-instability", "seed-red-flag-definition"], caveats: [unverifiedCaveat],
-            support: .attributedUnverified, isRedFlag: true),
+            support: .attributedUnverified, isRedFlag: true,
+            headline: "Urgent: refer to orthopaedic surgery or neurosurgery within 24–48 hours."),
         ReferralRule(
             id: "R3", title: "severe, worsening pain after 3 months: surgical referral",
             when: .all([.weeksAtLeast(12), .painSevere, .painTrajectory([.worsening])]),
@@ -117,7 +119,8 @@ public enum ReferralPathway {
             specialty: .orthopaedicSurgeryOrNeurosurgery, urgency: .urgent,
             rationale: "Significant deformity or progressive kyphosis may need surgical assessment (a red-flag referral).",
             evidence: ["seed-referral-deformity-kyphosis", "seed-red-flag-definition"], caveats: [unverifiedCaveat],
-            support: .attributedUnverified, isRedFlag: true),
+            support: .attributedUnverified, isRedFlag: true,
+            headline: "Urgent: refer to orthopaedic surgery or neurosurgery."),
         ReferralRule(
             id: "R5", title: "pain persisting after 3 months: consider augmentation",
             when: .all([.weeksAtLeast(12), .not(.acutePainSubsided)]),
@@ -200,12 +203,12 @@ public enum ReferralPathway {
         ReferralRule(
             id: "R9", title: "no specialist referral now",
             when: .all([
-                .answer(.highEnergyTrauma, .no), .not(.anyRedFlag),
+                .answer(.highEnergyTrauma, .no),
                 .any([.acutePainSubsided, .all([.weeksBelow(12), .painTrajectory([.improving, .unchanged])])]),
                 .not(.fired(["R3", "R5", "R6", "R7"])),
             ]),
             withheldWhen: [.init(when: .anyRedFlag, reason: redFlagRoute + ".")],
-            advice: .init("No specialist referral is needed now: medical management."),
+            advice: .init("No referral to a spine specialist is needed now: medical management."),
             urgency: .routine,
             rationale:
                 "No red flag (none unknown), no other referral indicated, and the pain has subsided or is improving or unchanged within 3 months; most fractures improve over 2–12 weeks.",
@@ -272,7 +275,8 @@ public enum ReferralPathway {
                 "seed-complete-spine-mri-wording", "acr-2022-variant-2", "nice-ng234-spinal-metastases", "nice-ng35-myeloma",
                 "imwg-2009-myeloma-bone-imaging", "imwg-2019-myeloma-imaging", "acr-2021-lbp-variant-7", "deyo-1988-cancer",
             ],
-            caveats: [acr2022Caveat, clinicalStandardCaveat], support: .attributedUnverified, isRedFlag: true),
+            caveats: [acr2022Caveat, clinicalStandardCaveat], support: .attributedUnverified, isRedFlag: true,
+            headline: "Urgent: whole-spine imaging, myeloma blood tests and a route to biopsy (the note gives the imaging the patient can have)."),
         ReferralRule(
             id: "R14", title: "look for fractures at other levels", when: .always,
             advice: .init(
@@ -333,7 +337,10 @@ public enum ReferralPathway {
             caveats: [
                 "IDSA 2015 says to withhold empirical antibiotics, when possible, until a microbiological diagnosis, except in septic or neurologically compromised patients: 'cultures before antibiotics' is implied, not literal."
             ],
-            support: .clinicalStandard, isRedFlag: true),
+            support: .clinicalStandard, isRedFlag: true,
+            headline:
+                "Urgent: spinal imaging with contrast, and blood cultures and inflammatory markers before antibiotics unless septic or neurologically compromised."
+        ),
         ReferralRule(
             id: "R18", title: "MRI not immediately available: imaging plan",
             when: .all([.mri([.unavailable]), .answer(.highEnergyTrauma, .no)]),
@@ -371,10 +378,22 @@ public enum ReferralPathway {
         rationale: "The pathway is for low-energy (osteoporotic or suspected pathologic) fractures; a fall from standing height is low-energy.",
         evidence: ["nice-ng41-spinal-injury-imaging", "acr-2024-acute-spinal-trauma"], support: .clinicalStandard)
 
+    /// The order of the note within an urgency tier: R1 first even beside
+    /// high-energy trauma (hazard "a deficit waits"), then the rules in table order, then G.
+    static let positions: [String: Int] = {
+        let order = ["R1", trauma.id] + rules.map(\.id).filter { $0 != "R1" } + ["G"]
+        return Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+    }()
+
+    /// Rules in evaluation order: those that refer to other rules' outcomes (R9) after the others.
+    static let evaluationOrder: [ReferralRule] =
+        rules.filter { $0.when.referencedRules.isEmpty } + rules.filter { !$0.when.referencedRules.isEmpty }
+
     /// The rule with `id` (R1…R19, R10c, TRAUMA).
     public static func rule(_ id: String) -> ReferralRule? {
-        id == trauma.id ? trauma : rules.first { $0.id == id }
+        id == trauma.id ? trauma : rulesById[id]
     }
+    static let rulesById = Dictionary(uniqueKeysWithValues: rules.map { ($0.id, $0) })
 
     /// Safety-net advice: every note gives it.
     public static let safetyNet = [

@@ -74,11 +74,14 @@ public struct ReferralRule: Sendable, Hashable {
     public let support: Support
     /// A red-flag rule: never removed or lowered by the gate.
     public let isRedFlag: Bool
+    /// The action in a few words, true whatever the other inputs turn out to
+    /// be: what the bedside consult prints the moment a red flag is answered yes.
+    public let headline: String?
 
     public init(
         id: String, title: String, when: Condition, withheldWhen: [Withholding] = [], advice: Advice, variants: [Variant] = [],
         addenda: [Addendum] = [], specialty: Specialty? = nil, urgency: Urgency, rationale: String, evidence: [String],
-        caveats: [String] = [], support: Support, isRedFlag: Bool = false
+        caveats: [String] = [], support: Support, isRedFlag: Bool = false, headline: String? = nil
     ) {
         self.id = id
         self.title = title
@@ -94,6 +97,7 @@ public struct ReferralRule: Sendable, Hashable {
         self.caveats = caveats
         self.support = support
         self.isRedFlag = isRedFlag
+        self.headline = headline
     }
 
     /// Whether the recommendation is a referral to another service.

@@ -42,6 +42,26 @@ public enum Truth: Sendable, Hashable {
         return unknown ? .unknown(needs: needs) : .no
     }
 
+    /// a ∧ b.
+    func and(_ other: Truth) -> Truth {
+        switch (self, other) {
+        case (.no, _), (_, .no): .no
+        case (.yes, _): other
+        case (_, .yes): self
+        case (.unknown(let a), .unknown(let b)): .unknown(needs: a.union(b))
+        }
+    }
+
+    /// a ∨ b.
+    func or(_ other: Truth) -> Truth {
+        switch (self, other) {
+        case (.yes, _), (_, .yes): .yes
+        case (.no, _): other
+        case (_, .no): self
+        case (.unknown(let a), .unknown(let b)): .unknown(needs: a.union(b))
+        }
+    }
+
     var negated: Truth {
         switch self {
         case .yes: .no

@@ -31,10 +31,21 @@ public enum Urgency: String, Sendable, Hashable, CaseIterable, Codable, Comparab
         }
     }
 
-    /// More urgent sorts first.
-    public static func < (left: Self, right: Self) -> Bool {
-        allCases.firstIndex(of: left)! < allCases.firstIndex(of: right)!
+    /// 0 for emergency … 6 for follow-up.
+    public var rank: Int {
+        switch self {
+        case .emergency: 0
+        case .urgent: 1
+        case .firstLine: 2
+        case .soon: 3
+        case .consider: 4
+        case .routine: 5
+        case .followUp: 6
+        }
     }
+
+    /// More urgent sorts first.
+    public static func < (left: Self, right: Self) -> Bool { left.rank < right.rank }
 }
 
 /// Who a recommendation refers to.
@@ -66,9 +77,8 @@ public enum Specialty: String, Sendable, Hashable, CaseIterable, Codable {
 public enum Imaging: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
     case mri, ct, ctMyelography, boneScan, spectCT, fdgPetCT, lowDoseWholeBodyCT, nuclearMedicine
 
-    public static func < (left: Self, right: Self) -> Bool {
-        allCases.firstIndex(of: left)! < allCases.firstIndex(of: right)!
-    }
+    public static func < (left: Self, right: Self) -> Bool { order[left]! < order[right]! }
+    private static let order = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 
     /// Whether the test uses ionising radiation.
     public var usesIonisingRadiation: Bool { self != .mri }
@@ -78,9 +88,8 @@ public enum Imaging: String, Sendable, Hashable, CaseIterable, Codable, Comparab
 public enum Exposure: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
     case contrast, ionisingRadiation, drug
 
-    public static func < (left: Self, right: Self) -> Bool {
-        allCases.firstIndex(of: left)! < allCases.firstIndex(of: right)!
-    }
+    public static func < (left: Self, right: Self) -> Bool { order[left]! < order[right]! }
+    private static let order = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
 }
 
 /// How well a rule's wording is supported.

@@ -107,7 +107,7 @@ public struct CombinedPostTestReport: Sendable {
                     (
                         "probability",
                         .object([
-                            ("of", result.target.map { .string($0.description) } ?? .null), ("estimate", result.posttest.estimate.json),
+                            ("estimate", result.posttest.estimate.json),
                             ("lower", .number(gate.lower)), ("upper", .number(gate.upper)),
                         ])
                     ),
@@ -185,10 +185,8 @@ public struct CombinedPostTestReport: Sendable {
                     + "(same patients; joint results unpublished); at the point estimates the dependence allows "
                     + "\(percentRange(dependence.posttestLower, dependence.posttestUpper)) (joint LR \(ratioRange(dependence.likelihoodRatioLower, dependence.likelihoodRatioUpper)))."
             )
-            if let low = gate.lower.isFinite ? Optional(gate.lower) : nil {
-                lines.append(
-                    "  Between about \(Int((low * 100).rounded())) and \(Int((gate.upper * 100).rounded())) in 100 such patients have \(conditionWords).")
-            }
+            lines.append(
+                "  Between about \(Int((gate.lower * 100).rounded())) and \(Int((gate.upper * 100).rounded())) in 100 such patients: \(conditionWords).")
             lines.append(
                 "  If the signs were independent (LRs multiplied; not assumed above): \(NumberText.percent(result.posttest.estimate)) "
                     + "(\(levelText) CI \(percentRange(result.posttest.lower, result.posttest.upper)); combined LR \(NumberText.significant(result.likelihoodRatio.estimate)))."
@@ -198,7 +196,7 @@ public struct CombinedPostTestReport: Sendable {
                 "Post-test probability: \(NumberText.percent(result.posttest.estimate)) "
                     + "(\(levelText) CI \(percentRange(result.posttest.lower, result.posttest.upper)))")
             if let value = result.posttest.estimate.finiteValue {
-                lines.append("  About \(Int((value * 100).rounded())) in 100 such patients have \(conditionWords).")
+                lines.append("  About \(Int((value * 100).rounded())) in 100 such patients: \(conditionWords).")
             }
             if let dependence = result.dependence, let model = dependence.modelLikelihoodRatio {
                 lines.append(
@@ -208,11 +206,10 @@ public struct CombinedPostTestReport: Sendable {
         }
         if let target = result.target { lines.append("  Every probability here is about: \(target.description).") }
         lines.append(
-            "  Monte Carlo \(levelText) interval: \(percentRange(result.monteCarlo.lower, result.monteCarlo.upper)) "
+            "  Monte Carlo \(levelText) interval\(result.dependence?.model == "unknown" ? " if the signs were independent" : ""): \(percentRange(result.monteCarlo.lower, result.monteCarlo.upper)) "
                 + "(\(result.monteCarloSettings.draws) draws, seed \(result.monteCarloSettings.seed)).")
-        lines.append(
-            "Threshold classification: \(gate.classification == .indeterminate ? "INDETERMINATE" : "\(conditionWords) \(gate.classification == .likely ? "likely" : "less likely")".uppercased())"
-        )
+        let classification = ["likely": "LIKELY", "lessLikely": "LESS LIKELY", "indeterminate": "INDETERMINATE"][gate.classification.rawValue] ?? ""
+        lines.append("Threshold classification (policy): \(classification)" + (result.target.map { " (\($0.condition))" } ?? ""))
         let covers = gate.intervalMethod == "monte-carlo-with-dependence-range" ? "sampling uncertainty and the dependence range" : "sampling uncertainty"
         lines.append(
             "  The interval \(gateInterval) (covering \(covers)) is compared with the policy thresholds "
@@ -245,7 +242,7 @@ public struct CombinedPostTestReport: Sendable {
 
     /// "Bedside estimate: acute fracture on MRI among …", or a neutral title without a declared target.
     private var title: String {
-        result.target.map { "Bedside estimate: \($0.description)" }
+        result.target.map { "Bedside estimate: P(\($0.condition)) among \($0.population)" }
             ?? "Post-test probability after \(result.findings.count == 1 ? "one sign" : "\(result.findings.count) signs")"
     }
 

@@ -4,7 +4,7 @@ import DxStats
 
 /// Renders the referral pathway's result: a referral note a clinician could
 /// paste into a record (text, Markdown), one CSV row per item, or the JSON
-/// encoding of ``DxReferral/ReferralResult`` (`Schemas/refer.schema.json`).
+/// encoding of `ReferralResult` (DxReferral) (`Schemas/refer.schema.json`).
 ///
 /// The note follows the specification's layout: the inputs used, the
 /// recommendations most urgent first with their time frames, what was not
@@ -120,7 +120,7 @@ public struct ReferralReport: Sendable {
             lines.append(
                 "P(\(probability.of)): \(percent(probability.lower)) – \(percent(probability.upper)): \(classification.words.uppercased())")
             if let independence = gate.independence, let estimate = independence.estimate {
-                lines.append("  (the gate's interval; \(independence.method): \(percent(estimate)))")
+                lines.append("  That is the gate's interval. Beside it, \(independence.method): \(percent(estimate)).")
             }
         } else {
             lines.append(gate.reason)
@@ -198,7 +198,7 @@ public struct ReferralReport: Sendable {
 
     // MARK: The rule table
 
-    /// The whole pathway as Markdown, generated from ``DxReferral/ReferralPathway``
+    /// The whole pathway as Markdown, generated from `ReferralPathway` (DxReferral)
     /// (the definitions the engine runs): one row per rule of the
     /// specification's table, in its order (R1–R10, R10c, R11–R19, G).
     public static func rulesMarkdown() -> String {

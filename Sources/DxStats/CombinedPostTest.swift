@@ -85,9 +85,19 @@ public struct CombinedPostTest: Sendable {
     /// drawn margins and was clamped to the nearest feasible value.
     public let clampedDraws: Int
 
-    /// - Parameter pretestTarget: what the pretest probability is about; a
-    ///   sign about another target is refused
-    ///   (``StatisticsError/targetMismatch(pretest:sign:signName:)``).
+    /// - Parameters:
+    ///   - pretest: the pretest probability, in [0, 1].
+    ///   - pretestTarget: what the pretest probability is about; a sign about
+    ///     another target is refused
+    ///     (``StatisticsError/targetMismatch(pretest:sign:signName:)``). Nil:
+    ///     undeclared (a typed number, taken to be about the signs' target).
+    ///   - pretestUncertainty: how uncertain the pretest is, for the Monte Carlo.
+    ///   - findings: the signs and their results (at least one; signs about
+    ///     different targets are refused).
+    ///   - stated: the dependence between the signs (unknown by default).
+    ///   - level: the confidence level of every interval.
+    ///   - settings: draws and seed of the Monte Carlo.
+    ///   - thresholds: the gate's policy thresholds.
     public init(
         pretest: Double,
         pretestTarget: TargetCondition? = nil,

@@ -28,7 +28,7 @@ struct CombinedPostTestCommandTests {
         #expect(abs((range["lower"] as! Double) - 10.3125) < 1e-12)  // (33/48)/(2/30)
         #expect(range["upper"] is NSNull)  // unbounded
         let gate = try #require(result["gate"] as? [String: Any])
-        #expect(["acute", "chronic", "indeterminate"].contains(gate["classification"] as? String ?? ""))
+        #expect(["likely", "lessLikely", "indeterminate"].contains(gate["classification"] as? String ?? ""))
         let thresholds = try #require(gate["thresholds"] as? [String: Double])
         #expect(thresholds == ["lower": 0.2, "upper": 0.8])
     }

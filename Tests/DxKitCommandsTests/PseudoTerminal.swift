@@ -67,6 +67,16 @@ final class PseudoTerminal {
         return screen.contains(text)
     }
 
+    /// Reads until the screen has grown past `length` characters and ends with a prompt (": ").
+    @discardableResult
+    func waitForPrompt(after length: Int, seconds: Double = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !(screen.count > length && screen.hasSuffix(": ")), Date() < deadline {
+            _ = waitFor("\u{0}", seconds: 0.1)
+        }
+        return screen.hasSuffix(": ")
+    }
+
     /// Waits for the program to exit and returns its status.
     func exitStatus(seconds: Double = 20) -> Int32? {
         let deadline = Date().addingTimeInterval(seconds)

@@ -14,7 +14,8 @@ enum SpecificationTable {
     static func firstCells(under heading: String) -> [String] {
         guard let start = text.range(of: "\n## \(heading)") else { return [] }
         let section = text[start.upperBound...].split(separator: "\n## ", maxSplits: 1).first ?? ""
-        return section.split(separator: "\n").filter { $0.hasPrefix("| ") }.dropFirst(2).map {
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("|") && !$0.hasPrefix("|-") && !$0.hasPrefix("| -") }
+        return rows.dropFirst().map {
             $0.split(separator: "|", omittingEmptySubsequences: true).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         }
     }

@@ -12,11 +12,14 @@ let accuracy = try DiagnosticAccuracy(table: table)
 print("\(record.title): sensitivity \(accuracy.sensitivity.estimate), LR+ \(accuracy.positiveLikelihoodRatio.estimate)")
 
 // 2. Both Langdon signs at the default preset, with the dependence range and the gate.
-let pretest = try evidence.resolvePretest(nil)
-let percussion = try SignAccuracy(name: "closed-fist-percussion", table: table)
-let supine = try SignAccuracy(name: "supine-sign", table: evidence.diagnosticStudy("supine-sign").table)
+// Each sign carries its target condition; the pretest must be about the same one.
+let percussion = try evidence.sign("closed-fist-percussion")
+let supine = try evidence.sign("supine-sign")
+let pretest = try evidence.resolvePretest(nil, about: percussion.target)
 let estimate = try CombinedPostTest(
-    pretest: pretest.probability, findings: [.init(percussion, .positive), .init(supine, .negative)])
+    pretest: pretest.probability, pretestTarget: pretest.target,
+    findings: [.init(percussion, .positive), .init(supine, .negative)])
+print("probability of: \(estimate.target?.description ?? "undeclared")")
 print("post-test (independence): \(estimate.posttest.estimate) [\(estimate.posttest.lower), \(estimate.posttest.upper)]")
 if let dependence = estimate.dependence {
     print("dependence range: \(dependence.posttestLower) to \(dependence.posttestUpper)")
@@ -24,12 +27,15 @@ if let dependence = estimate.dependence {
 print("gate: \(estimate.gate.classification.rawValue)")
 
 // 3. The referral pathway for a patient.
-var patient = Patient()
-patient.weeksSinceOnset = 2
+var patient = Patient(weeksSinceOnset: 2)
 patient.age = 74
+for flag in PatientInput.redFlags { patient.set(flag, .no) }
+patient.highEnergyTrauma = .no
 patient.closedFistPercussion = .positive
 patient.supineSign = .positive
 let result = try ReferralEngine(evidence: evidence).evaluate(patient)
 for recommendation in result.recommendations {
     print("\(recommendation.rule) [\(recommendation.urgency.rawValue)] \(recommendation.action)")
 }
+for item in result.notAssessed { print("not assessed: \(item.rule), needs \(item.needs.map(\.rawValue))") }
+print("gate: \(result.gate.classification?.rawValue ?? result.gate.reason)")

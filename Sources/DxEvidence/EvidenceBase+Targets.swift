@@ -29,7 +29,7 @@ extension EvidenceBase {
     /// ```
     public func sign(_ id: String) throws(EvidenceLookupError) -> SignAccuracy {
         let study = try diagnosticStudy(id)
-        guard let sign = try? SignAccuracy(name: id, table: study.table, target: target(of: study.record)) else {
+        guard let sign = try? SignAccuracy(name: id, title: study.record.title, table: study.table, target: target(of: study.record)) else {
             throw EvidenceLookupError(id: id, wanted: "diagnostic study with patients with and without the condition", known: [])
         }
         return sign

@@ -109,12 +109,11 @@ struct CombinationOptions: ParsableArguments {
         do { return try MonteCarloSettings(draws: drawCount, seed: seedValue) } catch { throw InputError(error) }
     }
 
-    func thresholds() throws -> GateDecision.Thresholds {
+    func thresholds() throws -> GateDecision.Thresholds { try Self.thresholds(gate) }
+
+    /// `--gate LOWER,UPPER` through `GateDecision.Thresholds(parsing:)`, the one reader of it.
+    static func thresholds(_ gate: String?) throws -> GateDecision.Thresholds {
         guard let gate else { return .standard }
-        let values = try numbers(gate, flag: "--gate")
-        guard values.count == 2 else { throw InputError("--gate (\(gate)) takes LOWER,UPPER, e.g. 0.2,0.8") }
-        do { return try GateDecision.Thresholds(lower: values[0], upper: values[1]) } catch {
-            throw InputError("--gate (\(gate)): \(error.description)")
-        }
+        do { return try GateDecision.Thresholds(parsing: gate) } catch { throw InputError("--gate \(error.description)") }
     }
 }

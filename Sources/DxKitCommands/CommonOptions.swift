@@ -17,21 +17,9 @@ struct CommonOptions: ParsableArguments {
         try Self.confidenceLevel(level)
     }
 
-    /// Reads a level written as 0.95 or 95%; the error names the bad value.
+    /// Reads a level written as 0.95 or 95% (`ConfidenceLevel(parsing:)`); the error names the flag and the value.
     static func confidenceLevel(_ level: String) throws -> ConfidenceLevel {
-        let value: Double
-        if level.hasSuffix("%"), let percent = Double(level.dropLast()) {
-            value = percent / 100
-        } else if let number = Double(level) {
-            value = number
-        } else {
-            throw InputError("--level (\(level)) is not a number: write 0.95 or 95%")
-        }
-        do {
-            return try ConfidenceLevel(value)
-        } catch {
-            throw InputError("--level (\(level)) must be in the open interval (0, 1)")
-        }
+        do { return try ConfidenceLevel(parsing: level) } catch { throw InputError("--\(error.description)") }
     }
 }
 

@@ -22,16 +22,14 @@ enum GivenLikelihoodRatios {
         }
         return try values.indices.map { index in
             let (estimate, text) = values[index]
-            guard !lowerValues.isEmpty else {
-                return IntervalEstimate(
-                    estimate: .finite(estimate), lower: .finite(estimate), upper: .finite(estimate), level: level, method: "given",
-                    notes: ["The likelihood ratio was given without an interval, so the post-test interval has no width; add --lr-lower and --lr-upper."])
+            let limits = lowerValues.isEmpty ? nil : (lower: lowerValues[index], upper: upperValues[index])
+            do throws(StatisticsError) {
+                return try LikelihoodRatio.given(estimate, lower: limits?.lower.0, upper: limits?.upper.0, level: level)
+            } catch .likelihoodRatioLimits {
+                throw InputError("--lr-lower (\(limits!.lower.1)) ≤ --lr (\(text)) ≤ --lr-upper (\(limits!.upper.1)) does not hold")
+            } catch {
+                throw InputError("--lr (\(text)): \(error.description)")
             }
-            let (lower, lowerText) = lowerValues[index], (upper, upperText) = upperValues[index]
-            guard lower <= estimate, estimate <= upper else {
-                throw InputError("--lr-lower (\(lowerText)) ≤ --lr (\(text)) ≤ --lr-upper (\(upperText)) does not hold")
-            }
-            return IntervalEstimate(estimate: .finite(estimate), lower: .finite(lower), upper: .finite(upper), level: level, method: "given")
         }
     }
 

@@ -83,9 +83,9 @@ struct PostTestBatch {
                 if format == .csv {
                     for (index, field) in fields.enumerated() { output.appendField(field, first: index == 0) }
                     for value in [ratio.estimate, ratio.lower, ratio.upper] { output.appendNumber(value.finiteValue) }
-                    output.appendField(ratio.method)
+                    output.appendField(ratio.method.rawValue)
                     for value in [posttest.estimate, posttest.lower, posttest.upper] { output.appendNumber(value.finiteValue) }
-                    output.appendField(posttest.method)
+                    output.appendField(posttest.method.rawValue)
                     var notes: [String] = []
                     for note in ratio.notes + posttest.notes where !notes.contains(note) { notes.append(note) }
                     output.appendField(notes.joined(separator: " "))
@@ -108,21 +108,16 @@ struct PostTestBatch {
         return (read, written)
     }
 
+    /// The columns `lr`, `lr_lower`, `lr_upper` (empty cells are absent): `LikelihoodRatio.given`, so a lone limit is a reject.
     private func givenRatio(_ text: String, lower: String?, upper: String?) throws -> IntervalEstimate {
-        func number(_ text: String, _ name: String) throws -> Double {
+        func number(_ text: String?, _ name: String) throws -> Double? {
+            guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
             guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
                 throw InputError("\(name) (\(text)) must be a finite number ≥ 0")
             }
             return value
         }
-        let estimate = try number(text, "lr")
-        if let lower, let upper, !lower.isEmpty, !upper.isEmpty {
-            let low = try number(lower, "lr_lower"), high = try number(upper, "lr_upper")
-            guard low <= estimate, estimate <= high else { throw InputError("lr_lower (\(lower)) ≤ lr (\(text)) ≤ lr_upper (\(upper)) does not hold") }
-            return IntervalEstimate(estimate: .finite(estimate), lower: .finite(low), upper: .finite(high), level: level, method: "given")
-        }
-        return IntervalEstimate(
-            estimate: .finite(estimate), lower: .finite(estimate), upper: .finite(estimate), level: level,
-            method: "given", notes: ["Given without an interval."])
+        guard let estimate = try number(text, "lr") else { throw InputError("lr is empty") }
+        return try LikelihoodRatio.given(estimate, lower: try number(lower, "lr_lower"), upper: try number(upper, "lr_upper"), level: level)
     }
 }

@@ -109,29 +109,8 @@ struct PostTestCommand: RenderingCommand {
     }
 
     private func givenLikelihoodRatio(_ text: String, level: ConfidenceLevel) throws -> IntervalEstimate {
-        func number(_ text: String, flag: String) throws -> Double {
-            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0 else {
-                throw InputError("\(flag) (\(text)) must be a finite number ≥ 0")
-            }
-            return value
-        }
-        let estimate = try number(text, flag: "--lr")
-        switch (likelihoodRatioLower, likelihoodRatioUpper) {
-        case (nil, nil):
-            return IntervalEstimate(
-                estimate: .finite(estimate), lower: .finite(estimate), upper: .finite(estimate), level: level,
-                method: "given",
-                notes: ["The likelihood ratio was given without an interval, so the post-test interval has no width; add --lr-lower and --lr-upper."])
-        case (let lowerText?, let upperText?):
-            let lower = try number(lowerText, flag: "--lr-lower")
-            let upper = try number(upperText, flag: "--lr-upper")
-            guard lower <= estimate, estimate <= upper else {
-                throw InputError("--lr-lower (\(lowerText)) ≤ --lr (\(text)) ≤ --lr-upper (\(upperText)) does not hold")
-            }
-            return IntervalEstimate(estimate: .finite(estimate), lower: .finite(lower), upper: .finite(upper), level: level, method: "given")
-        default:
-            throw InputError("give both --lr-lower and --lr-upper, or neither")
-        }
+        try GivenLikelihoodRatios.parse([text], lowers: likelihoodRatioLower.map { [$0] } ?? [], uppers: likelihoodRatioUpper.map { [$0] } ?? [], level: level)[
+            0]
     }
 
     /// One or more signs: the combined bedside estimate with its Monte Carlo

@@ -82,14 +82,7 @@ struct ReferCommand: ParsableCommand {
             print(ReferralReport.rulesMarkdown())
             return
         }
-        var thresholds = GateDecision.Thresholds.standard
-        if let gate {
-            let parts = gate.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard parts.count == 2, let parsed = try? GateDecision.Thresholds(lower: parts[0], upper: parts[1]) else {
-                throw InputError("--gate (\(gate)) must be LOWER,UPPER with 0 ≤ LOWER < UPPER ≤ 1, e.g. 0.2,0.8")
-            }
-            thresholds = parsed
-        }
+        let thresholds = try CombinationOptions.thresholds(gate)
         let engine = ReferralEngine(evidence: try evidence.base(), thresholds: thresholds, level: try common.confidenceLevel())
         guard let patient else {
             let flagged = try flagPatient()

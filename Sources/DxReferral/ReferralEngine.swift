@@ -159,7 +159,18 @@ struct Evaluation {
         if !reasons.isEmpty {
             withheld.append(WithheldRule(rule: rule.id, title: rule.title, reasons: reasons))
             context.outcomes[rule.id] = .no
-        } else if !needs.isEmpty {
+            return
+        }
+        if let unless = rule.unless {
+            switch unless.evaluate(context) {
+            case .yes:
+                context.outcomes[rule.id] = .no
+                return
+            case .unknown(let more): needs.formUnion(more)
+            case .no: break
+            }
+        }
+        if !needs.isEmpty {
             notAssessed.append(
                 NotAssessedRule(
                     rule: rule.id, title: rule.title, needs: needs.sorted(),

@@ -205,9 +205,9 @@ public enum ReferralPathway {
             when: .all([
                 .answer(.highEnergyTrauma, .no),
                 .any([.acutePainSubsided, .all([.weeksBelow(12), .painTrajectory([.improving, .unchanged])])]),
-                .not(.fired(["R3", "R5", "R6", "R7"])),
             ]),
             withheldWhen: [.init(when: .anyRedFlag, reason: redFlagRoute + ".")],
+            unless: .fired(["R3", "R5", "R6", "R7"]),
             advice: .init("No referral to a spine specialist is needed now: medical management."),
             urgency: .routine,
             rationale:
@@ -387,7 +387,7 @@ public enum ReferralPathway {
 
     /// Rules in evaluation order: those that refer to other rules' outcomes (R9) after the others.
     static let evaluationOrder: [ReferralRule] =
-        rules.filter { $0.when.referencedRules.isEmpty } + rules.filter { !$0.when.referencedRules.isEmpty }
+        rules.filter { $0.referencedRules.isEmpty } + rules.filter { !$0.referencedRules.isEmpty }
 
     /// The rule with `id` (R1…R19, R10c, TRAUMA).
     public static func rule(_ id: String) -> ReferralRule? {

@@ -62,6 +62,9 @@ public struct ReferralRule: Sendable, Hashable {
     public let title: String
     public let when: Condition
     public let withheldWhen: [Withholding]
+    /// After the withholdings: the rule simply does not apply when this holds
+    /// (R9 beside another referral); nothing is listed.
+    public let unless: Condition?
     public let advice: Advice
     public let variants: [Variant]
     public let addenda: [Addendum]
@@ -79,7 +82,8 @@ public struct ReferralRule: Sendable, Hashable {
     public let headline: String?
 
     public init(
-        id: String, title: String, when: Condition, withheldWhen: [Withholding] = [], advice: Advice, variants: [Variant] = [],
+        id: String, title: String, when: Condition, withheldWhen: [Withholding] = [], unless: Condition? = nil, advice: Advice,
+        variants: [Variant] = [],
         addenda: [Addendum] = [], specialty: Specialty? = nil, urgency: Urgency, rationale: String, evidence: [String],
         caveats: [String] = [], support: Support, isRedFlag: Bool = false, headline: String? = nil
     ) {
@@ -87,6 +91,7 @@ public struct ReferralRule: Sendable, Hashable {
         self.title = title
         self.when = when
         self.withheldWhen = withheldWhen
+        self.unless = unless
         self.advice = advice
         self.variants = variants
         self.addenda = addenda
@@ -98,6 +103,11 @@ public struct ReferralRule: Sendable, Hashable {
         self.support = support
         self.isRedFlag = isRedFlag
         self.headline = headline
+    }
+
+    /// The rules whose outcome this one reads (evaluated before it).
+    var referencedRules: [String] {
+        when.referencedRules + (unless?.referencedRules ?? []) + withheldWhen.flatMap(\.when.referencedRules)
     }
 
     /// Whether the recommendation is a referral to another service.

@@ -66,7 +66,7 @@ public struct AccuracyReport: Sendable {
             let value = row.value
             lines.append(
                 CSV.line([
-                    row.key, value.estimate.csvField, value.lower.csvField, value.upper.csvField, value.method,
+                    row.key, value.estimate.csvField, value.lower.csvField, value.upper.csvField, value.method.rawValue,
                     JSONValue.numberText(value.level.value), value.note ?? "",
                 ]))
         }
@@ -78,12 +78,12 @@ public struct AccuracyReport: Sendable {
         if Self.probabilityKeys.contains(row.key) {
             return [
                 row.name, NumberText.percent(value.estimate),
-                "\(NumberText.percent(value.lower)) – \(NumberText.percent(value.upper))", MethodName.display(value.method),
+                "\(NumberText.percent(value.lower)) – \(NumberText.percent(value.upper))", value.method.displayName,
             ]
         }
         return [
             row.name, NumberText.significant(value.estimate),
-            "\(NumberText.significant(value.lower)) – \(NumberText.significant(value.upper))", MethodName.display(value.method),
+            "\(NumberText.significant(value.lower)) – \(NumberText.significant(value.upper))", value.method.displayName,
         ]
     }
 

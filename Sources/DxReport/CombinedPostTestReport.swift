@@ -53,7 +53,7 @@ public struct CombinedPostTestReport: Sendable {
             }
             let value = finding.sign.likelihoodRatio(for: finding.result)
             return IntervalEstimate(
-                estimate: value, lower: value, upper: value, level: result.level, method: "given",
+                estimate: value, lower: value, upper: value, level: result.level, method: .given,
                 notes: ["Given without counts: no interval."])
         }
     }
@@ -92,7 +92,7 @@ public struct CombinedPostTestReport: Sendable {
         ]
         if let dependence = result.dependence {
             var dependenceMembers: [(String, JSONValue)] = [
-                ("model", .string(dependence.model)),
+                ("model", .string(dependence.model.rawValue)),
                 ("likelihoodRatio", .object([("lower", dependence.likelihoodRatioLower.json), ("upper", dependence.likelihoodRatioUpper.json)])),
                 ("posttest", .object([("lower", dependence.posttestLower.json), ("upper", dependence.posttestUpper.json)])),
             ]
@@ -113,7 +113,7 @@ public struct CombinedPostTestReport: Sendable {
                     ),
                     ("classification", .string(gate.classification.rawValue)),
                     ("thresholds", .object([("lower", .number(gate.thresholds.lower)), ("upper", .number(gate.thresholds.upper))])),
-                    ("interval", .string(gate.intervalMethod)),
+                    ("interval", .string(gate.intervalMethod.rawValue)),
                 ])
             ))
         members.append(("level", .number(result.level.value)))
@@ -172,12 +172,12 @@ public struct CombinedPostTestReport: Sendable {
         lines.append("Signs:")
         for (index, (finding, ratio)) in zip(result.findings, signRatios).enumerated() {
             let kind = finding.result == .positive ? "LR+" : "LR−"
-            let interval = ratio.method == "given" ? "" : ", \(levelText) CI \(ratioRange(ratio.lower, ratio.upper))"
+            let interval = ratio.method == .given ? "" : ", \(levelText) CI \(ratioRange(ratio.lower, ratio.upper))"
             lines.append("  - \(signNames[index]): \(finding.result.rawValue) (\(kind) \(NumberText.significant(ratio.estimate))\(interval))")
         }
         let gate = result.gate
         let gateInterval = percentRange(.finite(gate.lower), .finite(gate.upper))
-        if let dependence = result.dependence, dependence.model == "unknown" {
+        if let dependence = result.dependence, dependence.model == .unknown {
             // Several signs with unknown dependence: the headline is the interval that covers it.
             lines.append("Post-test probability: \(gateInterval)")
             lines.append(
@@ -206,11 +206,11 @@ public struct CombinedPostTestReport: Sendable {
         }
         if let target = result.target { lines.append("  Every probability here is about: \(target.description).") }
         lines.append(
-            "  Monte Carlo \(levelText) interval\(result.dependence?.model == "unknown" ? " if the signs were independent" : ""): \(percentRange(result.monteCarlo.lower, result.monteCarlo.upper)) "
+            "  Monte Carlo \(levelText) interval\(result.dependence?.model == .unknown ? " if the signs were independent" : ""): \(percentRange(result.monteCarlo.lower, result.monteCarlo.upper)) "
                 + "(\(result.monteCarloSettings.draws) draws, seed \(result.monteCarloSettings.seed)).")
         let classification = ["likely": "LIKELY", "lessLikely": "LESS LIKELY", "indeterminate": "INDETERMINATE"][gate.classification.rawValue] ?? ""
         lines.append("Threshold classification (policy): \(classification)" + (result.target.map { " (\($0.condition))" } ?? ""))
-        let covers = gate.intervalMethod == "monte-carlo-with-dependence-range" ? "sampling uncertainty and the dependence range" : "sampling uncertainty"
+        let covers = gate.intervalMethod == .monteCarloWithDependenceRange ? "sampling uncertainty and the dependence range" : "sampling uncertainty"
         lines.append(
             "  The interval \(gateInterval) (covering \(covers)) is compared with the policy thresholds "
                 + "\(NumberText.percent(.finite(gate.thresholds.lower))) and \(NumberText.percent(.finite(gate.thresholds.upper))).")

@@ -179,7 +179,7 @@ extension FaganNomogram {
         let allLines = lines + (secondStep.map { [$0.line] } ?? [])
         if let withInterval = allLines.first(where: \.hasInterval) {
             footer.append(
-                "Shaded wedge: the \(levelText) confidence interval of the likelihood ratio (\(MethodName.display(withInterval.likelihoodRatio.method))) "
+                "Shaded wedge: the \(levelText) confidence interval of the likelihood ratio (\(withInterval.likelihoodRatio.method.displayName)) "
                     + "carried to the post-test probability; the line is the point estimate.")
         }
         if allLines.contains(where: { !$0.hasInterval }) {

@@ -36,8 +36,8 @@ enum HTMLPage {
         table.dxkit th[scope=row] { text-align: right; background: #fafafa; white-space: nowrap; }
         table.dxkit .part { display: block; font-size: 0.88em; color: #444; }
         table.dxkit .estimate { font-weight: bold; }
-        table.dxkit .acute { color: #8a2b00; }
-        table.dxkit .chronic { color: #004f80; }
+        table.dxkit .likely { color: #8a2b00; }
+        table.dxkit .lessLikely { color: #004f80; }
         table.dxkit .indeterminate { color: #555; }
         table.counts td { text-align: center; min-width: 5em; }
         figure { margin: 1em 0; page-break-inside: avoid; break-inside: avoid; }

@@ -128,7 +128,7 @@ public struct Handout: Sendable {
             let format: (ExtendedValue) -> String = isProbability ? { NumberText.percent($0) } : { NumberText.significant($0) }
             html +=
                 "<li>\(name): <strong>\(escape(format(value.estimate)))</strong> (\(escape(levelText)) CI \(escape(format(value.lower)))"
-                + " – \(escape(format(value.upper))); \(escape(MethodName.display(value.method))))</li>\n"
+                + " – \(escape(format(value.upper))); \(escape(value.method.displayName)))</li>\n"
         }
         html += "</ul>\n"
         if let record = sign.record, let citation = record.citations.first {

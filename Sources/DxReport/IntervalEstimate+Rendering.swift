@@ -19,7 +19,7 @@ extension IntervalEstimate {
     /// `{"estimate", "lower", "upper", "method"}` plus `"note"` when there is one.
     public var json: JSONValue {
         var members: [(String, JSONValue)] = [
-            ("estimate", estimate.json), ("lower", lower.json), ("upper", upper.json), ("method", .string(method)),
+            ("estimate", estimate.json), ("lower", lower.json), ("upper", upper.json), ("method", .string(method.rawValue)),
         ]
         if estimate == .undefined { members.append(("estimable", .bool(false))) }
         if upper == .unbounded { members.append(("upperUnbounded", .bool(true))) }

@@ -42,3 +42,14 @@ public enum NumberText {
         level.percentText.replacingOccurrences(of: "%", with: " %")
     }
 }
+
+extension GateDecision.Classification {
+    /// "LIKELY", "LESS LIKELY", "INDETERMINATE": the threshold classification for a table cell.
+    public var words: String {
+        switch self {
+        case .likely: "LIKELY"
+        case .lessLikely: "LESS LIKELY"
+        case .indeterminate: "INDETERMINATE"
+        }
+    }
+}

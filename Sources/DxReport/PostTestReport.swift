@@ -60,8 +60,8 @@ public struct PostTestReport: Sendable {
         let notes = (likelihoodRatio.notes + posttest.notes.filter { !likelihoodRatio.notes.contains($0) }).joined(separator: " ")
         let row = CSV.line([
             JSONValue.numberText(pretest), result?.rawValue ?? "",
-            likelihoodRatio.estimate.csvField, likelihoodRatio.lower.csvField, likelihoodRatio.upper.csvField, likelihoodRatio.method,
-            posttest.estimate.csvField, posttest.lower.csvField, posttest.upper.csvField, posttest.method,
+            likelihoodRatio.estimate.csvField, likelihoodRatio.lower.csvField, likelihoodRatio.upper.csvField, likelihoodRatio.method.rawValue,
+            posttest.estimate.csvField, posttest.lower.csvField, posttest.upper.csvField, posttest.method.rawValue,
             JSONValue.numberText(posttest.level.value), notes,
         ])
         return header + "\n" + row
@@ -70,13 +70,13 @@ public struct PostTestReport: Sendable {
     private var levelText: String { NumberText.level(posttest.level) }
 
     private var likelihoodRatioText: String {
-        if likelihoodRatio.method == "given" && likelihoodRatio.lower == likelihoodRatio.estimate
+        if likelihoodRatio.method == .given && likelihoodRatio.lower == likelihoodRatio.estimate
             && likelihoodRatio.upper == likelihoodRatio.estimate
         {
             return "\(NumberText.significant(likelihoodRatio.estimate)) (given without an interval)"
         }
         return
-            "\(NumberText.significant(likelihoodRatio.estimate)) (\(levelText) CI \(NumberText.significant(likelihoodRatio.lower)) – \(NumberText.significant(likelihoodRatio.upper)), \(MethodName.display(likelihoodRatio.method)))"
+            "\(NumberText.significant(likelihoodRatio.estimate)) (\(levelText) CI \(NumberText.significant(likelihoodRatio.lower)) – \(NumberText.significant(likelihoodRatio.upper)), \(likelihoodRatio.method.displayName))"
     }
 
     private var naturalFrequency: String? {
@@ -96,7 +96,7 @@ public struct PostTestReport: Sendable {
             "Pretest probability:   \(pretestDescription)",
             "Finding:               \(finding)",
             "Likelihood ratio:      \(likelihoodRatioText)",
-            "Post-test probability: \(NumberText.percent(posttest.estimate)) (\(levelText) CI \(NumberText.percent(posttest.lower)) – \(NumberText.percent(posttest.upper)), \(MethodName.display(posttest.method)))",
+            "Post-test probability: \(NumberText.percent(posttest.estimate)) (\(levelText) CI \(NumberText.percent(posttest.lower)) – \(NumberText.percent(posttest.upper)), \(posttest.method.displayName))",
         ]
         if let naturalFrequency { lines.append("                       \(naturalFrequency)") }
         if !notes.isEmpty { lines.append(""); lines.append("Notes:"); lines += notes.map { "- " + $0 } }
@@ -124,11 +124,11 @@ public struct PostTestReport: Sendable {
             [
                 "Likelihood ratio", NumberText.significant(likelihoodRatio.estimate),
                 "\(NumberText.significant(likelihoodRatio.lower)) – \(NumberText.significant(likelihoodRatio.upper))",
-                MethodName.display(likelihoodRatio.method),
+                likelihoodRatio.method.displayName,
             ],
             [
                 "Post-test probability", NumberText.percent(posttest.estimate),
-                "\(NumberText.percent(posttest.lower)) – \(NumberText.percent(posttest.upper))", MethodName.display(posttest.method),
+                "\(NumberText.percent(posttest.lower)) – \(NumberText.percent(posttest.upper))", posttest.method.displayName,
             ],
         ]
         var sections = ["**Post-test probability** — \(finding)", table.renderMarkdown()]

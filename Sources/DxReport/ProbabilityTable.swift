@@ -163,7 +163,7 @@ public struct ProbabilityTable: Sendable {
                     + "For a bare likelihood ratio: x of \(population) patients with this result.")
         }
         // A ratio given without limits is already explained above.
-        var seen: Set<String> = Set(columns.filter { $0.likelihoodRatio.method == "given" }.flatMap(\.likelihoodRatio.notes))
+        var seen: Set<String> = Set(columns.filter { $0.likelihoodRatio.method == .given }.flatMap(\.likelihoodRatio.notes))
         for column in columns {
             for note in column.likelihoodRatio.notes where !note.hasPrefix("Assumes") && seen.insert(note).inserted {
                 notes.append(note)

@@ -28,7 +28,7 @@ struct ProbabilityTableCSVWriter: ProbabilityTableWriter {
                 JSONValue.numberText(row.pretest), row.label ?? "", column.label,
                 column.findings.map { "\($0.sign.name)=\($0.result.rawValue)" }.joined(separator: ";"),
                 cell.likelihoodRatio.estimate.csvField, cell.likelihoodRatio.lower.csvField, cell.likelihoodRatio.upper.csvField,
-                cell.posttest.estimate.csvField, cell.posttest.lower.csvField, cell.posttest.upper.csvField, cell.posttest.method,
+                cell.posttest.estimate.csvField, cell.posttest.lower.csvField, cell.posttest.upper.csvField, cell.posttest.method.rawValue,
             ]
             if shown.dependence { fields += [cell.dependence?.posttestLower.csvField ?? "", cell.dependence?.posttestUpper.csvField ?? ""] }
             if shown.monteCarlo { fields += [cell.monteCarlo?.lower.csvField ?? "", cell.monteCarlo?.upper.csvField ?? ""] }

@@ -4,45 +4,8 @@ import DxStats
 /// column's evidence, with what `dxkit posttest` reports for them.
 public struct ProbabilityTableCell: Sendable {
     /// The range of post-test probabilities that the unknown (or stated)
-    /// dependence between several signs allows; the same fields as
-    /// `CombinedPostTest.DependenceRange`.
-    public struct DependenceRange: Sendable, Hashable {
-        public let model: String
-        public let likelihoodRatioLower: ExtendedValue
-        public let likelihoodRatioUpper: ExtendedValue
-        public let posttestLower: ExtendedValue
-        public let posttestUpper: ExtendedValue
-        public let modelLikelihoodRatio: ExtendedValue?
-
-        public init(
-            model: String, likelihoodRatioLower: ExtendedValue, likelihoodRatioUpper: ExtendedValue,
-            posttestLower: ExtendedValue, posttestUpper: ExtendedValue, modelLikelihoodRatio: ExtendedValue?
-        ) {
-            self.model = model
-            self.likelihoodRatioLower = likelihoodRatioLower
-            self.likelihoodRatioUpper = likelihoodRatioUpper
-            self.posttestLower = posttestLower
-            self.posttestUpper = posttestUpper
-            self.modelLikelihoodRatio = modelLikelihoodRatio
-        }
-
-        init(_ range: CombinedPostTest.DependenceRange) {
-            self.init(
-                model: range.model, likelihoodRatioLower: range.likelihoodRatioLower, likelihoodRatioUpper: range.likelihoodRatioUpper,
-                posttestLower: range.posttestLower, posttestUpper: range.posttestUpper, modelLikelihoodRatio: range.modelLikelihoodRatio)
-        }
-
-        /// As in `dxkit posttest`'s JSON: `model`, `likelihoodRatio`, `posttest`, `modelLikelihoodRatio`.
-        public var json: JSONValue {
-            var members: [(String, JSONValue)] = [
-                ("model", .string(model)),
-                ("likelihoodRatio", .object([("lower", likelihoodRatioLower.json), ("upper", likelihoodRatioUpper.json)])),
-                ("posttest", .object([("lower", posttestLower.json), ("upper", posttestUpper.json)])),
-            ]
-            if let modelLikelihoodRatio { members.append(("modelLikelihoodRatio", modelLikelihoodRatio.json)) }
-            return .object(members)
-        }
-    }
+    /// dependence between several signs allows.
+    public typealias DependenceRange = CombinedPostTest.DependenceRange
 
     public let pretest: Double
     public let likelihoodRatio: IntervalEstimate
@@ -91,11 +54,24 @@ public struct ProbabilityTableCell: Sendable {
                         ("probability", .object([("estimate", posttest.estimate.json), ("lower", .number(gate.lower)), ("upper", .number(gate.upper))])),
                         ("classification", .string(gate.classification.rawValue)),
                         ("thresholds", .object([("lower", .number(gate.thresholds.lower)), ("upper", .number(gate.thresholds.upper))])),
-                        ("interval", .string(gate.intervalMethod)),
+                        ("interval", .string(gate.intervalMethod.rawValue)),
                     ])
                 ))
         }
         if let naturalFrequency { members.append(("naturalFrequency", naturalFrequency.json)) }
+        return .object(members)
+    }
+}
+
+extension CombinedPostTest.DependenceRange {
+    /// As in `dxkit posttest`'s JSON: `model`, `likelihoodRatio`, `posttest`, `modelLikelihoodRatio`.
+    public var json: JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("model", .string(model.rawValue)),
+            ("likelihoodRatio", .object([("lower", likelihoodRatioLower.json), ("upper", likelihoodRatioUpper.json)])),
+            ("posttest", .object([("lower", posttestLower.json), ("upper", posttestUpper.json)])),
+        ]
+        if let modelLikelihoodRatio { members.append(("modelLikelihoodRatio", modelLikelihoodRatio.json)) }
         return .object(members)
     }
 }

@@ -16,7 +16,7 @@ enum ProbabilityTableCellText {
             parts.append((.monteCarlo, "MC " + span(monteCarlo.lower, monteCarlo.upper)))
         }
         if contents.contains(.gate), let gate = cell.gate {
-            parts.append((.gate, "\(gate.classification.rawValue.uppercased()) (gate \(span(.finite(gate.lower), .finite(gate.upper))))"))
+            parts.append((.gate, "\(gate.classification.words) (gate \(span(.finite(gate.lower), .finite(gate.upper))))"))
         }
         if contents.contains(.naturalFrequencies), let frequency = cell.naturalFrequency {
             parts.append((.frequency, frequency.text))
@@ -43,17 +43,17 @@ enum ProbabilityTableCellText {
     static func widestParts(_ column: ProbabilityTableColumn, contents: ProbabilityTable.Contents, population: Int) -> [String] {
         let full = ExtendedValue.finite(1)
         let hasInterval = column.likelihoodRatio.lower != column.likelihoodRatio.upper || !column.findings.isEmpty
-        let posttest = IntervalEstimate(estimate: full, lower: hasInterval ? .finite(0.999) : full, upper: full, level: column.level, method: "")
+        let posttest = IntervalEstimate(estimate: full, lower: hasInterval ? .finite(0.999) : full, upper: full, level: column.level, method: .given)
         let several = column.findings.count > 1
         let settings: MonteCarloSettings? = column.findings.isEmpty ? nil : .standard
         let cell = ProbabilityTableCell(
             pretest: 1, likelihoodRatio: posttest, posttest: posttest,
             dependence: several
                 ? .init(
-                    model: "", likelihoodRatioLower: full, likelihoodRatioUpper: full, posttestLower: full,
+                    model: .unknown, likelihoodRatioLower: full, likelihoodRatioUpper: full, posttestLower: full,
                     posttestUpper: full, modelLikelihoodRatio: nil) : nil,
             monteCarlo: settings == nil ? nil : posttest, monteCarloSettings: settings,
-            gate: settings == nil ? nil : GateDecision(lower: 0.5, upper: 1, thresholds: .standard, intervalMethod: ""),
+            gate: settings == nil ? nil : GateDecision(lower: 0.5, upper: 1, thresholds: .standard, intervalMethod: .monteCarlo),
             naturalFrequency: NaturalFrequency(population: population, pretest: 1, probabilityWithCondition: 1, probabilityWithoutCondition: 1))
         return parts(cell, contents: contents).map { part in
             part.kind == .gate ? "INDETERMINATE (gate 100.0–100.0 %)" : part.text.replacingOccurrences(of: "99.9", with: "100.0")

@@ -35,23 +35,22 @@ public struct ProbabilityTableColumn: Sendable {
     public let level: ConfidenceLevel
     /// The likelihood ratio of the column's result (pattern), with its interval.
     public let likelihoodRatio: IntervalEstimate
-    /// Signs: the combination at a reference pretest probability, for its
-    /// pretest-independent parts.
-    private let reference: CombinedPostTest?
+    /// Signs: the dependence range of the LR (two or more signs), which does
+    /// not depend on the pretest probability.
+    private let dependence: CombinedPostTest.DependenceRange?
 
     /// One or more signs with their results.
     public init(
         label: String, findings: [CombinedPostTest.Finding], settings: SignCombinationSettings = SignCombinationSettings(),
         level: ConfidenceLevel
     ) throws(StatisticsError) {
-        let reference = try CombinedPostTest(
-            pretest: 0.5, findings: findings, dependence: settings.dependence, level: level,
-            monteCarlo: settings.monteCarlo, thresholds: settings.thresholds)
         self.label = label
         self.source = .findings(findings, settings)
         self.level = level
-        self.likelihoodRatio = reference.likelihoodRatio
-        self.reference = reference
+        self.likelihoodRatio = try CombinedLikelihoodRatio.of(findings, dependence: settings.dependence, level: level)
+        self.dependence =
+            findings.count >= 2
+            ? try CombinedPostTest.DependenceRange(pretest: 0.5, findings: findings, dependence: settings.dependence, level: level) : nil
     }
 
     /// A 2×2 table and a result (Mercaldo's logit interval; log LR interval).
@@ -63,7 +62,7 @@ public struct ProbabilityTableColumn: Sendable {
             result == .positive
             ? try LikelihoodRatio.positive(of: table, method: .log, level: level)
             : try LikelihoodRatio.negative(of: table, method: .log, level: level)
-        self.reference = nil
+        self.dependence = nil
     }
 
     /// A likelihood ratio with its interval (lower = upper = estimate when none is known).
@@ -72,7 +71,7 @@ public struct ProbabilityTableColumn: Sendable {
         self.source = .likelihoodRatio(likelihoodRatio)
         self.level = likelihoodRatio.level
         self.likelihoodRatio = likelihoodRatio
-        self.reference = nil
+        self.dependence = nil
     }
 
     /// The signs of a sign column (empty otherwise).
@@ -94,22 +93,14 @@ public struct ProbabilityTableColumn: Sendable {
                     monteCarlo: settings.monteCarlo, thresholds: settings.thresholds)
                 cell = ProbabilityTableCell(
                     pretest: pretest, likelihoodRatio: result.likelihoodRatio, posttest: result.posttest,
-                    dependence: result.dependence.map(ProbabilityTableCell.DependenceRange.init),
+                    dependence: result.dependence,
                     monteCarlo: result.monteCarlo, monteCarloSettings: settings.monteCarlo, gate: result.gate)
             } else {
-                let reference = reference!
-                var dependence: ProbabilityTableCell.DependenceRange?
-                if let range = reference.dependence {
-                    dependence = ProbabilityTableCell.DependenceRange(
-                        model: range.model, likelihoodRatioLower: range.likelihoodRatioLower, likelihoodRatioUpper: range.likelihoodRatioUpper,
-                        posttestLower: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: range.likelihoodRatioLower),
-                        posttestUpper: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: range.likelihoodRatioUpper),
-                        modelLikelihoodRatio: range.modelLikelihoodRatio)
-                }
-                let posttest = try CombinedPostTest.posttest(
-                    pretest: pretest, findings: findings, likelihoodRatio: reference.likelihoodRatio, level: level)
+                let dependence = try self.dependence?.at(pretest: pretest)
+                let posttest = try CombinedLikelihoodRatio.posttest(
+                    pretest: pretest, findings: findings, likelihoodRatio: likelihoodRatio, level: level)
                 cell = ProbabilityTableCell(
-                    pretest: pretest, likelihoodRatio: reference.likelihoodRatio, posttest: posttest, dependence: dependence)
+                    pretest: pretest, likelihoodRatio: likelihoodRatio, posttest: posttest, dependence: dependence)
             }
         case .table(let table, let result):
             cell = ProbabilityTableCell(

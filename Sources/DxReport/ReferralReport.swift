@@ -247,6 +247,7 @@ public struct ReferralReport: Sendable {
 
     private static func whenText(_ rule: ReferralRule) -> String {
         var text = rule.when.description
+        if let unless = rule.unless { text += "; *not when* \(unless.description)" }
         if !rule.withheldWhen.isEmpty {
             text += "; *withheld when* " + rule.withheldWhen.map { "\($0.when.description) (\($0.reason))" }.joined(separator: "; ")
         }

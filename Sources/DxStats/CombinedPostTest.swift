@@ -51,14 +51,57 @@ public struct CombinedPostTest: Sendable {
     /// The range of the joint likelihood ratio and post-test probability
     /// that the dependence allows, at the point estimates.
     public struct DependenceRange: Sendable, Hashable {
-        /// `unknown` (Fréchet), `correlation`, `covariance`, `paired-counts` or `independent`.
-        public let model: String
+        /// Unknown (Fréchet), correlation, covariance, paired counts or independent.
+        public let model: SignDependence.Kind
         public let likelihoodRatioLower: ExtendedValue
         public let likelihoodRatioUpper: ExtendedValue
         public let posttestLower: ExtendedValue
         public let posttestUpper: ExtendedValue
         /// The joint LR under a stated model (nil when the dependence is unknown).
         public let modelLikelihoodRatio: ExtendedValue?
+
+        public init(
+            model: SignDependence.Kind, likelihoodRatioLower: ExtendedValue, likelihoodRatioUpper: ExtendedValue,
+            posttestLower: ExtendedValue, posttestUpper: ExtendedValue, modelLikelihoodRatio: ExtendedValue?
+        ) {
+            self.model = model
+            self.likelihoodRatioLower = likelihoodRatioLower
+            self.likelihoodRatioUpper = likelihoodRatioUpper
+            self.posttestLower = posttestLower
+            self.posttestUpper = posttestUpper
+            self.modelLikelihoodRatio = modelLikelihoodRatio
+        }
+
+        /// The range at `pretest` for the findings: the Fréchet bounds of the
+        /// joint LR that the margins allow, carried through the odds, and the
+        /// joint LR under a stated dependence.
+        public init(pretest: Double, findings: [Finding], dependence: SignDependence = .unknown, level: ConfidenceLevel) throws(StatisticsError) {
+            let model = JointModel(margins: findings.map { JointModel.Margin(finding: $0) }, dependence: dependence)
+            var stated: ExtendedValue?
+            if dependence.kind != .unknown {
+                stated = try model.modelLikelihoodRatio(checkFeasibility: true)
+                if stated == nil { stated = try CombinedLikelihoodRatio.of(findings, dependence: dependence, level: level).estimate }
+            }
+            try self.init(pretest: pretest, model: model, modelLikelihoodRatio: stated)
+        }
+
+        init(pretest: Double, model: JointModel, modelLikelihoodRatio: ExtendedValue?) throws(StatisticsError) {
+            let bounds = model.frechetLikelihoodRatioBounds()
+            self.init(
+                model: model.dependence.kind, likelihoodRatioLower: bounds.lower, likelihoodRatioUpper: bounds.upper,
+                posttestLower: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: bounds.lower),
+                posttestUpper: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: bounds.upper),
+                modelLikelihoodRatio: modelLikelihoodRatio)
+        }
+
+        /// The same range at another pretest probability.
+        public func at(pretest: Double) throws(StatisticsError) -> DependenceRange {
+            DependenceRange(
+                model: model, likelihoodRatioLower: likelihoodRatioLower, likelihoodRatioUpper: likelihoodRatioUpper,
+                posttestLower: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: likelihoodRatioLower),
+                posttestUpper: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: likelihoodRatioUpper),
+                modelLikelihoodRatio: modelLikelihoodRatio)
+        }
     }
 
     public let pretest: Double
@@ -142,172 +185,36 @@ public struct CombinedPostTest: Sendable {
         self.monteCarloSettings = settings
 
         // The point model: joint probabilities at the point estimates.
-        let margins = findings.map { JointModel.Margin(finding: $0) }
-        let model = JointModel(margins: margins, dependence: stated)
+        let model = JointModel(margins: findings.map { JointModel.Margin(finding: $0) }, dependence: stated)
         let pointModelRatio = try model.modelLikelihoodRatio(checkFeasibility: true)
 
-        // Main estimate: one sign with counts exactly as `PostTestProbability.from(pretest:table:result:)`
-        // (Mercaldo's logit interval, adjusted with a zero cell); paired counts exactly; otherwise the
-        // independence product.
-        if findings.count == 1, let table = findings[0].sign.table {
-            let result = findings[0].result
-            likelihoodRatio =
-                result == .positive
-                ? try LikelihoodRatio.positive(of: table, level: level) : try LikelihoodRatio.negative(of: table, level: level)
-        } else if case .pairedCounts(let paired) = stated {
-            let index = PairedSignsTable.index(findings[0].result, findings[1].result)
-            let ratio = ProportionRatio(
-                numerator: try Proportion(successes: paired.withCondition[index], trials: paired.withCondition.reduce(0, +)),
-                denominator: try Proportion(successes: paired.withoutCondition[index], trials: paired.withoutCondition.reduce(0, +)))
-            var interval: IntervalEstimate
-            if let logInterval = ratio.logInterval(level: level) {
-                interval = logInterval
-            } else {
-                interval = try ratio.koopmanInterval(level: level)
-            }
-            interval.notes.append("Joint likelihood ratio of the pattern from the paired counts (ratio of two cell proportions).")
-            likelihoodRatio = interval
-        } else {
-            likelihoodRatio = Self.productInterval(findings: findings, level: level)
-        }
-        posttest = try Self.posttest(pretest: pretest, findings: findings, likelihoodRatio: likelihoodRatio, level: level)
+        // The closed form: the findings' likelihood ratio and its post-test probability.
+        likelihoodRatio = try CombinedLikelihoodRatio.of(findings, dependence: stated, level: level)
+        posttest = try CombinedLikelihoodRatio.posttest(pretest: pretest, findings: findings, likelihoodRatio: likelihoodRatio, level: level)
 
-        // Monte Carlo, with the dependence range per draw.
-        let simulation = Self.simulate(
-            pretest: pretest, uncertainty: pretestUncertainty, margins: margins, dependence: stated, settings: settings)
-        clampedDraws = simulation.clamped
-        let alpha = level.alpha
-        var modelDraws = simulation.model
-        var monteCarloNotes = ["\(settings.draws) draws, seed \(settings.seed), Jeffreys Beta posteriors for each sensitivity and specificity."]
-        if simulation.skipped > 0 { monteCarloNotes.append("\(simulation.skipped) draws had a likelihood ratio of 0/0 and were left out.") }
-        if simulation.clamped > 0 {
-            monteCarloNotes.append("In \(simulation.clamped) draws the stated dependence was infeasible for the drawn margins and was clamped.")
-        }
-        let pointPosttest = try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: pointModelRatio ?? likelihoodRatio.estimate)
-        if modelDraws.isEmpty {
-            monteCarlo = IntervalEstimate(
-                estimate: pointPosttest, lower: .finite(0), upper: .finite(1), level: level,
-                method: "monte-carlo", notes: monteCarloNotes + ["No draw was estimable."])
-        } else {
-            var lower = Quantile.of(unsorted: &modelDraws, probability: alpha / 2)
-            var upper = Quantile.of(unsorted: &modelDraws, probability: 1 - alpha / 2)
-            if let point = pointPosttest.finiteValue { lower = min(lower, point); upper = max(upper, point) }
-            monteCarlo = IntervalEstimate(
-                estimate: pointPosttest, lower: .finite(lower), upper: .finite(upper), level: level,
-                method: "monte-carlo", notes: monteCarloNotes)
-        }
+        // The Monte Carlo interval, with the dependence range per draw.
+        let simulation = try MonteCarloPostTest(
+            pretest: pretest, pretestUncertainty: pretestUncertainty, findings: findings, dependence: stated, level: level,
+            settings: settings,
+            pointEstimate: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: pointModelRatio ?? likelihoodRatio.estimate))
+        monteCarlo = simulation.interval
+        clampedDraws = simulation.clampedDraws
 
-        // Dependence range at the point estimates, and the gate interval.
-        if findings.count >= 2 {
-            let bounds = model.frechetLikelihoodRatioBounds()
-            let isUnknown: Bool = if case .unknown = stated { true } else { false }
-            dependence = DependenceRange(
-                model: stated.id,
-                likelihoodRatioLower: bounds.lower, likelihoodRatioUpper: bounds.upper,
-                posttestLower: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: bounds.lower),
-                posttestUpper: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: bounds.upper),
-                modelLikelihoodRatio: isUnknown ? nil : pointModelRatio ?? likelihoodRatio.estimate)
-            if isUnknown, !simulation.lowest.isEmpty {
-                var lowest = simulation.lowest, highest = simulation.highest
-                gate = GateDecision(
-                    lower: Quantile.of(unsorted: &lowest, probability: alpha / 2),
-                    upper: Quantile.of(unsorted: &highest, probability: 1 - alpha / 2),
-                    thresholds: thresholds, intervalMethod: "monte-carlo-with-dependence-range")
-                return
-            }
-        } else {
-            dependence = nil
-        }
-        gate = GateDecision(
-            lower: monteCarlo.lower.finiteValue ?? 0, upper: monteCarlo.upper.finiteValue ?? 1,
-            thresholds: thresholds, intervalMethod: "monte-carlo")
+        // The dependence range at the point estimates, and the gate.
+        dependence =
+            findings.count >= 2
+            ? try DependenceRange(
+                pretest: pretest, model: model, modelLikelihoodRatio: stated.kind == .unknown ? nil : pointModelRatio ?? likelihoodRatio.estimate)
+            : nil
+        gate = GateDecision(monteCarlo: simulation, thresholds: thresholds)
     }
 
     /// The post-test probability at `pretest` for these findings and their
-    /// (pretest-free) likelihood ratio: for one sign with counts exactly
-    /// `PostTestProbability.from(pretest:table:result:)` (Mercaldo's logit
-    /// interval, adjusted with a zero cell), otherwise the likelihood ratio's
-    /// interval carried through the odds. Tables over many pretest
-    /// probabilities call this with the LR computed once.
+    /// likelihood ratio (``CombinedLikelihoodRatio/posttest(pretest:findings:likelihoodRatio:level:)``).
     public static func posttest(
         pretest: Double, findings: [Finding], likelihoodRatio: IntervalEstimate, level: ConfidenceLevel
     ) throws(StatisticsError) -> IntervalEstimate {
-        if findings.count == 1, let table = findings[0].sign.table {
-            return try PostTestProbability.from(pretest: pretest, table: table, result: findings[0].result, level: level)
-        }
-        return try PostTestProbability.from(pretest: pretest, likelihoodRatio: likelihoodRatio)
-    }
-
-    // MARK: Independence product
-
-    /// Π LRᵢ with the log interval of the product, Var = Σ Var(ln LRᵢ).
-    static func productInterval(findings: [Finding], level: ConfidenceLevel) -> IntervalEstimate {
-        var logEstimate = 0.0, variance = 0.0, product = 1.0
-        var estimate: ExtendedValue = .finite(1)
-        var notes: [String] = []
-        var pointUnbounded = false, pointZero = false, pointUndefined = false
-        for finding in findings {
-            let sign = finding.sign
-            switch sign.likelihoodRatio(for: finding.result) {
-            case .finite(let value):
-                if value == 0 { pointZero = true } else { logEstimate += log(value); product *= value }
-            case .unbounded: pointUnbounded = true
-            case .undefined: pointUndefined = true
-            }
-            guard let table = sign.table else {
-                notes.append("\(sign.name): sensitivity and specificity were given without counts and are treated as exact.")
-                continue
-            }
-            var (x1, x2) =
-                finding.result == .positive
-                ? (Double(table.truePositives), Double(table.falsePositives))
-                : (Double(table.falseNegatives), Double(table.trueNegatives))
-            var (n1, n2) = (Double(table.withCondition), Double(table.withoutCondition))
-            if x1 == 0 || x2 == 0 {
-                (x1, x2, n1, n2) = (x1 + 0.5, x2 + 0.5, n1 + 1, n2 + 1)
-                notes.append("\(sign.name): a zero cell; its variance uses 0.5 added to every cell.")
-            }
-            variance += max(0, 1 / x1 - 1 / n1 + 1 / x2 - 1 / n2)
-        }
-        if pointUndefined || (pointUnbounded && pointZero) {
-            estimate = .undefined
-        } else if pointUnbounded {
-            estimate = .unbounded
-        } else if pointZero {
-            estimate = .finite(0)
-        } else {
-            estimate = .finite(product)
-        }
-        // The interval is centred on the log of the adjusted product where the point is 0 or ∞.
-        var centre = logEstimate
-        if estimate.finiteValue.map({ $0 == 0 }) ?? true {
-            centre = findings.reduce(0.0) { total, finding in
-                guard let table = finding.sign.table else {
-                    return total + log(max(finding.sign.likelihoodRatio(for: finding.result).finiteValue ?? 1, .leastNormalMagnitude))
-                }
-                let (x1, x2) =
-                    finding.result == .positive
-                    ? (Double(table.truePositives), Double(table.falsePositives))
-                    : (Double(table.falseNegatives), Double(table.trueNegatives))
-                return total + log((x1 + 0.5) / Double(table.withCondition + 1)) - log((x2 + 0.5) / Double(table.withoutCondition + 1))
-            }
-        }
-        if estimate == .undefined {
-            // 0/0 or ∞ × 0: the findings contradict each other (or a sign is uninformative at the boundary).
-            return IntervalEstimate(
-                estimate: .undefined, lower: .finite(0), upper: .unbounded, level: level, method: findings.count > 1 ? "log-product" : "log",
-                notes: notes + ["Not estimable: the likelihood ratios give 0/0 or ∞ × 0 (contradictory findings); any value is possible."])
-        }
-        let halfWidth = level.z * variance.squareRoot()
-        var lower = exp(centre - halfWidth), upper = exp(centre + halfWidth)
-        if case .finite(let point) = estimate { lower = min(lower, point); upper = max(upper, point) }
-        let upperValue: ExtendedValue = estimate == .unbounded ? .unbounded : .finite(upper)
-        if findings.count > 1 {
-            notes.insert("Assumes the signs are conditionally independent; see the dependence range.", at: 0)
-        }
-        return IntervalEstimate(
-            estimate: estimate, lower: .finite(estimate == .finite(0) ? 0 : lower), upper: upperValue, level: level,
-            method: findings.count > 1 ? "log-product" : "log", notes: notes)
+        try CombinedLikelihoodRatio.posttest(pretest: pretest, findings: findings, likelihoodRatio: likelihoodRatio, level: level)
     }
 
     // MARK: Simulation

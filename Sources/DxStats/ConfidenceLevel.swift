@@ -35,3 +35,25 @@ public struct ConfidenceLevel: Sendable, Hashable {
         return "\(percent)%"
     }
 }
+
+extension ConfidenceLevel {
+    /// Reads a level as people write it: `0.95` or `95%`; the error names the text.
+    ///
+    /// ```swift
+    /// try ConfidenceLevel(parsing: "90%").value   // 0.9
+    /// ```
+    public init(parsing text: String) throws(StatisticsError) {
+        let trimmed = text.trimmingWhitespace()
+        let value: Double?
+        if trimmed.hasSuffix("%") {
+            value = Double(String(trimmed.dropLast()).trimmingWhitespace()).map { $0 / 100 }
+        } else {
+            value = Double(trimmed)
+        }
+        guard let value, value.isFinite else {
+            throw .invalidSetting("level (\(text)) is not a number: write 0.95 or 95%")
+        }
+        guard value > 0, value < 1 else { throw .invalidSetting("level (\(text)) must be in the open interval (0, 1)") }
+        try self.init(value)
+    }
+}

@@ -45,7 +45,7 @@ public struct DiagnosticAccuracy: Sendable, Hashable {
             guard trials > 0 else {
                 return IntervalEstimate(
                     estimate: .undefined, lower: .finite(0), upper: .finite(1), level: level,
-                    method: proportionMethod.rawValue, notes: ["Not estimable: no \(denominatorName) in the table."])
+                    method: IntervalMethod(proportionMethod), notes: ["Not estimable: no \(denominatorName) in the table."])
             }
             let proportion = try! Proportion(successes: successes, trials: trials)
             return cache?.interval(of: proportion) ?? proportion.interval(method: proportionMethod, level: level)

@@ -13,15 +13,15 @@ public enum DiagnosticOddsRatio {
     public static func of(_ table: TwoByTwoTable, level: ConfidenceLevel = .ninetyFivePercent) -> IntervalEstimate {
         guard table.withCondition > 0, table.withoutCondition > 0 else {
             return IntervalEstimate(
-                estimate: .undefined, lower: .finite(0), upper: .unbounded, level: level, method: "woolf",
+                estimate: .undefined, lower: .finite(0), upper: .unbounded, level: level, method: .woolf,
                 notes: ["Not estimable: the table needs patients with and without the condition."])
         }
         var cells = [table.truePositives, table.falsePositives, table.falseNegatives, table.trueNegatives].map(Double.init)
         var notes: [String] = []
-        var method = "woolf"
+        var method = IntervalMethod.woolf
         if cells.contains(0) {
             cells = cells.map { $0 + 0.5 }
-            method = "woolf-add-half"
+            method = .woolfAddHalf
             notes.append(
                 "Zero cell (\(table.zeroCells.map { "\($0) = 0" }.joined(separator: ", "))): 0.5 was added to every cell; the estimate is the corrected one.")
         }

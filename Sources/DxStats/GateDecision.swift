@@ -9,7 +9,7 @@
 /// condition ("an acute fracture is less likely"), never its complement.
 ///
 /// ```swift
-/// GateDecision(lower: 0.85, upper: 0.97, thresholds: .standard, intervalMethod: "monte-carlo").classification  // .likely
+/// GateDecision(lower: 0.85, upper: 0.97, thresholds: .standard, intervalMethod: .monteCarlo).classification  // .likely
 /// ```
 public struct GateDecision: Sendable, Hashable {
     /// The three outcomes.
@@ -43,14 +43,23 @@ public struct GateDecision: Sendable, Hashable {
     }
 
     public let thresholds: Thresholds
+    /// Which interval the gate looks at (see ``CombinedPostTest``).
+    public enum Interval: String, Sendable, Hashable, CaseIterable, Codable {
+        /// The Monte Carlo interval (one sign, or a stated dependence).
+        case monteCarlo = "monte-carlo"
+        /// The α/2 quantile of the lowest and the 1 − α/2 quantile of the highest
+        /// post-test probability the unknown dependence allows, over the draws.
+        case monteCarloWithDependenceRange = "monte-carlo-with-dependence-range"
+    }
+
     /// The interval the gate looks at.
     public let lower: Double
     public let upper: Double
-    /// Which interval that is (see `CombinedPostTest`).
-    public let intervalMethod: String
+    /// Which interval that is.
+    public let intervalMethod: Interval
     public let classification: Classification
 
-    public init(lower: Double, upper: Double, thresholds: Thresholds, intervalMethod: String) {
+    public init(lower: Double, upper: Double, thresholds: Thresholds, intervalMethod: Interval) {
         self.lower = lower
         self.upper = upper
         self.thresholds = thresholds
@@ -61,6 +70,24 @@ public struct GateDecision: Sendable, Hashable {
             classification = .lessLikely
         } else {
             classification = .indeterminate
+        }
+    }
+}
+
+extension GateDecision.Thresholds {
+    /// Reads thresholds written `LOWER,UPPER` (`0.2,0.8`; percentages allowed:
+    /// `20%,80%`); the error names the text: "(0.9,0.1) must satisfy …", to
+    /// follow the name of the setting ("--gate", "gate").
+    public init(parsing text: String) throws(StatisticsError) {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+        let values = parts.compactMap { part -> Double? in
+            part.hasSuffix("%") ? Double(String(part.dropLast()).trimmingWhitespace()).map { $0 / 100 } : Double(part)
+        }
+        guard parts.count == 2, values.count == 2 else {
+            throw .invalidSetting("(\(text)) must be LOWER,UPPER, e.g. 0.2,0.8")
+        }
+        do { try self.init(lower: values[0], upper: values[1]) } catch {
+            throw .invalidSetting("(\(text)) must satisfy 0 ≤ LOWER < UPPER ≤ 1")
         }
     }
 }

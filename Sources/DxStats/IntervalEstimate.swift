@@ -19,9 +19,9 @@ public struct IntervalEstimate: Sendable, Hashable {
     public var upper: ExtendedValue
     /// The confidence level.
     public var level: ConfidenceLevel
-    /// A stable machine-readable id of the interval method actually used
-    /// (`wilson`, `clopper-pearson`, `log`, `koopman`, `woolf`, `logit`, …).
-    public var method: String
+    /// The interval method actually used (its raw value is the output id:
+    /// `wilson`, `clopper-pearson`, `log`, `koopman`, `woolf`, `logit`, …).
+    public var method: IntervalMethod
     /// Plain-language notes: zero-cell fallbacks, corrections, clipping.
     public var notes: [String]
 
@@ -30,7 +30,7 @@ public struct IntervalEstimate: Sendable, Hashable {
         lower: ExtendedValue,
         upper: ExtendedValue,
         level: ConfidenceLevel,
-        method: String,
+        method: IntervalMethod,
         notes: [String] = []
     ) {
         self.estimate = estimate

@@ -48,7 +48,7 @@ public enum LikelihoodRatio {
         guard table.withCondition > 0, table.withoutCondition > 0 else {
             let missing = table.withCondition == 0 ? "with" : "without"
             return IntervalEstimate(
-                estimate: .undefined, lower: .finite(0), upper: .unbounded, level: level, method: method.rawValue,
+                estimate: .undefined, lower: .finite(0), upper: .unbounded, level: level, method: IntervalMethod(method),
                 notes: ["Not estimable: the table has no patients \(missing) the condition."])
         }
         let ratio = ProportionRatio(
@@ -72,7 +72,7 @@ public enum LikelihoodRatio {
                     x2: Double(denominatorCell.count) + 0.5, n2: Double(table.withoutCondition) + 1, z: level.z)
                 return IntervalEstimate(
                     estimate: .finite(estimate), lower: .finite(lower), upper: .finite(upper), level: level,
-                    method: "log-add-half",
+                    method: .logAddHalf,
                     notes: ["Zero cell (\(zeros)): 0.5 was added to every cell; the estimate is the corrected one (uncorrected: \(ratio.estimate))."])
             }
         }

@@ -82,7 +82,7 @@ public enum PostTestProbability {
         }
         guard table.withCondition > 0, table.withoutCondition > 0 else {
             return IntervalEstimate(
-                estimate: .undefined, lower: .finite(0), upper: .finite(1), level: level, method: method.rawValue,
+                estimate: .undefined, lower: .finite(0), upper: .finite(1), level: level, method: DxStats.IntervalMethod(method),
                 notes: ["Not estimable: the table needs patients with and without the condition."])
         }
         let rawRatio =
@@ -97,7 +97,7 @@ public enum PostTestProbability {
         if pretest == 0 || pretest == 1 {
             return IntervalEstimate(
                 estimate: .finite(pretest), lower: .finite(pretest), upper: .finite(pretest), level: level,
-                method: method.rawValue,
+                method: DxStats.IntervalMethod(method),
                 notes: ["A pretest probability of \(pretest == 0 ? 0 : 1) leaves no room for a test result to change it."])
         }
         var notes: [String] = []
@@ -118,7 +118,7 @@ public enum PostTestProbability {
         }
         return IntervalEstimate(
             estimate: pointEstimate, lower: .finite(lower), upper: .finite(upper), level: level,
-            method: usedMethod.rawValue, notes: notes)
+            method: DxStats.IntervalMethod(usedMethod), notes: notes)
     }
 
     /// Positive and negative predictive values at a prevalence other than the

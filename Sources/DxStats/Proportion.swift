@@ -63,7 +63,7 @@ public struct Proportion: Sendable, Hashable {
             lower: .finite(Swift.min(Swift.max(lower, 0), estimate)),
             upper: .finite(Swift.max(Swift.min(upper, 1), estimate)),
             level: level,
-            method: method.rawValue,
+            method: IntervalMethod(method),
             notes: notes
         )
     }

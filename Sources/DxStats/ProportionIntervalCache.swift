@@ -28,7 +28,7 @@ public final class ProportionIntervalCache {
         if let known = limits[key] {
             return IntervalEstimate(
                 estimate: .finite(proportion.estimate), lower: known.lower, upper: known.upper,
-                level: level, method: method.rawValue)
+                level: level, method: IntervalMethod(method))
         }
         let computed = proportion.interval(method: method, level: level)
         if computed.notes.isEmpty {  // an interval with a note (clipping, Wald at 0) is not cached

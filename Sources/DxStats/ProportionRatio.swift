@@ -53,7 +53,7 @@ public struct ProportionRatio: Sendable, Hashable {
             x2: Double(denominator.successes), n2: Double(denominator.trials), z: level.z)
         return IntervalEstimate(
             estimate: estimate, lower: .finite(lower), upper: .finite(upper),
-            level: level, method: RatioIntervalMethod.log.rawValue)
+            level: level, method: .log)
     }
 
     /// The Koopman score interval, defined for every count.
@@ -73,6 +73,6 @@ public struct ProportionRatio: Sendable, Hashable {
             x2: denominator.successes, n2: denominator.trials, level: level)
         return IntervalEstimate(
             estimate: estimate, lower: limits.lower, upper: limits.upper,
-            level: level, method: RatioIntervalMethod.koopman.rawValue)
+            level: level, method: .koopman)
     }
 }

@@ -12,8 +12,10 @@
 /// percussion.likelihoodRatio(for: .positive)   // .finite(8.75)
 /// ```
 public struct SignAccuracy: Sendable, Hashable {
-    /// A name for output, e.g. the evidence record id.
+    /// A stable name for output, e.g. the evidence record id.
     public let name: String
+    /// A title for people, e.g. "Closed-fist percussion sign (Langdon 2010/2011)"; the name when none was given.
+    public let title: String
     /// The study's 2×2 table, when the accuracy comes from counts.
     public let table: TwoByTwoTable?
     /// Se = P(T+ | D+).
@@ -24,11 +26,12 @@ public struct SignAccuracy: Sendable, Hashable {
     public let target: TargetCondition?
 
     /// From a 2×2 table (the table must have patients with and without the condition).
-    public init(name: String, table: TwoByTwoTable, target: TargetCondition? = nil) throws(StatisticsError) {
+    public init(name: String, title: String? = nil, table: TwoByTwoTable, target: TargetCondition? = nil) throws(StatisticsError) {
         guard table.withCondition > 0, table.withoutCondition > 0 else {
             throw .invalidSetting("\(name): the table needs patients with and without the condition")
         }
         self.name = name
+        self.title = title ?? name
         self.table = table
         self.target = target
         self.sensitivity = Double(table.truePositives) / Double(table.withCondition)
@@ -36,7 +39,7 @@ public struct SignAccuracy: Sendable, Hashable {
     }
 
     /// From sensitivity and specificity known without uncertainty.
-    public init(name: String, sensitivity: Double, specificity: Double, target: TargetCondition? = nil) throws(StatisticsError) {
+    public init(name: String, title: String? = nil, sensitivity: Double, specificity: Double, target: TargetCondition? = nil) throws(StatisticsError) {
         guard sensitivity.isFinite, sensitivity >= 0, sensitivity <= 1 else {
             throw .probabilityOutOfRange(name: "\(name) sensitivity", value: sensitivity)
         }
@@ -44,6 +47,7 @@ public struct SignAccuracy: Sendable, Hashable {
             throw .probabilityOutOfRange(name: "\(name) specificity", value: specificity)
         }
         self.name = name
+        self.title = title ?? name
         self.table = nil
         self.target = target
         self.sensitivity = sensitivity
@@ -52,7 +56,7 @@ public struct SignAccuracy: Sendable, Hashable {
 
     /// From LR+ and LR− (LR+ ≠ LR−); throws when they imply Se or Sp outside [0, 1].
     public init(
-        name: String, positiveLikelihoodRatio: Double, negativeLikelihoodRatio: Double, target: TargetCondition? = nil
+        name: String, title: String? = nil, positiveLikelihoodRatio: Double, negativeLikelihoodRatio: Double, target: TargetCondition? = nil
     ) throws(StatisticsError) {
         for value in [positiveLikelihoodRatio, negativeLikelihoodRatio] where !(value.isFinite && value >= 0) {
             throw .invalidLikelihoodRatio(value)
@@ -63,7 +67,7 @@ public struct SignAccuracy: Sendable, Hashable {
         let difference = positiveLikelihoodRatio - negativeLikelihoodRatio
         let sensitivity = positiveLikelihoodRatio * (1 - negativeLikelihoodRatio) / difference
         let specificity = (positiveLikelihoodRatio - 1) / difference
-        try self.init(name: name, sensitivity: sensitivity, specificity: specificity, target: target)
+        try self.init(name: name, title: title, sensitivity: sensitivity, specificity: specificity, target: target)
     }
 
     /// P(result | condition present).

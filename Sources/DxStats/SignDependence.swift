@@ -21,16 +21,24 @@ public enum SignDependence: Sendable, Hashable {
     /// The paired 2×2×2 counts of a study that did both signs: used exactly.
     case pairedCounts(PairedSignsTable)
 
-    /// A stable machine-readable name.
-    public var id: String {
+    /// The kind of dependence, without its numbers.
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
+        case unknown, independent, correlation, covariance
+        case pairedCounts = "paired-counts"
+    }
+
+    public var kind: Kind {
         switch self {
-        case .unknown: "unknown"
-        case .independent: "independent"
-        case .correlation: "correlation"
-        case .covariance: "covariance"
-        case .pairedCounts: "paired-counts"
+        case .unknown: .unknown
+        case .independent: .independent
+        case .correlation: .correlation
+        case .covariance: .covariance
+        case .pairedCounts: .pairedCounts
         }
     }
+
+    /// A stable machine-readable name (the kind's raw value).
+    public var id: String { kind.rawValue }
 }
 
 /// Counts of the four result patterns of two signs among patients with and

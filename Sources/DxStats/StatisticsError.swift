@@ -26,6 +26,8 @@ public enum StatisticsError: Error, Sendable, Equatable {
     case infeasibleDependence(String)
     /// A Monte Carlo setting or an uncertainty description that is invalid.
     case invalidSetting(String)
+    /// A likelihood ratio's limits that do not bracket it (lower ≤ estimate ≤ upper).
+    case likelihoodRatioLimits(lower: Double, estimate: Double, upper: Double)
     /// A pretest probability about one target condition combined with a sign
     /// that separates another (see ``TargetCondition``).
     case targetMismatch(pretest: TargetCondition, sign: TargetCondition, signName: String)
@@ -56,6 +58,8 @@ extension StatisticsError: CustomStringConvertible {
             "infeasible dependence: \(what)"
         case .invalidSetting(let what):
             what
+        case .likelihoodRatioLimits(let lower, let estimate, let upper):
+            "the likelihood ratio's limits must satisfy lower (\(lower)) ≤ estimate (\(estimate)) ≤ upper (\(upper))"
         case .targetMismatch(let pretest, let sign, let signName):
             "the pretest probability is about \(pretest.description), but \(signName) separates \(sign.description): "
                 + "the two do not combine; use a pretest probability of \(sign.condition) among \(sign.population)"

@@ -10,7 +10,7 @@ public enum YoudenIndex {
     public static func of(_ table: TwoByTwoTable, level: ConfidenceLevel = .ninetyFivePercent) -> IntervalEstimate {
         guard table.withCondition > 0, table.withoutCondition > 0 else {
             return IntervalEstimate(
-                estimate: .undefined, lower: .finite(-1), upper: .finite(1), level: level, method: "wald",
+                estimate: .undefined, lower: .finite(-1), upper: .finite(1), level: level, method: .wald,
                 notes: ["Not estimable: the table needs patients with and without the condition."])
         }
         let n1 = Double(table.withCondition), n0 = Double(table.withoutCondition)
@@ -26,6 +26,6 @@ public enum YoudenIndex {
             estimate: .finite(index),
             lower: .finite(Swift.max(-1, index - level.z * standardError)),
             upper: .finite(Swift.min(1, index + level.z * standardError)),
-            level: level, method: "wald", notes: notes)
+            level: level, method: .wald, notes: notes)
     }
 }

@@ -90,13 +90,13 @@ struct ProbabilityTableTests {
 
     @Test("A likelihood ratio without limits gives a cell without width; with limits, the limits carried through the odds")
     func likelihoodRatios() throws {
-        let bare = IntervalEstimate(estimate: .finite(8.75), lower: .finite(8.75), upper: .finite(8.75), level: Self.level, method: "given")
+        let bare = IntervalEstimate(estimate: .finite(8.75), lower: .finite(8.75), upper: .finite(8.75), level: Self.level, method: .given)
         let cell = try ProbabilityTableColumn(label: "LR 8.75", likelihoodRatio: bare).cell(pretest: 0.3, population: 1000)
         #expect(abs(cell.posttest.estimate.finiteValue! - 15.0 / 19.0) < 1e-15)
         #expect(cell.posttest.lower == cell.posttest.upper)
         #expect(cell.naturalFrequency?.text == "789 of 1000")
         // Limits 2 and 25: odds 3/7 × 2 = 6/7 → 6/13; 3/7 × 25 = 75/7 → 75/82.
-        let limited = IntervalEstimate(estimate: .finite(8.75), lower: .finite(2), upper: .finite(25), level: Self.level, method: "given")
+        let limited = IntervalEstimate(estimate: .finite(8.75), lower: .finite(2), upper: .finite(25), level: Self.level, method: .given)
         let withLimits = try ProbabilityTableColumn(label: "LR 8.75", likelihoodRatio: limited).cell(pretest: 0.3)
         #expect(abs(withLimits.posttest.lower.finiteValue! - 6.0 / 13.0) < 1e-15)
         #expect(abs(withLimits.posttest.upper.finiteValue! - 75.0 / 82.0) < 1e-15)

@@ -32,7 +32,7 @@ struct ClosedFormReferenceTests {
             let result = try #require(TestResult(rawValue: reference.result ?? ""))
             interval = try PostTestProbability.from(
                 pretest: try #require(reference.pretest), table: table, result: result, method: method, level: level)
-            #expect(interval.method == method.rawValue)
+            #expect(interval.method.rawValue == method.rawValue)
             // DxKit keeps the unadjusted estimate inside its interval (bdpv does not; statistics.md §5.7).
             if let estimate = reference.estimate {
                 expectedLower = Swift.min(expectedLower, estimate)

@@ -88,7 +88,7 @@ struct CombinationTests {
         let gate = try #require(expected.gate), gateDeviation = try #require(expected.gateStandardDeviation)
         #expect(withinMonteCarloError(.finite(result.gate.lower), gate[0], gateDeviation[0]), "\(result.gate.lower)")
         #expect(withinMonteCarloError(.finite(result.gate.upper), gate[1], gateDeviation[1]), "\(result.gate.upper)")
-        #expect(result.gate.intervalMethod == "monte-carlo-with-dependence-range")
+        #expect(result.gate.intervalMethod == .monteCarloWithDependenceRange)
     }
 
     @Test("A stated correlation: joint LR and Monte Carlo against numpy")
@@ -100,7 +100,7 @@ struct CombinationTests {
         #expect(matches(try #require(result.dependence?.modelLikelihoodRatio), expected.modelLikelihoodRatio, relative: 1e-12))
         #expect(withinMonteCarloError(result.monteCarlo.lower, expected.monteCarlo[0], expected.monteCarloStandardDeviation[0]))
         #expect(withinMonteCarloError(result.monteCarlo.upper, expected.monteCarlo[1], expected.monteCarloStandardDeviation[1]))
-        #expect(result.gate.intervalMethod == "monte-carlo")
+        #expect(result.gate.intervalMethod == .monteCarlo)
     }
 
     @Test("An uncertain pretest (Beta 48.5, 30.5) propagates into the Monte Carlo and gate intervals")
@@ -217,7 +217,7 @@ struct CombinationTests {
         // One sign: the log interval equals Mercaldo's logit interval (validated in PublishedCaseTests).
         let mercaldo = try PostTestProbability.from(pretest: 48.0 / 78.0, table: Self.percussion.table!, result: .positive)
         #expect(matches(single.posttest.lower, mercaldo.lower.finiteValue, relative: 1e-12))
-        #expect(single.gate.intervalMethod == "monte-carlo")
+        #expect(single.gate.intervalMethod == .monteCarlo)
     }
 
     @Test(
@@ -227,7 +227,7 @@ struct CombinationTests {
             (0.05, 0.21, .indeterminate), (0.3, 0.7, .indeterminate), (0.1, 0.9, .indeterminate),
         ])
     func gate(lower: Double, upper: Double, expected: GateDecision.Classification) {
-        #expect(GateDecision(lower: lower, upper: upper, thresholds: .standard, intervalMethod: "test").classification == expected)
+        #expect(GateDecision(lower: lower, upper: upper, thresholds: .standard, intervalMethod: .monteCarlo).classification == expected)
     }
 
     @Test("Bad settings are errors naming the value")
@@ -285,7 +285,7 @@ extension CombinationTests {
         let direct = try PostTestProbability.from(pretest: 0.1, table: table, result: .negative)
         #expect(combined.posttest == direct)
         #expect(abs(combined.posttest.upper.finiteValue! - (1 - 0.9615222)) < 1e-7)
-        #expect(combined.likelihoodRatio.method == "koopman")
+        #expect(combined.likelihoodRatio.method == .koopman)
     }
 }
 

@@ -72,7 +72,7 @@ struct OtherToolsRegressionTests {
         #expect(negative.note != nil)
         let dor = accuracy.diagnosticOddsRatio
         #expect(dor.estimate.finiteValue != nil && dor.lower.finiteValue != nil && dor.upper.finiteValue != nil)
-        #expect(dor.method == "woolf-add-half")
+        #expect(dor.method == .woolfAddHalf)
     }
 
     @Test("epiR epi.nomogram: Monte Carlo without a seed; DxKit's draws repeat for a seed")

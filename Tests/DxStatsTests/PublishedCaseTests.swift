@@ -188,12 +188,12 @@ struct PublishedCaseTests {
 
         let negative = try LikelihoodRatio.negative(of: Self.v7)
         #expect(negative.estimate == .finite(0))
-        #expect(negative.method == "koopman")
+        #expect(negative.method == .koopman)
         #expect(negative.note?.contains("FN = 0") == true)
         expectLimits(negative, 0, 0.1792924388, decimals: 10)
 
         let halfPositive = try LikelihoodRatio.positive(of: Self.v7, zeroCellFallback: .addHalf)
-        #expect(halfPositive.method == "log")  // no zero cell in LR+: the log method applies directly
+        #expect(halfPositive.method == .log)  // no zero cell in LR+: the log method applies directly
         let halfNegative = try LikelihoodRatio.negative(of: Self.v7, zeroCellFallback: .addHalf)
         #expect(abs(halfNegative.estimate.finiteValue! - 0.026688) < 5e-7)
         expectLimits(halfNegative, 0.001723, 0.413423, decimals: 6)

@@ -50,7 +50,7 @@ public struct EvidenceRecord: Sendable, Hashable {
     }
 
     /// A bibliographic reference.
-    public struct Citation: Sendable, Hashable, Decodable {
+    public struct Citation: Sendable, Hashable, Codable {
         public var authors: String?
         public var year: Int?
         public var title: String?
@@ -86,7 +86,7 @@ public struct EvidenceRecord: Sendable, Hashable {
     }
 
     /// The four cells of a diagnostic 2×2 table.
-    public struct Counts: Sendable, Hashable, Decodable {
+    public struct Counts: Sendable, Hashable, Codable {
         public var truePositives: Int
         public var falsePositives: Int
         public var falseNegatives: Int
@@ -94,7 +94,7 @@ public struct EvidenceRecord: Sendable, Hashable {
     }
 
     /// Figures as printed in the source, as proportions, with its rounding.
-    public struct ReportedAccuracy: Sendable, Hashable, Decodable {
+    public struct ReportedAccuracy: Sendable, Hashable, Codable {
         public var sensitivity: Double?
         public var specificity: Double?
         public var ppv: Double?
@@ -104,7 +104,7 @@ public struct EvidenceRecord: Sendable, Hashable {
     }
 
     /// One row of a guideline's appropriateness table.
-    public struct Rating: Sendable, Hashable, Decodable {
+    public struct Rating: Sendable, Hashable, Codable {
         public var procedure: String
         public var category: String
         public var rating: Int?

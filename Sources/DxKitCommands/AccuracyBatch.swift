@@ -21,7 +21,7 @@ struct AccuracyBatch {
 
     static let measureKeys = [
         "sensitivity", "specificity", "ppv", "npv", "prevalence", "accuracy",
-        "lrPositive", "lrNegative", "diagnosticOddsRatio", "youden",
+        "positiveLikelihoodRatio", "negativeLikelihoodRatio", "diagnosticOddsRatio", "youden",
     ]
 
     func run(handle: FileHandle, rejects: RejectLog) throws -> (read: Int, written: Int) {

@@ -75,8 +75,7 @@ struct EvidenceCommand: ParsableCommand {
             let files = Set(base.records.map(\.sourceFile)).count
             switch common.format {
             case .json:
-                return JSONValue.object([("valid", .bool(true)), ("records", .integer(base.records.count)), ("files", .integer(files))])
-                    .serialized(pretty: true)
+                return JSONValueEncoder.value(of: EvidenceReport.Validation(records: base.records.count, files: files)).serialized(pretty: true)
             default:
                 return "\(directory): \(base.records.count) records in \(files) files, all valid."
             }

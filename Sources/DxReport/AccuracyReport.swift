@@ -3,10 +3,13 @@ import DxStats
 
 /// Renders the accuracy measures of one 2×2 table in every output format.
 ///
-/// JSON keys follow cli-contract.md: `counts`, `level`, `sensitivity`,
-/// `specificity`, `ppv`, `npv`, `prevalence`, `accuracy`, `lrPositive`,
-/// `lrNegative`, `diagnosticOddsRatio`, `youden`, each
-/// `{"estimate", "lower", "upper", "method"}` with an optional `"note"`.
+/// JSON (`Schemas/accuracy.schema.json`): `schemaVersion`, `counts`,
+/// `level`, `sensitivity`, `specificity`, `ppv`, `npv`, `prevalence`,
+/// `accuracy`, `positiveLikelihoodRatio`, `negativeLikelihoodRatio`,
+/// `diagnosticOddsRatio`, `youden`, each in the one interval shape
+/// (`lrPositive` and `lrNegative` repeat the likelihood ratios for one
+/// version), and with `--prevalence` `atPrevalence`, `ppvAtPrevalence`,
+/// `npvAtPrevalence`.
 public struct AccuracyReport: Sendable {
     public let accuracy: DiagnosticAccuracy
     /// Predictive values at a prevalence the user gave, if any.
@@ -43,22 +46,8 @@ public struct AccuracyReport: Sendable {
         }
     }
 
-    public var json: JSONValue {
-        let table = accuracy.table
-        var members: [(String, JSONValue)] = [
-            (
-                "counts",
-                .object([
-                    ("tp", .integer(table.truePositives)), ("fp", .integer(table.falsePositives)),
-                    ("fn", .integer(table.falseNegatives)), ("tn", .integer(table.trueNegatives)),
-                ])
-            ),
-            ("level", .number(accuracy.level.value)),
-        ]
-        for row in rows { members.append((row.key, row.value.json)) }
-        if let extra = predictiveValuesAtPrevalence { members.append(("atPrevalence", .number(extra.prevalence))) }
-        return .object(members)
-    }
+    /// The document `dxkit accuracy --format json` prints (`Schemas/accuracy.schema.json`).
+    public var json: JSONValue { JSONValueEncoder.value(of: self) }
 
     public var csv: String {
         var lines = [CSV.line(["measure", "estimate", "lower", "upper", "method", "level", "note"])]
@@ -126,5 +115,20 @@ public struct AccuracyReport: Sendable {
         if !notes.isEmpty { sections.append(notes.map { "- " + $0 }.joined(separator: "\n")) }
         sections.append("_\(Disclaimer.text)_")
         return sections.joined(separator: "\n\n")
+    }
+}
+
+extension AccuracyReport: Encodable {
+    enum CodingKeys: String, CodingKey { case schemaVersion, atPrevalence, ppvAtPrevalence, npvAtPrevalence }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(OutputSchema.version, forKey: .schemaVersion)
+        try accuracy.encode(to: encoder)
+        if let extra = predictiveValuesAtPrevalence {
+            try container.encode(extra.prevalence, forKey: .atPrevalence)
+            try container.encode(extra.positive, forKey: .ppvAtPrevalence)
+            try container.encode(extra.negative, forKey: .npvAtPrevalence)
+        }
     }
 }

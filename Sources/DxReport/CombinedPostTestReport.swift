@@ -42,84 +42,10 @@ public struct CombinedPostTestReport: Sendable {
     }
 
     /// Each sign's own likelihood ratio for its result, with its interval.
-    private var signRatios: [IntervalEstimate] {
-        result.findings.map { finding in
-            if let table = finding.sign.table {
-                let ratio =
-                    finding.result == .positive
-                    ? try? LikelihoodRatio.positive(of: table, level: result.level)
-                    : try? LikelihoodRatio.negative(of: table, level: result.level)
-                if let ratio { return ratio }
-            }
-            let value = finding.sign.likelihoodRatio(for: finding.result)
-            return IntervalEstimate(
-                estimate: value, lower: value, upper: value, level: result.level, method: .given,
-                notes: ["Given without counts: no interval."])
-        }
-    }
+    private var signRatios: [IntervalEstimate] { result.findings.map { $0.likelihoodRatio(level: result.level) } }
 
-    public var json: JSONValue {
-        let target: JSONValue =
-            result.target.map {
-                .object([
-                    ("id", .string($0.id)), ("condition", .string($0.condition)), ("population", .string($0.population)),
-                    ("description", .string($0.description)),
-                ])
-            } ?? .null
-        var members: [(String, JSONValue)] = [
-            ("target", target),
-            ("pretest", .number(result.pretest)),
-            ("pretestTargetAssumed", .bool(pretestTargetAssumed)),
-            (
-                "signs",
-                .array(
-                    zip(result.findings, signRatios).enumerated().map { index, pair in
-                        .object([
-                            ("id", .string(pair.0.sign.name)), ("name", .string(signNames[index])), ("result", .string(pair.0.result.rawValue)),
-                            ("sensitivity", .number(pair.0.sign.sensitivity)), ("specificity", .number(pair.0.sign.specificity)),
-                            ("likelihoodRatio", pair.1.json),
-                        ])
-                    })
-            ),
-            ("likelihoodRatio", result.likelihoodRatio.json),
-            ("posttest", result.posttest.json),
-            (
-                "monteCarlo",
-                result.monteCarlo.json.adding([
-                    ("draws", .integer(result.monteCarloSettings.draws)), ("seed", .string(String(result.monteCarloSettings.seed))),
-                ])
-            ),
-        ]
-        if let dependence = result.dependence {
-            var dependenceMembers: [(String, JSONValue)] = [
-                ("model", .string(dependence.model.rawValue)),
-                ("likelihoodRatio", .object([("lower", dependence.likelihoodRatioLower.json), ("upper", dependence.likelihoodRatioUpper.json)])),
-                ("posttest", .object([("lower", dependence.posttestLower.json), ("upper", dependence.posttestUpper.json)])),
-            ]
-            if let model = dependence.modelLikelihoodRatio { dependenceMembers.append(("modelLikelihoodRatio", model.json)) }
-            members.append(("dependence", .object(dependenceMembers)))
-        }
-        let gate = result.gate
-        members.append(
-            (
-                "gate",
-                .object([
-                    (
-                        "probability",
-                        .object([
-                            ("estimate", result.posttest.estimate.json),
-                            ("lower", .number(gate.lower)), ("upper", .number(gate.upper)),
-                        ])
-                    ),
-                    ("classification", .string(gate.classification.rawValue)),
-                    ("thresholds", .object([("lower", .number(gate.thresholds.lower)), ("upper", .number(gate.thresholds.upper))])),
-                    ("interval", .string(gate.intervalMethod.rawValue)),
-                ])
-            ))
-        members.append(("level", .number(result.level.value)))
-        if !evidence.isEmpty { members.append(("evidence", .array(evidence.map(\.usedEvidenceJSON)))) }
-        return .object(members)
-    }
+    /// The document `dxkit posttest --sign …` prints (`Schemas/posttest-signs.schema.json`).
+    public var json: JSONValue { JSONValueEncoder.value(of: self) }
 
     public var csv: String {
         let header = CSV.line([
@@ -272,5 +198,19 @@ extension JSONValue {
     func adding(_ members: [(String, JSONValue)]) -> JSONValue {
         guard case .object(let existing) = self else { return self }
         return .object(existing + members)
+    }
+}
+
+extension CombinedPostTestReport: Encodable {
+    enum CodingKeys: String, CodingKey { case schemaVersion, pretestTargetAssumed, evidence }
+
+    /// `schemaVersion`, the combination's own keys (`CombinedPostTest`'s
+    /// encoding), `pretestTargetAssumed` and the evidence used.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(OutputSchema.version, forKey: .schemaVersion)
+        try result.encode(to: encoder)
+        try container.encode(pretestTargetAssumed, forKey: .pretestTargetAssumed)
+        if !evidence.isEmpty { try container.encode(evidence.map(UsedEvidence.init), forKey: .evidence) }
     }
 }

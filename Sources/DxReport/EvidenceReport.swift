@@ -8,15 +8,7 @@ public enum EvidenceReport {
     public static func list(_ base: EvidenceBase, format: OutputFormat) -> String {
         switch format {
         case .json:
-            return JSONValue.array(
-                base.records.map { record in
-                    .object([
-                        ("id", .string(record.id)), ("kind", .string(record.kind.rawValue)),
-                        ("verification", .string(record.verification.rawValue)), ("title", .string(record.title)),
-                        ("file", .string(record.sourceFile)),
-                    ])
-                }
-            ).serialized(pretty: true)
+            return JSONValueEncoder.value(of: ListDocument(base)).serialized(pretty: true)
         case .csv:
             return
                 ([CSV.line(["id", "kind", "verification", "title", "file"])]
@@ -33,11 +25,7 @@ public enum EvidenceReport {
     public static func cite(_ record: EvidenceRecord, format: OutputFormat) -> String {
         switch format {
         case .json:
-            return JSONValue.object([
-                ("id", .string(record.id)),
-                ("citations", .array(record.citations.map { citationJSON($0) })),
-                ("formatted", .array(record.citations.map { .string($0.formatted) })),
-            ]).serialized(pretty: true)
+            return JSONValueEncoder.value(of: CitationDocument(record)).serialized(pretty: true)
         case .csv:
             return ([CSV.line(["id", "citation"])] + record.citations.map { CSV.line([record.id, $0.formatted]) }).joined(separator: "\n")
         case .markdown:
@@ -52,13 +40,7 @@ public enum EvidenceReport {
     public static func show(_ record: EvidenceRecord, accuracy: DiagnosticAccuracy?, format: OutputFormat) -> String {
         switch format {
         case .json:
-            var members = recordJSON(record)
-            if let accuracy {
-                if case .object(let measures) = AccuracyReport(accuracy: accuracy).json {
-                    members.append(("measures", .object(measures.filter { $0.0 != "counts" })))
-                }
-            }
-            return JSONValue.object(members).serialized(pretty: true)
+            return JSONValueEncoder.value(of: RecordDocument(record: record, accuracy: accuracy)).serialized(pretty: true)
         case .csv:
             guard let accuracy else {
                 return CSV.line(["id", "kind", "verification", "title", "claim"]) + "\n"
@@ -126,82 +108,94 @@ public enum EvidenceReport {
         }
         return lines.joined(separator: "\n")
     }
+}
 
-    static func citationJSON(_ citation: EvidenceRecord.Citation) -> JSONValue {
-        let fields: [(String, String?)] = [
-            ("authors", citation.authors), ("title", citation.title), ("journal", citation.journal),
-            ("doi", citation.doi), ("pmid", citation.pmid), ("url", citation.url),
-            ("organisation", citation.organisation), ("note", citation.note),
-        ]
-        var members = fields.compactMap { key, value in value.map { (key, JSONValue.string($0)) } }
-        if let year = citation.year { members.insert(("year", .integer(year)), at: min(1, members.count)) }
-        return .object(members)
-    }
+/// An evidence record as results cite it: id, verification, caveats and
+/// formatted citations.
+public struct UsedEvidence: Sendable, Encodable {
+    public let id: String
+    public let verification: EvidenceRecord.Verification
+    public let caveats: [String]
+    public let citations: [String]
 
-    static func recordJSON(_ record: EvidenceRecord) -> [(String, JSONValue)] {
-        var members: [(String, JSONValue)] = [
-            ("id", .string(record.id)), ("kind", .string(record.kind.rawValue)), ("title", .string(record.title)),
-            ("claim", .string(record.claim)), ("verification", .string(record.verification.rawValue)),
-            ("citations", .array(record.citations.map(citationJSON))), ("caveats", .array(record.caveats.map(JSONValue.string))),
-            ("file", .string(record.sourceFile)),
-        ]
-        let strings: [(String, String?)] = [
-            ("target", record.target), ("indexTest", record.indexTest), ("referenceStandard", record.referenceStandard),
-            ("population", record.population), ("setting", record.setting), ("organisation", record.organisation),
-            ("statement", record.statement), ("strength", record.strength), ("seedStatement", record.seedStatement),
-        ]
-        members += strings.compactMap { key, value in value.map { (key, .string($0)) } }
-        if let counts = record.counts {
-            members.append(
-                (
-                    "counts",
-                    .object([
-                        ("tp", .integer(counts.truePositives)), ("fp", .integer(counts.falsePositives)),
-                        ("fn", .integer(counts.falseNegatives)), ("tn", .integer(counts.trueNegatives)),
-                    ])
-                ))
-        }
-        if let reported = record.reported {
-            let values: [(String, Double?)] = [
-                ("sensitivity", reported.sensitivity), ("specificity", reported.specificity),
-                ("ppv", reported.ppv), ("npv", reported.npv), ("accuracy", reported.accuracy),
-                ("prevalence", reported.prevalence),
-            ]
-            members.append(("reported", .object(values.compactMap { key, value in value.map { (key, .number($0)) } })))
-        }
-        if let derived = record.derivedFields { members.append(("derivedFields", .array(derived.map(JSONValue.string)))) }
-        if let probability = record.probability { members.append(("probability", .number(probability))) }
-        if let events = record.events { members.append(("events", .integer(events))) }
-        if let total = record.total { members.append(("total", .integer(total))) }
-        if let range = record.range { members.append(("range", .array(range.map(JSONValue.number)))) }
-        if let isDefault = record.isDefault { members.append(("isDefault", .bool(isDefault))) }
-        if let ratings = record.ratings {
-            members.append(
-                (
-                    "ratings",
-                    .array(
-                        ratings.map { rating in
-                            .object(
-                                [("procedure", .string(rating.procedure)), ("category", .string(rating.category))]
-                                    + (rating.rating.map { [("rating", JSONValue.integer($0))] } ?? []))
-                        })
-                ))
-        }
-        if let numbers = record.numbers {
-            members.append(("numbers", .object(numbers.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })))
-        }
-        if let related = record.relatedRecords { members.append(("relatedRecords", .array(related.map(JSONValue.string)))) }
-        return members
+    public init(_ record: EvidenceRecord) {
+        id = record.id
+        verification = record.verification
+        caveats = record.caveats
+        citations = record.citations.map(\.formatted)
     }
 }
 
-extension EvidenceRecord {
-    /// The record as cited by a result: id, verification, caveats and formatted citations.
-    var usedEvidenceJSON: JSONValue {
-        .object([
-            ("id", .string(id)), ("verification", .string(verification.rawValue)),
-            ("caveats", .array(caveats.map(JSONValue.string))),
-            ("citations", .array(citations.map { .string($0.formatted) })),
-        ])
+extension EvidenceReport {
+    /// `dxkit evidence validate DIR --format json` for a valid directory: `{"schemaVersion", "valid", "records", "files"}`.
+    public struct Validation: Encodable {
+        public let schemaVersion = OutputSchema.version
+        public let valid = true
+        public let records: Int
+        public let files: Int
+        public init(records: Int, files: Int) {
+            self.records = records
+            self.files = files
+        }
+    }
+
+    /// `dxkit evidence list --format json`: `{"schemaVersion", "records": [{"id", "kind", "verification", "title", "file"}]}`.
+    struct ListDocument: Encodable {
+        struct Entry: Encodable {
+            let id: String
+            let kind: EvidenceRecord.Kind
+            let verification: EvidenceRecord.Verification
+            let title: String
+            let file: String
+        }
+        let schemaVersion = OutputSchema.version
+        let records: [Entry]
+        init(_ base: EvidenceBase) {
+            records = base.records.map { .init(id: $0.id, kind: $0.kind, verification: $0.verification, title: $0.title, file: $0.sourceFile) }
+        }
+    }
+
+    /// `dxkit evidence cite ID --format json`: `{"schemaVersion", "id", "citations", "formatted"}`.
+    struct CitationDocument: Encodable {
+        let schemaVersion = OutputSchema.version
+        let id: String
+        let citations: [EvidenceRecord.Citation]
+        let formatted: [String]
+        init(_ record: EvidenceRecord) {
+            id = record.id
+            citations = record.citations
+            formatted = record.citations.map(\.formatted)
+        }
+    }
+
+    /// `dxkit evidence show ID --format json`: the record's own keys, and for
+    /// a diagnostic study `measures` (every accuracy measure, as `dxkit accuracy`).
+    struct RecordDocument: Encodable {
+        let record: EvidenceRecord
+        let accuracy: DiagnosticAccuracy?
+        enum CodingKeys: String, CodingKey { case schemaVersion, measures }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(OutputSchema.version, forKey: .schemaVersion)
+            try record.encode(to: encoder)
+            if let accuracy { try container.encode(Measures(accuracy: accuracy), forKey: .measures) }
+        }
+    }
+
+    /// The measures of `DiagnosticAccuracy`'s encoding, without `counts` (the record has them).
+    struct Measures: Encodable {
+        let accuracy: DiagnosticAccuracy
+        private struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ string: String) { stringValue = string }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode(accuracy.level.value, forKey: Key("level"))
+            for measure in accuracy.measures { try container.encode(measure.value, forKey: Key(measure.key)) }
+        }
     }
 }

@@ -82,7 +82,8 @@ public struct FaganNomogram: Sendable {
         if let secondStep {
             var step: [(String, JSONValue)] = [("line", lineJSON(secondStep.line)), ("combined", secondStep.combined.json)]
             if let lower = secondStep.dependenceLower, let upper = secondStep.dependenceUpper {
-                step.append(("dependence", .object([("posttest", .object([("lower", lower.json), ("upper", upper.json)]))])))
+                let range = IntervalEstimate(estimate: .undefined, lower: lower, upper: upper, level: level, method: .frechetBounds)
+                step.append(("dependence", .object([("posttest", range.json)])))
             }
             members.append(("secondStep", .object(step)))
         }

@@ -16,14 +16,6 @@ extension ExtendedValue {
 }
 
 extension IntervalEstimate {
-    /// `{"estimate", "lower", "upper", "method"}` plus `"note"` when there is one.
-    public var json: JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("estimate", estimate.json), ("lower", lower.json), ("upper", upper.json), ("method", .string(method.rawValue)),
-        ]
-        if estimate == .undefined { members.append(("estimable", .bool(false))) }
-        if upper == .unbounded { members.append(("upperUnbounded", .bool(true))) }
-        if let note { members.append(("note", .string(note))) }
-        return .object(members)
-    }
+    /// The one interval shape of every output (see `IntervalEstimate.encode(to:)` in DxStats).
+    public var json: JSONValue { JSONValueEncoder.value(of: self) }
 }

@@ -1,7 +1,8 @@
 /// Encodes any `Encodable` result into a ``JSONValue``: keys in the order
 /// the type encodes them (declaration order for synthesised conformances),
-/// `nil` optionals written as `null` so that every key is always present,
-/// and non-finite numbers refused (DxKit never prints `nan` or `inf`).
+/// absent optionals left out (as `JSONEncoder` does; a type that wants an
+/// explicit `null` encodes it), and non-finite numbers refused (DxKit never
+/// prints `nan` or `inf`).
 ///
 /// ```swift
 /// let json = try JSONValueEncoder.encode(result).serialized(pretty: true)
@@ -17,6 +18,14 @@ public enum JSONValueEncoder {
         let storage = Storage()
         try value.encode(to: ValueEncoder(storage: storage, codingPath: []))
         return storage.resolved
+    }
+
+    /// The JSON of a DxKit result. Results hold finite numbers by
+    /// construction (limits that no number states are typed `ExtendedValue`s,
+    /// written as `null`), so encoding them cannot fail; a failure would be a
+    /// bug in DxKit, not bad input.
+    public static func value<Value: Encodable>(of result: Value) -> JSONValue {
+        do { return try encode(result) } catch { preconditionFailure("a DxKit result always encodes: \(error)") }
     }
 }
 
@@ -102,28 +111,6 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try value.encode(to: ValueEncoder(storage: slot(key), codingPath: codingPath + [key]))
     }
-    mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
-        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
-    }
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try encodeIfPresent(value as (any Encodable)?, key) }
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try encodeIfPresent(value as (any Encodable)?, key) }
-    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try encodeIfPresent(value as (any Encodable)?, key) }
-    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try encodeIfPresent(value as (any Encodable)?, key) }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try encodeIfPresent(value as (any Encodable)?, key) }
-    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try encodeIfPresent(value as (any Encodable)?, key) }
-    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try encodeIfPresent(value as (any Encodable)?, key) }
-    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try encodeIfPresent(value as (any Encodable)?, key) }
-    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try encodeIfPresent(value as (any Encodable)?, key) }
-    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try encodeIfPresent(value as (any Encodable)?, key) }
-    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try encodeIfPresent(value as (any Encodable)?, key) }
-    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try encodeIfPresent(value as (any Encodable)?, key) }
-    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try encodeIfPresent(value as (any Encodable)?, key) }
-    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { try encodeIfPresent(value as (any Encodable)?, key) }
-
-    private mutating func encodeIfPresent(_ value: (any Encodable)?, _ key: Key) throws {
-        if let value { try value.encode(to: ValueEncoder(storage: slot(key), codingPath: codingPath + [key])) } else { try encodeNil(forKey: key) }
-    }
-
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
         ValueEncoder(storage: slot(key), codingPath: codingPath + [key]).container(keyedBy: keyType)
     }

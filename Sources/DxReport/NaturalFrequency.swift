@@ -51,10 +51,8 @@ public struct NaturalFrequency: Sendable, Hashable {
     /// "263 of 333".
     public var text: String { "\(withResultAndCondition) of \(withResult)" }
 
-    public var json: JSONValue {
-        var members: [(String, JSONValue)] = [("population", .integer(population))]
-        if let withCondition { members.append(("withCondition", .integer(withCondition))) }
-        members += [("withResult", .integer(withResult)), ("withResultAndCondition", .integer(withResultAndCondition))]
-        return .object(members)
-    }
+    public var json: JSONValue { JSONValueEncoder.value(of: self) }
 }
+
+/// `{"population", "withCondition", "withResult", "withResultAndCondition"}`.
+extension NaturalFrequency: Encodable {}

@@ -5,7 +5,8 @@ import DxStats
 /// ratio used and the post-test probability with its interval, as a short
 /// note a clinician can read aloud, or as JSON/CSV/Markdown.
 ///
-/// JSON keys follow cli-contract.md: `pretest`, `likelihoodRatio`, `posttest`.
+/// JSON (`Schemas/posttest.schema.json`): `schemaVersion`, `pretest`,
+/// `result`, `finding`, `likelihoodRatio`, `posttest`, `level`, `evidence`.
 public struct PostTestReport: Sendable {
     public let pretest: Double
     /// What the LR describes, e.g. "positive result (TP 42, FP 3, FN 6, TN 27)".
@@ -40,17 +41,8 @@ public struct PostTestReport: Sendable {
         }
     }
 
-    public var json: JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("pretest", .number(pretest)),
-            ("likelihoodRatio", likelihoodRatio.json),
-            ("posttest", posttest.json),
-            ("level", .number(posttest.level.value)),
-        ]
-        if let result { members.append(("result", .string(result.rawValue))) }
-        if !evidence.isEmpty { members.append(("evidence", .array(evidence.map(\.usedEvidenceJSON)))) }
-        return .object(members)
-    }
+    /// The document `dxkit posttest --lr …` or `--tp … --result …` prints (`Schemas/posttest.schema.json`).
+    public var json: JSONValue { JSONValueEncoder.value(of: self) }
 
     public var csv: String {
         let header = CSV.line([
@@ -135,5 +127,21 @@ public struct PostTestReport: Sendable {
         if !notes.isEmpty { sections.append(notes.map { "- " + $0 }.joined(separator: "\n")) }
         sections.append("_\(Disclaimer.text)_")
         return sections.joined(separator: "\n\n")
+    }
+}
+
+extension PostTestReport: Encodable {
+    enum CodingKeys: String, CodingKey { case schemaVersion, pretest, result, finding, likelihoodRatio, posttest, level, evidence }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(OutputSchema.version, forKey: .schemaVersion)
+        try container.encode(pretest, forKey: .pretest)
+        try container.encodeIfPresent(result, forKey: .result)
+        try container.encode(finding, forKey: .finding)
+        try container.encode(likelihoodRatio, forKey: .likelihoodRatio)
+        try container.encode(posttest, forKey: .posttest)
+        try container.encode(posttest.level.value, forKey: .level)
+        if !evidence.isEmpty { try container.encode(evidence.map(UsedEvidence.init), forKey: .evidence) }
     }
 }

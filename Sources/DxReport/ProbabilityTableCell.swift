@@ -36,42 +36,35 @@ public struct ProbabilityTableCell: Sendable {
 
     /// The cell as JSON, with `dxkit posttest`'s keys: `likelihoodRatio`,
     /// `posttest`, `dependence`, `monteCarlo`, `gate`; plus `naturalFrequency`.
-    public var json: JSONValue {
-        var members: [(String, JSONValue)] = [("likelihoodRatio", likelihoodRatio.json), ("posttest", posttest.json)]
-        if let dependence { members.append(("dependence", dependence.json)) }
-        if let monteCarlo {
-            var value = monteCarlo.json
-            if let settings = monteCarloSettings {
-                value = value.adding([("draws", .integer(settings.draws)), ("seed", .string(String(settings.seed)))])
-            }
-            members.append(("monteCarlo", value))
-        }
-        if let gate {
-            members.append(
-                (
-                    "gate",
-                    .object([
-                        ("probability", .object([("estimate", posttest.estimate.json), ("lower", .number(gate.lower)), ("upper", .number(gate.upper))])),
-                        ("classification", .string(gate.classification.rawValue)),
-                        ("thresholds", .object([("lower", .number(gate.thresholds.lower)), ("upper", .number(gate.thresholds.upper))])),
-                        ("interval", .string(gate.intervalMethod.rawValue)),
-                    ])
-                ))
-        }
-        if let naturalFrequency { members.append(("naturalFrequency", naturalFrequency.json)) }
-        return .object(members)
-    }
+    public var json: JSONValue { JSONValueEncoder.value(of: self) }
 }
 
-extension CombinedPostTest.DependenceRange {
-    /// As in `dxkit posttest`'s JSON: `model`, `likelihoodRatio`, `posttest`, `modelLikelihoodRatio`.
-    public var json: JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("model", .string(model.rawValue)),
-            ("likelihoodRatio", .object([("lower", likelihoodRatioLower.json), ("upper", likelihoodRatioUpper.json)])),
-            ("posttest", .object([("lower", posttestLower.json), ("upper", posttestUpper.json)])),
-        ]
-        if let modelLikelihoodRatio { members.append(("modelLikelihoodRatio", modelLikelihoodRatio.json)) }
-        return .object(members)
+extension ProbabilityTableCell: Encodable {
+    enum CodingKeys: String, CodingKey { case likelihoodRatio, posttest, dependence, monteCarlo, gate, naturalFrequency }
+
+    private struct MonteCarlo: Encodable {
+        let interval: IntervalEstimate
+        let settings: MonteCarloSettings?
+        enum CodingKeys: String, CodingKey { case draws, seed }
+        func encode(to encoder: any Encoder) throws {
+            try interval.encode(to: encoder)
+            guard let settings else { return }
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(settings.draws, forKey: .draws)
+            try container.encode(settings.seed, forKey: .seed)
+        }
+    }
+
+    /// The same encoding as `CombinedPostTest`'s for the same keys, so a
+    /// cell equals `dxkit posttest`'s output.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(likelihoodRatio, forKey: .likelihoodRatio)
+        try container.encode(posttest, forKey: .posttest)
+        try container.encodeIfPresent(dependence.map { CombinedPostTest.DependenceRange.Output($0, level: posttest.level) }, forKey: .dependence)
+        try container.encodeIfPresent(monteCarlo.map { MonteCarlo(interval: $0, settings: monteCarloSettings) }, forKey: .monteCarlo)
+        try container.encodeIfPresent(
+            gate.map { GateDecision.Output($0, estimate: posttest.estimate, level: posttest.level) }, forKey: .gate)
+        try container.encodeIfPresent(naturalFrequency, forKey: .naturalFrequency)
     }
 }

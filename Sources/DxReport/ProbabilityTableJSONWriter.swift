@@ -1,79 +1,98 @@
+import DxEvidence
 import DxStats
 
-/// One JSON document: `title`, `level`, `contents`, `signs`, `columns`, then
-/// `rows` (one per line, written as computed, each `{"pretest", "label",
-/// "cells": [...]}` with `dxkit posttest`'s keys in every cell), then
-/// `notes` and `evidence`.
+/// One JSON document, streamed: `schemaVersion`, `title`, `level`,
+/// `contents`, `signs`, `columns`, then `rows` (one per line, written as
+/// computed, each `{"pretest", "label", "cells": [...]}` with `dxkit
+/// posttest`'s keys in every cell), then `notes` and `evidence`. Every part is
+/// the encoding of a value (`Schemas/table.schema.json`).
 struct ProbabilityTableJSONWriter: ProbabilityTableWriter {
-    func opening(_ table: ProbabilityTable) -> String {
-        let contents = ["interval"] + ProbabilityTable.Contents.names.dropFirst().compactMap { table.contents.contains($0.1) ? $0.0 : nil }
-        let members: [(String, JSONValue)] = [
-            ("title", .string(table.title)),
-            ("level", .number(table.level.value)),
-            ("contents", .array(contents.map(JSONValue.string))),
-            ("signs", .array(table.signs.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) })),
-            ("columns", .array(table.columns.map(columnJSON))),
-        ]
-        let head = JSONValue.object(members).serialized(pretty: true)
-        return String(head.dropLast(2)) + ",\n  \"rows\": [\n"
+    struct Head: Encodable {
+        struct Sign: Encodable {
+            let id: String
+            let name: String
+        }
+        struct Column: Encodable {
+            struct Finding: Encodable {
+                let id: String
+                let result: TestResult
+            }
+            let label: String
+            let signs: [Finding]?
+            let dependence: SignDependence.Kind?
+            let counts: TwoByTwoTable?
+            let result: TestResult?
+            let likelihoodRatio: IntervalEstimate
+        }
+        let schemaVersion = OutputSchema.version
+        let title: String
+        let level: Double
+        let contents: [String]
+        let signs: [Sign]
+        let columns: [Column]
     }
 
-    private func columnJSON(_ column: ProbabilityTableColumn) -> JSONValue {
-        var members: [(String, JSONValue)] = [("label", .string(column.label))]
+    struct Row: Encodable {
+        struct Cell: Encodable {
+            let column: String
+            let cell: ProbabilityTableCell
+            enum CodingKeys: String, CodingKey { case column }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(column, forKey: .column)
+                try cell.encode(to: encoder)
+            }
+        }
+        let pretest: Double
+        let label: String?
+        let cells: [Cell]
+    }
+
+    struct Tail: Encodable {
+        struct Source: Encodable {
+            let id: String
+            let verification: EvidenceRecord.Verification
+            let citations: [String]
+        }
+        let notes: [String]
+        let evidence: [Source]
+    }
+
+    func opening(_ table: ProbabilityTable) -> String {
+        let contents = ["interval"] + ProbabilityTable.Contents.names.dropFirst().compactMap { table.contents.contains($0.1) ? $0.0 : nil }
+        let head = Head(
+            title: table.title, level: table.level.value, contents: contents, signs: table.signs.map { .init(id: $0.id, name: $0.name) },
+            columns: table.columns.map(column))
+        let text = JSONValueEncoder.value(of: head).serialized(pretty: true)
+        return String(text.dropLast(2)) + ",\n  \"rows\": [\n"
+    }
+
+    private func column(_ column: ProbabilityTableColumn) -> Head.Column {
         switch column.source {
         case .findings(let findings, let settings):
-            members.append(("signs", .array(findings.map { .object([("id", .string($0.sign.name)), ("result", .string($0.result.rawValue))]) })))
-            if findings.count > 1 { members.append(("dependence", .string(settings.dependence.id))) }
+            return .init(
+                label: column.label, signs: findings.map { .init(id: $0.sign.name, result: $0.result) },
+                dependence: findings.count > 1 ? settings.dependence.kind : nil, counts: nil, result: nil,
+                likelihoodRatio: column.likelihoodRatio)
         case .table(let table, let result):
-            members.append(
-                (
-                    "counts",
-                    .object([
-                        ("tp", .integer(table.truePositives)), ("fp", .integer(table.falsePositives)),
-                        ("fn", .integer(table.falseNegatives)), ("tn", .integer(table.trueNegatives)),
-                    ])
-                ))
-            members.append(("result", .string(result.rawValue)))
+            return .init(
+                label: column.label, signs: nil, dependence: nil, counts: table, result: result, likelihoodRatio: column.likelihoodRatio)
         case .likelihoodRatio:
-            break
+            return .init(label: column.label, signs: nil, dependence: nil, counts: nil, result: nil, likelihoodRatio: column.likelihoodRatio)
         }
-        members.append(("likelihoodRatio", column.likelihoodRatio.json))
-        return .object(members)
     }
 
     func row(_ table: ProbabilityTable, _ row: ProbabilityTable.Row, cells: [ProbabilityTableCell], index: Int) -> String {
-        let value = JSONValue.object([
-            ("pretest", .number(row.pretest)), ("label", row.label.map(JSONValue.string) ?? .null),
-            (
-                "cells",
-                .array(
-                    zip(table.columns, cells).map { column, cell in
-                        JSONValue.object([("column", .string(column.label))]).adding(objectMembers(cell.json))
-                    })
-            ),
-        ])
-        return (index > 0 ? ",\n" : "") + "    " + value.serialized()
+        let value = Row(
+            pretest: row.pretest, label: row.label, cells: zip(table.columns, cells).map { Row.Cell(column: $0.label, cell: $1) })
+        return (index > 0 ? ",\n" : "") + "    " + JSONValueEncoder.value(of: value).serialized()
     }
 
     func closing(_ table: ProbabilityTable) -> String {
-        let tail = JSONValue.object([
-            ("notes", .array(table.notes.map(JSONValue.string))),
-            (
-                "evidence",
-                .array(
-                    table.evidence.map { record in
-                        .object([
-                            ("id", .string(record.id)), ("verification", .string(record.verification.rawValue)),
-                            ("citations", .array(record.citations.map { .string($0.formatted) })),
-                        ])
-                    })
-            ),
-        ]).serialized(pretty: true)
-        return (table.rows.isEmpty ? "" : "\n") + "  ],\n" + tail.dropFirst(2) + "\n"
-    }
-
-    private func objectMembers(_ value: JSONValue) -> [(String, JSONValue)] {
-        if case .object(let members) = value { return members }
-        return []
+        let tail = Tail(
+            notes: table.notes,
+            evidence: table.evidence.map { .init(id: $0.id, verification: $0.verification, citations: $0.citations.map(\.formatted)) })
+        let text = JSONValueEncoder.value(of: tail).serialized(pretty: true)
+        return (table.rows.isEmpty ? "" : "\n") + "  ],\n" + text.dropFirst(2) + "\n"
     }
 }

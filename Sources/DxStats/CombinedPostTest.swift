@@ -319,3 +319,89 @@ public struct CombinedPostTest: Sendable {
         }
     }
 }
+
+extension CombinedPostTest.Finding {
+    /// This sign's own likelihood ratio for its result, with its interval:
+    /// Simel's log interval from counts (Koopman with a zero cell), or the
+    /// point value, method `.given`, when the sign came as numbers.
+    public func likelihoodRatio(level: ConfidenceLevel) -> IntervalEstimate {
+        if let table = sign.table {
+            let ratio =
+                result == .positive
+                ? try? LikelihoodRatio.positive(of: table, level: level) : try? LikelihoodRatio.negative(of: table, level: level)
+            if let ratio { return ratio }
+        }
+        let value = sign.likelihoodRatio(for: result)
+        return IntervalEstimate(
+            estimate: value, lower: value, upper: value, level: level, method: .given, notes: ["Given without counts: no interval."])
+    }
+}
+
+extension CombinedPostTest.DependenceRange {
+    /// `{"model", "likelihoodRatio", "posttest", "modelLikelihoodRatio"}`; the two
+    /// ranges in the one interval shape with method `frechet-bounds` and no
+    /// estimate (the unknown dependence allows the whole range).
+    public struct Output: Sendable, Encodable {
+        public let model: SignDependence.Kind
+        public let likelihoodRatio: IntervalEstimate
+        public let posttest: IntervalEstimate
+        public let modelLikelihoodRatio: ExtendedValue?
+
+        public init(_ range: CombinedPostTest.DependenceRange, level: ConfidenceLevel) {
+            model = range.model
+            likelihoodRatio = IntervalEstimate(
+                estimate: .undefined, lower: range.likelihoodRatioLower, upper: range.likelihoodRatioUpper, level: level, method: .frechetBounds)
+            posttest = IntervalEstimate(
+                estimate: .undefined, lower: range.posttestLower, upper: range.posttestUpper, level: level, method: .frechetBounds)
+            modelLikelihoodRatio = range.modelLikelihoodRatio
+        }
+    }
+}
+
+extension CombinedPostTest: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case target, pretest, pretestUncertainty, signs, likelihoodRatio, posttest, monteCarlo, dependence, gate, level
+    }
+
+    private struct Sign: Encodable {
+        let id: String
+        let name: String
+        let result: TestResult
+        let sensitivity: Double
+        let specificity: Double
+        let likelihoodRatio: IntervalEstimate
+    }
+
+    private struct MonteCarlo: Encodable {
+        let interval: IntervalEstimate
+        let draws: Int
+        let seed: UInt64
+        enum CodingKeys: String, CodingKey { case draws, seed }
+        func encode(to encoder: any Encoder) throws {
+            try interval.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(draws, forKey: .draws)
+            try container.encode(seed, forKey: .seed)
+        }
+    }
+
+    /// The combination's numbers; every interval in the one interval shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(target, forKey: .target)
+        try container.encode(pretest, forKey: .pretest)
+        if pretestUncertainty != .exact { try container.encode(pretestUncertainty, forKey: .pretestUncertainty) }
+        try container.encode(
+            findings.map {
+                Sign(
+                    id: $0.sign.name, name: $0.sign.title, result: $0.result, sensitivity: $0.sign.sensitivity,
+                    specificity: $0.sign.specificity, likelihoodRatio: $0.likelihoodRatio(level: level))
+            }, forKey: .signs)
+        try container.encode(likelihoodRatio, forKey: .likelihoodRatio)
+        try container.encode(posttest, forKey: .posttest)
+        try container.encode(MonteCarlo(interval: monteCarlo, draws: monteCarloSettings.draws, seed: monteCarloSettings.seed), forKey: .monteCarlo)
+        try container.encodeIfPresent(dependence.map { DependenceRange.Output($0, level: level) }, forKey: .dependence)
+        try container.encode(GateDecision.Output(gate, estimate: posttest.estimate, level: level), forKey: .gate)
+        try container.encode(level.value, forKey: .level)
+    }
+}

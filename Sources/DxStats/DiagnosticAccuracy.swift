@@ -73,10 +73,33 @@ public struct DiagnosticAccuracy: Sendable, Hashable {
             ("npv", "Negative predictive value", negativePredictiveValue),
             ("prevalence", "Prevalence", prevalence),
             ("accuracy", "Accuracy", accuracy),
-            ("lrPositive", "Positive likelihood ratio", positiveLikelihoodRatio),
-            ("lrNegative", "Negative likelihood ratio", negativeLikelihoodRatio),
+            ("positiveLikelihoodRatio", "Positive likelihood ratio", positiveLikelihoodRatio),
+            ("negativeLikelihoodRatio", "Negative likelihood ratio", negativeLikelihoodRatio),
             ("diagnosticOddsRatio", "Diagnostic odds ratio", diagnosticOddsRatio),
             ("youden", "Youden's J", youdenIndex),
         ]
+    }
+}
+
+extension DiagnosticAccuracy: Encodable {
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// `{"counts", "level", "sensitivity", …, "positiveLikelihoodRatio",
+    /// "negativeLikelihoodRatio", "diagnosticOddsRatio", "youden"}`, each measure
+    /// an ``IntervalEstimate``; `lrPositive` and `lrNegative` repeat the two
+    /// likelihood ratios under their version-1 names for one version (CHANGELOG.md).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(table, forKey: Key("counts"))
+        try container.encode(level.value, forKey: Key("level"))
+        for measure in measures { try container.encode(measure.value, forKey: Key(measure.key)) }
+        try container.encode(positiveLikelihoodRatio, forKey: Key("lrPositive"))
+        try container.encode(negativeLikelihoodRatio, forKey: Key("lrNegative"))
     }
 }

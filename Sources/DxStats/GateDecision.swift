@@ -91,3 +91,34 @@ extension GateDecision.Thresholds {
         }
     }
 }
+
+extension GateDecision {
+    /// The interval the gate classified, in the one interval shape, with
+    /// `estimate` (the post-test probability at the point estimates).
+    public func interval(estimate: ExtendedValue, level: ConfidenceLevel) -> IntervalEstimate {
+        IntervalEstimate(
+            estimate: estimate, lower: .finite(lower), upper: .finite(upper), level: level,
+            method: intervalMethod == .monteCarlo ? .monteCarlo : .monteCarloWithDependenceRange)
+    }
+
+    /// `{"classification", "thresholds": {"lower", "upper"}, "interval", "probability"}`.
+    public struct Output: Sendable, Encodable {
+        public let classification: Classification
+        public let thresholds: Thresholds
+        public let interval: Interval
+        public let probability: IntervalEstimate
+
+        public init(_ gate: GateDecision, estimate: ExtendedValue, level: ConfidenceLevel) {
+            classification = gate.classification
+            thresholds = gate.thresholds
+            interval = gate.intervalMethod
+            probability = gate.interval(estimate: estimate, level: level)
+        }
+    }
+}
+
+extension GateDecision.Classification: Encodable {}
+
+extension GateDecision.Thresholds: Encodable {
+    enum CodingKeys: String, CodingKey { case lower, upper }
+}

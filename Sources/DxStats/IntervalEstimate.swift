@@ -46,3 +46,34 @@ public struct IntervalEstimate: Sendable, Hashable {
         notes.isEmpty ? nil : notes.joined(separator: " ")
     }
 }
+
+extension ExtendedValue: Encodable {
+    /// A finite value as a number; unbounded or not estimable as `null`
+    /// (DxKit never writes `inf` or `nan`; the interval says which it is).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let value = finiteValue { try container.encode(value) } else { try container.encodeNil() }
+    }
+}
+
+extension IntervalEstimate: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case estimate, lower, upper, level, method, estimable, upperUnbounded, notes, note
+    }
+
+    /// The one interval shape of every DxKit output:
+    /// `{"estimate", "lower", "upper", "level", "method", "estimable", "upperUnbounded", "notes"}`,
+    /// plus `"note"` (the notes joined; kept for one version, see CHANGELOG.md) when there are notes.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(estimate, forKey: .estimate)
+        try container.encode(lower, forKey: .lower)
+        try container.encode(upper, forKey: .upper)
+        try container.encode(level.value, forKey: .level)
+        try container.encode(method, forKey: .method)
+        try container.encode(estimate != .undefined, forKey: .estimable)
+        try container.encode(upper == .unbounded, forKey: .upperUnbounded)
+        try container.encode(notes, forKey: .notes)
+        if let note { try container.encode(note, forKey: .note) }
+    }
+}

@@ -24,6 +24,11 @@ public enum IntervalMethod: String, Sendable, Hashable, CaseIterable, Codable {
     // Several signs
     case logProduct = "log-product"
     case monteCarlo = "monte-carlo"
+    /// The α/2 quantile of the lowest and the 1 − α/2 quantile of the highest
+    /// post-test probability the unknown dependence allows, over the draws.
+    case monteCarloWithDependenceRange = "monte-carlo-with-dependence-range"
+    /// The range the Fréchet bounds allow at the point estimates (no sampling).
+    case frechetBounds = "frechet-bounds"
     /// Given by the user (no interval computed).
     case given
 
@@ -71,6 +76,8 @@ public enum IntervalMethod: String, Sendable, Hashable, CaseIterable, Codable {
         case .adjustedLogit: "adjusted logit (Mercaldo 2007)"
         case .logProduct: "log method on the product of likelihood ratios (Simel 1991)"
         case .monteCarlo: "Monte Carlo (Jeffreys posteriors)"
+        case .monteCarloWithDependenceRange: "Monte Carlo over the dependence range"
+        case .frechetBounds: "Fréchet bounds at the point estimates"
         case .given: "as given"
         }
     }

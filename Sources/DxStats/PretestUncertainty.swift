@@ -36,3 +36,23 @@ public enum PretestUncertainty: Sendable, Hashable {
         }
     }
 }
+
+extension PretestUncertainty: Encodable {
+    enum CodingKeys: String, CodingKey { case kind, alpha, beta, lower, upper }
+
+    /// `{"kind": "exact"}`, `{"kind": "beta", "alpha", "beta"}` or `{"kind": "uniform", "lower", "upper"}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .exact: try container.encode("exact", forKey: .kind)
+        case .beta(let alpha, let beta):
+            try container.encode("beta", forKey: .kind)
+            try container.encode(alpha, forKey: .alpha)
+            try container.encode(beta, forKey: .beta)
+        case .uniform(let lower, let upper):
+            try container.encode("uniform", forKey: .kind)
+            try container.encode(lower, forKey: .lower)
+            try container.encode(upper, forKey: .upper)
+        }
+    }
+}

@@ -65,3 +65,18 @@ public struct TwoByTwoTable: Sendable, Hashable {
             .filter { $0.1 == 0 }.map(\.0)
     }
 }
+
+extension TwoByTwoTable: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case truePositives = "tp", falsePositives = "fp", falseNegatives = "fn", trueNegatives = "tn"
+    }
+
+    /// `{"tp", "fp", "fn", "tn"}`, in epiR's order.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(truePositives, forKey: .truePositives)
+        try container.encode(falsePositives, forKey: .falsePositives)
+        try container.encode(falseNegatives, forKey: .falseNegatives)
+        try container.encode(trueNegatives, forKey: .trueNegatives)
+    }
+}

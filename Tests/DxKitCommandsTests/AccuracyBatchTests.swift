@@ -60,7 +60,7 @@ struct AccuracyBatchTests {
         let sensitivityLower = try #require(header.firstIndex(of: "sensitivity_lower"))
         #expect(abs(Double(output[2][sensitivityLower])! - 0.8769319125) < 1e-10)
         // V7 zero cell: LR− upper by Koopman 0.1792924388; LR+ 10.
-        let negativeUpper = try #require(header.firstIndex(of: "lrNegative_upper"))
+        let negativeUpper = try #require(header.firstIndex(of: "negativeLikelihoodRatio_upper"))
         #expect(abs(Double(output[3][negativeUpper])! - 0.1792924388) < 1e-9)
         #expect(output[3].last?.contains("Koopman") == true)
         for expected in [

@@ -23,7 +23,7 @@ struct AccuracyCommandTests {
         #expect(json["level"] as? Double == 0.95)
         for key in [
             "sensitivity", "specificity", "ppv", "npv", "prevalence", "accuracy",
-            "lrPositive", "lrNegative", "diagnosticOddsRatio", "youden",
+            "positiveLikelihoodRatio", "negativeLikelihoodRatio", "diagnosticOddsRatio", "youden", "lrPositive", "lrNegative",
         ] {
             let measure = try #require(json[key] as? [String: Any], "missing \(key)")
             for field in ["estimate", "lower", "upper", "method"] {

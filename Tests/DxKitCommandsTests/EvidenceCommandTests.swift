@@ -18,7 +18,7 @@ struct EvidenceCommandTests {
         #expect(output.contains("supine-sign"))
         #expect(output.contains("suspected-acute-vcf"))
         if format == "json" {
-            #expect((try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [Any])?.count ?? 0 > 30)
+            #expect(((try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])?["records"] as? [Any])?.count ?? 0 > 30)
         }
     }
 

@@ -21,7 +21,10 @@ struct TableReferenceTests {
         let accuracy = try DiagnosticAccuracy(table: table, level: ConfidenceLevel(reference.level), proportionMethod: method)
         let computed = Dictionary(uniqueKeysWithValues: accuracy.measures.map { ($0.key, $0.value) })
         #expect(!reference.measures.isEmpty)
-        for (key, expected) in reference.measures {
+        // The fixtures use epiR's names for the likelihood ratios (lrPositive, lrNegative).
+        let names = ["lrPositive": "positiveLikelihoodRatio", "lrNegative": "negativeLikelihoodRatio"]
+        for (fixtureKey, expected) in reference.measures {
+            let key = names[fixtureKey] ?? fixtureKey
             let actual = try #require(computed[key], "no measure \(key)")
             // epiR computes LRs only by the log method; zero-cell cases are
             // omitted from the fixture, so every LR here is a log interval.

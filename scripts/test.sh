@@ -7,6 +7,12 @@ cd "$(dirname "$0")/.."
 
 scripts/install-dependencies.sh
 
+# The JSON Schema validator the schema tests use (Python's jsonschema; the image's Python has it).
+if ! python3 -c "import jsonschema" 2>/dev/null; then
+  echo "Installing Python's jsonschema (for the JSON schema tests)..." >&2
+  python3 -m pip install --quiet jsonschema || python3 -m pip install --quiet --break-system-packages jsonschema
+fi
+
 # Formatting: one .swift-format at the root; any finding fails.
 echo "== swift format lint =="
 swift format lint --strict -r Sources Tests Examples Package.swift

@@ -59,7 +59,3 @@ extension EvidenceRecord: Encodable {
 
 extension EvidenceRecord.Kind: Encodable {}
 extension EvidenceRecord.Verification: Encodable {}
-
-
-
-

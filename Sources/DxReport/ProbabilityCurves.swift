@@ -85,7 +85,10 @@ public struct ProbabilityCurves: Sendable {
                                 .array(
                                     series.points.map { point in
                                         var members: [(String, JSONValue)] = [("pretest", .number(point.pretest)), ("posttest", point.posttest.json)]
-                                        if let dependence = point.dependence { members.append(("dependence", JSONValueEncoder.value(of: CombinedPostTest.DependenceRange.Output(dependence, level: level)))) }
+                                        if let dependence = point.dependence {
+                                            members.append(
+                                                ("dependence", JSONValueEncoder.value(of: CombinedPostTest.DependenceRange.Output(dependence, level: level))))
+                                        }
                                         return .object(members)
                                     })
                             ),

@@ -6,14 +6,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "DxStats", targets: ["DxStats"]),
-        .library(name: "DxEvidence", targets: ["DxEvidence"]),
+        .library(name: "DxEvidence", targets: ["DxEvidence", "DxEvidenceFormat"]),
         .library(name: "DxReferral", targets: ["DxReferral"]),
         .library(name: "DxReport", targets: ["DxReport"]),
         .executable(name: "dxkit", targets: ["dxkit"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         .systemLibrary(
@@ -22,7 +21,11 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         .target(name: "DxStats", dependencies: ["CGSL"]),
-        .target(name: "DxEvidence", dependencies: ["DxStats"]),
+        // The evidence format: records, strict reading, validation (also used at build time).
+        .target(name: "DxEvidenceFormat"),
+        .executableTarget(name: "EvidenceCompiler", dependencies: ["DxEvidenceFormat"]),
+        .plugin(name: "EmbedEvidence", capability: .buildTool(), dependencies: ["EvidenceCompiler"]),
+        .target(name: "DxEvidence", dependencies: ["DxStats", "DxEvidenceFormat"], plugins: ["EmbedEvidence"]),
         .target(name: "DxReferral", dependencies: ["DxStats", "DxEvidence"]),
         .target(name: "DxReport", dependencies: ["DxStats", "DxEvidence", "DxReferral"]),
         .target(
@@ -53,7 +56,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DxKitCommandsTests",
-            dependencies: ["DxKitCommands", "DxStats", "DxReport", "dxkit"]
+            dependencies: ["DxKitCommands", "DxStats", "DxReport", "dxkit"],
+            exclude: ["HelpSnapshots"]
         ),
     ]
 )

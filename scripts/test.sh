@@ -15,7 +15,7 @@ fi
 
 # Formatting: one .swift-format at the root; any finding fails.
 echo "== swift format lint =="
-swift format lint --strict -r Sources Tests Examples Package.swift
+swift format lint --strict -r Sources Tests Examples Plugins Package.swift
 
 # The embedding example: a separate package that uses DxKit's public API by path.
 echo "== Examples/BedsideEmbedding (embedding DxKit from another package) =="

@@ -18,32 +18,30 @@ public struct EvidenceBase: Sendable {
     public private(set) var records: [EvidenceRecord]
     private var positions: [String: Int]
 
-    /// The built-in records (decoded and validated once per process).
+    /// The built-in records: `Evidence/*.json`, decoded and validated when
+    /// the library was built (the EmbedEvidence build plugin) and compiled in
+    /// as Swift values, so nothing is decoded at run time.
     public static func builtIn() throws(EvidenceErrors) -> EvidenceBase {
         try builtInResult.get()
     }
 
     private static let builtInResult: Result<EvidenceBase, EvidenceErrors> = Result {
         () throws(EvidenceErrors) -> EvidenceBase in
-        try EvidenceBase(files: BuiltInEvidence.files.map { ($0.name, Data($0.json.utf8)) })
+        try EvidenceBase(records: BuiltInEvidence.records, validated: true)
     }
 
     /// Decodes and validates records from `(file name, JSON data)` pairs.
     /// Every problem in every file is reported, each naming file and record.
     public init(files: [(name: String, data: Data)]) throws(EvidenceErrors) {
-        var errors: [EvidenceError] = []
-        var records: [EvidenceRecord] = []
-        for (name, data) in files {
-            do {
-                var decoded = try JSONDecoder().decode(EvidenceFile.self, from: data).records
-                for index in decoded.indices { decoded[index].sourceFile = name }
-                records += decoded
-            } catch {
-                errors.append(EvidenceError(file: name, problem: EvidenceBase.describe(error)))
-            }
-        }
+        try self.init(records: EvidenceFiles.records(files.map { ($0.name, Array($0.data)) }), validated: false)
+    }
+
+    /// Records already decoded (the built-in ones were validated when the
+    /// library was built); `validated: false` validates them now.
+    init(records: [EvidenceRecord], validated: Bool) throws(EvidenceErrors) {
         self.records = []
         self.positions = [:]
+        var errors: [EvidenceError] = []
         for record in records {
             if let existing = positions[record.id] {
                 errors.append(
@@ -55,7 +53,7 @@ public struct EvidenceBase: Sendable {
             positions[record.id] = self.records.count
             self.records.append(record)
         }
-        errors += EvidenceValidation.problems(in: self.records)
+        if !validated { errors += EvidenceValidation.problems(in: self.records) }
         guard errors.isEmpty else { throw EvidenceErrors(errors: errors) }
     }
 
@@ -134,38 +132,6 @@ public struct EvidenceBase: Sendable {
     /// acute-versus-chronic question).
     public var defaultPretestPreset: EvidenceRecord? {
         records.first { $0.kind == .pretestPreset && $0.isDefault == true }
-    }
-
-    static func describe(_ error: any Error) -> String {
-        switch error {
-        case let unknown as StrictKeys.UnknownKey: return unknown.description
-        case DecodingError.keyNotFound(let key, let context):
-            return "missing key '\(key.stringValue)'\(EvidenceBase.path(context.codingPath))"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "wrong type at \(EvidenceBase.path(context.codingPath)): \(context.debugDescription)"
-        case DecodingError.dataCorrupted(let context):
-            let underlying = (context.underlyingError as? any CustomStringConvertible)?.description ?? context.debugDescription
-            if let unknown = context.underlyingError as? StrictKeys.UnknownKey { return unknown.description }
-            return "not valid JSON or not a record\(EvidenceBase.path(context.codingPath)): \(underlying)"
-        default: return "\(error)"
-        }
-    }
-
-    private static func path(_ codingPath: [any CodingKey]) -> String {
-        guard !codingPath.isEmpty else { return "" }
-        return " at " + codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-    }
-}
-
-/// The top level of an evidence file: `{"records": [...]}`.
-struct EvidenceFile: Decodable {
-    let records: [EvidenceRecord]
-
-    enum CodingKeys: String, CodingKey, CaseIterable { case records }
-
-    init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, allowed: ["records"], context: "file")
-        records = try decoder.container(keyedBy: CodingKeys.self).decode([EvidenceRecord].self, forKey: .records)
     }
 }
 

@@ -9,7 +9,7 @@ import DxStats
 ///
 /// The result may be left out (`closed-fist-percussion`) where every result
 /// is wanted (tables and pictures). ``resolve(position:in:)`` turns it into
-/// a ``DxStats/SignAccuracy`` with its title and target condition.
+/// a `SignAccuracy` (DxStats) with its title and target condition.
 ///
 /// ```swift
 /// let specification = try SignSpecification(parsing: "supine-sign=negative")
@@ -89,7 +89,7 @@ public struct SignSpecification: Sendable, Hashable {
                 let evidence = try base()
                 do {
                     return (try evidence.sign(id), try evidence.record(id))
-                } catch let error as EvidenceLookupError {
+                } catch {
                     throw SignSpecificationError(text: text, problem: error.description)
                 }
             case .counts(let table):

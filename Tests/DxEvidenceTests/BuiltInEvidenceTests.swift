@@ -10,15 +10,26 @@ struct BuiltInEvidenceTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Evidence")
 
-    @Test("The built-in copy equals Evidence/*.json byte for byte (run scripts/embed-evidence.sh after editing)")
+    @Test("The compiled-in records are the files of Evidence/, record for record (the build plugin compiles them)")
     func builtInMatchesDirectory() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.evidenceDirectory.path)
             .filter { $0.hasSuffix(".json") && $0 != "schema.json" }.sorted()
-        #expect(names == BuiltInEvidence.files.map(\.name))
-        for file in BuiltInEvidence.files {
-            let onDisk = try String(contentsOf: Self.evidenceDirectory.appendingPathComponent(file.name), encoding: .utf8)
-            let trimmed = onDisk.hasSuffix("\n") ? String(onDisk.dropLast()) : onDisk
-            #expect(file.json == trimmed, "\(file.name) differs from the built-in copy")
+        #expect(names == BuiltInEvidence.files)
+        #expect(Set(BuiltInEvidence.records.map(\.sourceFile)) == Set(names))
+    }
+
+    @Test("The build-time validator refuses a broken record, naming the file and the record")
+    func validatorRefuses() throws {
+        let broken = Array(
+            #"{"records": [{"id": "x", "kind": "pretestPreset", "title": "t", "claim": "c", "verification": "reported", "citations": [], "caveats": []}]}"#.utf8
+        )
+        #expect(throws: EvidenceErrors.self) { try EvidenceFiles.validatedRecords([("broken.json", broken)]) }
+        let duplicated = Array(#"{"records": [], "records": []}"#.utf8)
+        do {
+            _ = try EvidenceFiles.records([("duplicated.json", duplicated)])
+            Issue.record("a duplicated key was accepted")
+        } catch {
+            #expect(error.description.contains("duplicate key 'records'"))
         }
     }
 

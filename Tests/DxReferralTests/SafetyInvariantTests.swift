@@ -47,11 +47,11 @@ struct SafetyInvariantTests {
         let severities: [Patient.PainSeverity] = [.unknown, .mild, .moderate, .severe]
         settings += severities.map { Setting(dimension: "pain \($0.description)", severity: $0) }
         settings += Patient.PainTrajectory.allCases.filter { $0 != .worsening }.map { Setting(dimension: "trajectory \($0)", trajectory: $0) }
-        settings += ["suspected-acute-vcf", "0.05", "0.9"].map { Setting(dimension: "pretest \($0)", pretest: $0) }
+        settings += ["suspected-acute-vcf", "0.05", "0.9"].map { (text: String) in Setting(dimension: "pretest " + text, pretest: text) }
         settings.append(Setting(dimension: "analgesia not tried", analgesiaPersists: false))
         settings.append(Setting(dimension: "pain subsided", severity: .mild, trajectory: .improving, analgesiaPersists: false, subsided: true))
         settings += [["L4"], ["L1", "L2"]].map { Setting(dimension: "levels \($0)", levels: $0) }
-        settings += [45.0, 85].map { Setting(dimension: "age \($0)", age: $0) }
+        settings += [45.0, 85].map { (years: Double) in Setting(dimension: "age \(years)", age: years) }
         settings.append(
             Setting(
                 dimension: "5 days, both signs positive", weeks: 5.0 / 7, supine: .positive, severity: .score(6), trajectory: .unchanged,

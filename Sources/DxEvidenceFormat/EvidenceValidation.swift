@@ -1,4 +1,3 @@
-import DxStats
 import Foundation
 
 /// The checks every evidence record must pass. Each problem names the file
@@ -15,8 +14,8 @@ import Foundation
 /// - exactly one preset is the default;
 /// - a `targetCondition` names a record of kind `targetCondition`, which
 ///   states its condition and population.
-enum EvidenceValidation {
-    static func problems(in records: [EvidenceRecord]) -> [EvidenceError] {
+public enum EvidenceValidation {
+    public static func problems(in records: [EvidenceRecord]) -> [EvidenceError] {
         var problems: [EvidenceError] = []
         let ids = Set(records.map(\.id))
         let targetIds = Set(records.filter { $0.kind == .targetCondition }.map(\.id))

@@ -22,5 +22,6 @@ public struct EvidenceError: Error, Sendable, Equatable, CustomStringConvertible
 /// Several problems found at once (validation reports them all).
 public struct EvidenceErrors: Error, Sendable, CustomStringConvertible {
     public let errors: [EvidenceError]
+    public init(errors: [EvidenceError]) { self.errors = errors }
     public var description: String { errors.map(\.description).joined(separator: "\n") }
 }

@@ -91,6 +91,13 @@ public struct EvidenceRecord: Sendable, Hashable {
         public var falsePositives: Int
         public var falseNegatives: Int
         public var trueNegatives: Int
+
+        public init(truePositives: Int, falsePositives: Int, falseNegatives: Int, trueNegatives: Int) {
+            self.truePositives = truePositives
+            self.falsePositives = falsePositives
+            self.falseNegatives = falseNegatives
+            self.trueNegatives = trueNegatives
+        }
     }
 
     /// Figures as printed in the source, as proportions, with its rounding.
@@ -101,6 +108,18 @@ public struct EvidenceRecord: Sendable, Hashable {
         public var npv: Double?
         public var accuracy: Double?
         public var prevalence: Double?
+
+        public init(
+            sensitivity: Double? = nil, specificity: Double? = nil, ppv: Double? = nil, npv: Double? = nil, accuracy: Double? = nil,
+            prevalence: Double? = nil
+        ) {
+            self.sensitivity = sensitivity
+            self.specificity = specificity
+            self.ppv = ppv
+            self.npv = npv
+            self.accuracy = accuracy
+            self.prevalence = prevalence
+        }
     }
 
     /// One row of a guideline's appropriateness table.
@@ -108,6 +127,12 @@ public struct EvidenceRecord: Sendable, Hashable {
         public var procedure: String
         public var category: String
         public var rating: Int?
+
+        public init(procedure: String, category: String, rating: Int? = nil) {
+            self.procedure = procedure
+            self.category = category
+            self.rating = rating
+        }
     }
 
     // Every record
@@ -155,6 +180,25 @@ public struct EvidenceRecord: Sendable, Hashable {
 
     /// The file the record came from (set by the loader; not part of the JSON).
     public var sourceFile: String = ""
+
+    /// A record from its fields (what the build plugin compiles `Evidence/` into).
+    public init(
+        id: String, kind: Kind, title: String, claim: String, verification: Verification, citations: [Citation], caveats: [String],
+        targetCondition: String? = nil, condition: String? = nil, target: String? = nil, indexTest: String? = nil,
+        referenceStandard: String? = nil, population: String? = nil, counts: Counts? = nil, reported: ReportedAccuracy? = nil,
+        derivedFields: [String]? = nil, setting: String? = nil, probability: Double? = nil, events: Int? = nil, total: Int? = nil,
+        range: [Double]? = nil, isDefault: Bool? = nil, organisation: String? = nil, statement: String? = nil, strength: String? = nil,
+        ratings: [Rating]? = nil, numbers: [String: Double]? = nil, relatedRecords: [String]? = nil, seedStatement: String? = nil,
+        sourceFile: String = ""
+    ) {
+        self.id = id; self.kind = kind; self.title = title; self.claim = claim; self.verification = verification
+        self.citations = citations; self.caveats = caveats; self.targetCondition = targetCondition; self.condition = condition
+        self.target = target; self.indexTest = indexTest; self.referenceStandard = referenceStandard; self.population = population
+        self.counts = counts; self.reported = reported; self.derivedFields = derivedFields; self.setting = setting
+        self.probability = probability; self.events = events; self.total = total; self.range = range; self.isDefault = isDefault
+        self.organisation = organisation; self.statement = statement; self.strength = strength; self.ratings = ratings
+        self.numbers = numbers; self.relatedRecords = relatedRecords; self.seedStatement = seedStatement; self.sourceFile = sourceFile
+    }
 
     /// A preset's probability at full precision: events/total when the
     /// counts are known (48/78 = 0.6153…, not the printed 0.615), else the

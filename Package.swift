@@ -55,6 +55,10 @@ let package = Package(
             dependencies: ["DxReport", "DxStats", "DxEvidence"]
         ),
         .testTarget(
+            name: "DocumentationExamplesTests",
+            dependencies: ["DxStats", "DxEvidenceFormat", "DxEvidence", "DxReferral", "DxReport"]
+        ),
+        .testTarget(
             name: "DxKitCommandsTests",
             dependencies: ["DxKitCommands", "DxStats", "DxReport", "dxkit"],
             exclude: ["HelpSnapshots"]

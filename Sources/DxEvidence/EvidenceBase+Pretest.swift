@@ -40,9 +40,11 @@ extension EvidenceBase {
     /// presets that fit.
     ///
     /// ```swift
-    /// try base.resolvePretest("gp-over-55").probability          // 33/669
+    /// let base = try EvidenceBase.builtIn()
+    /// let acuteTarget = try base.targetCondition("target-acute-fracture-suspected-vcf")
+    /// try base.resolvePretest("gp-over-55").probability          // 0.04933, that is 33 of 669
     /// try base.resolvePretest(nil).preset?.id                     // "suspected-acute-vcf"
-    /// try base.resolvePretest("gp-over-55", about: acuteTarget)   // throws: another target
+    /// try base.resolvePretest("gp-over-55", about: acuteTarget)   // throws: the preset is about another target
     /// ```
     public func resolvePretest(
         _ text: String?, name: String = "pretest", about signTarget: TargetCondition? = nil

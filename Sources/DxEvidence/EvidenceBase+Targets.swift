@@ -4,6 +4,7 @@ extension EvidenceBase {
     /// The target condition defined by record `id` (kind `targetCondition`).
     ///
     /// ```swift
+    /// let base = try EvidenceBase.builtIn()
     /// try base.targetCondition("target-acute-fracture-suspected-vcf").condition   // "acute fracture on MRI"
     /// ```
     public func targetCondition(_ id: String) throws(EvidenceLookupError) -> TargetCondition {
@@ -23,6 +24,7 @@ extension EvidenceBase {
     /// the id, with the target condition it separates.
     ///
     /// ```swift
+    /// let base = try EvidenceBase.builtIn()
     /// let percussion = try base.sign("closed-fist-percussion")
     /// percussion.likelihoodRatio(for: .positive)   // .finite(8.75)
     /// percussion.target?.condition                  // "acute fracture on MRI"

@@ -9,9 +9,9 @@ import Foundation
 ///
 /// ```swift
 /// let base = try EvidenceBase.builtIn()
-/// let (record, table) = try base.diagnosticStudy("supine-sign")
-/// table.truePositives   // 39
-/// base.defaultPretestPreset?.probability   // 0.615…
+/// let (_, table) = try base.diagnosticStudy("supine-sign")
+/// table.truePositives                      // 39
+/// base.defaultPretestPreset?.probability   // 0.615
 /// ```
 public struct EvidenceBase: Sendable {
     /// The records in file order.

@@ -9,7 +9,7 @@
 /// ```swift
 /// let base = try EvidenceBase.builtIn()
 /// let sign = try base.diagnosticStudy("closed-fist-percussion")
-/// sign.counts?.truePositives   // 42
+/// sign.record.counts?.truePositives   // 42
 /// ```
 public struct EvidenceRecord: Sendable, Hashable {
     /// What kind of evidence a record is.

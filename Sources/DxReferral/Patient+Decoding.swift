@@ -11,6 +11,7 @@ extension Patient {
     ///
     /// ```swift
     /// let patient = try Patient(json: Array(#"{"weeksSinceOnset": 2, "neurologicalDeficit": "no"}"#.utf8))
+    /// patient.neurologicalDeficit   // .no
     /// ```
     public init<Bytes: Collection<UInt8>>(json bytes: Bytes) throws(PatientError) {
         let document: StrictJSON

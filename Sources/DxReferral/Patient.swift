@@ -9,6 +9,7 @@
 /// var patient = Patient(weeksSinceOnset: 2)
 /// patient.neurologicalDeficit = .no
 /// patient.closedFistPercussion = .positive
+/// patient.anySignExamined   // true
 /// ```
 public struct Patient: Sendable, Hashable {
     /// How the pain is going.

@@ -6,8 +6,8 @@
 /// `ExtendedValue` maps `.unbounded` and `.undefined` to `null` on purpose).
 ///
 /// ```swift
-/// JSONValue.object([("estimate", .number(0.875)), ("upper", .null)]).serialized()
-/// // {"estimate":0.875,"upper":null}
+/// let text = JSONValue.object([("estimate", .number(0.875)), ("upper", .null)]).serialized()
+/// text == #"{"estimate":0.875,"upper":null}"#   // true
 /// ```
 public indirect enum JSONValue: Sendable, Equatable {
     case object([(String, JSONValue)])

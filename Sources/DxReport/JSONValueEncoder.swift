@@ -5,7 +5,9 @@
 /// prints `nan` or `inf`).
 ///
 /// ```swift
-/// let json = try JSONValueEncoder.encode(result).serialized(pretty: true)
+/// let interval = try Proportion(successes: 42, trials: 48).interval(method: .wilson)
+/// let json = try JSONValueEncoder.encode(interval).serialized()
+/// json.hasPrefix(#"{"estimate":0.875,"lower":0.7529954171361317,"upper":"#)   // true
 /// ```
 public enum JSONValueEncoder {
     /// A non-finite number reached the encoder: a bug, reported rather than printed.

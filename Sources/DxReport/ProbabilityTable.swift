@@ -11,6 +11,7 @@ import DxStats
 /// ready.
 ///
 /// ```swift
+/// let percussionTable = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
 /// let sign = try SignAccuracy(name: "closed-fist-percussion", table: percussionTable)
 /// let table = ProbabilityTable(
 ///     title: "Closed-fist percussion sign",

@@ -9,9 +9,9 @@
 ///
 /// ```swift
 /// var svg = SVGDocument(width: 200, height: 100, title: "Example")
-/// svg.line(from: Point(x: 10, y: 10), to: Point(x: 190, y: 90), stroke: "#000")
-/// svg.text("Hello", at: Point(x: 100, y: 50), anchor: .middle)
-/// svg.rendered()   // <?xml …?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100" …>…</svg>
+/// svg.line(from: .init(x: 10, y: 10), to: .init(x: 190, y: 90), stroke: "#000")
+/// svg.text("Hello", at: .init(x: 100, y: 50), style: .init(anchor: .middle))
+/// svg.rendered().contains("viewBox=\"0 0 200 100\"")   // true
 /// ```
 public struct SVGDocument: Sendable {
     /// A point in user units (y grows downwards).

@@ -18,7 +18,7 @@ import Foundation
 /// let supine = try SignAccuracy(name: "supine-sign", table: try TwoByTwoTable(
 ///     truePositives: 39, falsePositives: 2, falseNegatives: 9, trueNegatives: 28))
 /// let both = try CombinedLikelihoodRatio.of([.init(percussion, .positive), .init(supine, .positive)], level: .ninetyFivePercent)
-/// both.estimate   // .finite(106.66…) = 8.75 × 12.1875, under independence
+/// both.estimate   // .finite(106.640625): 8.75 × 12.1875, under independence
 /// ```
 ///
 /// Simel DL, Samsa GP, Matchar DB. J Clin Epidemiol 1991;44:763–770.

@@ -25,13 +25,15 @@ import Foundation
 ///   dependence model or a single sign it is the Monte Carlo interval.
 ///
 /// ```swift
-/// // Both Langdon signs positive at the cohort's 61.5 %.
-/// let result = try CombinedPostTest(
-///     pretest: 48.0 / 78.0,
-///     findings: [(percussion, .positive), (supine, .positive)])
-/// result.posttest.estimate        // 0.995 under independence (LR 106.6)
-/// result.dependence?.posttest     // 0.943 … 1 (Fréchet range)
-/// result.gate.classification      // .acute or .indeterminate, by the thresholds
+/// let percussion = try SignAccuracy(name: "closed-fist-percussion", table: try TwoByTwoTable(
+///     truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
+/// let supine = try SignAccuracy(name: "supine-sign", table: try TwoByTwoTable(
+///     truePositives: 39, falsePositives: 2, falseNegatives: 9, trueNegatives: 28))
+/// // Both Langdon signs positive at the cohort's 48 of 78.
+/// let result = try CombinedPostTest(pretest: 48.0 / 78.0, findings: [.init(percussion, .positive), .init(supine, .positive)])
+/// result.posttest.estimate             // .finite(0.9942): under independence (LR 106.6)
+/// result.dependence?.posttestLower     // .finite(0.943): the Fréchet range reaches down to 94.3 %
+/// result.gate.classification           // .likely
 /// ```
 ///
 /// Gardner IA et al. Prev Vet Med 2000;45:107–122. Simel DL et al. J Clin

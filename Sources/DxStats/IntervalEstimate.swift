@@ -8,7 +8,7 @@
 /// ```swift
 /// let se = try Proportion(successes: 42, trials: 48).interval(method: .wilson)
 /// se.estimate   // .finite(0.875)
-/// se.lower      // .finite(0.7549...)  (Wilson 1927)
+/// se.lower      // .finite(0.7530) (Wilson 1927)
 /// ```
 public struct IntervalEstimate: Sendable, Hashable {
     /// The point estimate.

@@ -10,7 +10,9 @@
 /// ```swift
 /// let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
 /// let lr = try LikelihoodRatio.positive(of: table)
-/// lr.estimate   // .finite(8.75); log interval 3.00 – 25.5
+/// lr.estimate   // .finite(8.75)
+/// lr.lower      // .finite(2.97) (log method, Simel 1991)
+/// lr.upper      // .finite(25.7)
 /// ```
 public enum LikelihoodRatio {
     /// LR+ of `table`.

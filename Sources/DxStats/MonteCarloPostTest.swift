@@ -10,10 +10,12 @@
 /// quantile of the highest: the gate's interval.
 ///
 /// ```swift
+/// let percussion = try SignAccuracy(name: "closed-fist-percussion", table: try TwoByTwoTable(
+///     truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
 /// let simulation = try MonteCarloPostTest(
 ///     pretest: 0.3, findings: [.init(percussion, .positive)], level: .ninetyFivePercent,
 ///     settings: .standard, pointEstimate: .finite(0.789))
-/// simulation.interval.lower   // about 0.55 (20,000 draws, seed 20100163)
+/// simulation.interval.lower   // .finite(0.6): about 60 % (20,000 draws, seed 20100163)
 /// ```
 ///
 /// Brown LD, Cai TT, DasGupta A. Stat Sci 2001;16:101–133 (Jeffreys).

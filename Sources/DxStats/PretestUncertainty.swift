@@ -1,8 +1,9 @@
 /// How uncertain a pretest probability is, for Monte Carlo propagation.
 ///
 /// ```swift
-/// PretestUncertainty.beta(alpha: 48.5, beta: 30.5)    // Jeffreys posterior of 48/78
-/// PretestUncertainty.uniform(lower: 0.5, upper: 0.7)  // "somewhere between 50 and 70 %"
+/// let jeffreys = PretestUncertainty.beta(alpha: 48.5, beta: 30.5)   // the Jeffreys posterior of 48 of 78
+/// let range = PretestUncertainty.uniform(lower: 0.5, upper: 0.7)    // somewhere between 50 and 70 %
+/// jeffreys == range   // false
 /// ```
 public enum PretestUncertainty: Sendable, Hashable {
     /// Known exactly.

@@ -4,7 +4,7 @@
 /// ```swift
 /// let sensitivity = try Proportion(successes: 42, trials: 48)
 /// sensitivity.estimate                         // 0.875
-/// try sensitivity.interval(method: .wilson)    // 0.7549 – 0.9416 (Wilson 1927)
+/// sensitivity.interval(method: .wilson)        // 0.7530 – 0.9414 (Wilson 1927)
 /// ```
 public struct Proportion: Sendable, Hashable {
     /// x, the number of successes.

@@ -6,8 +6,10 @@
 /// Not thread-safe: give each worker its own cache.
 ///
 /// ```swift
+/// let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
 /// let cache = ProportionIntervalCache(method: .clopperPearson, level: .ninetyFivePercent)
 /// let accuracy = try DiagnosticAccuracy(table: table, proportionMethod: .clopperPearson, cache: cache)
+/// accuracy.sensitivity.lower   // .finite(0.7475) (Clopper–Pearson, computed once per (x, n))
 /// ```
 public final class ProportionIntervalCache {
     public let method: ProportionIntervalMethod

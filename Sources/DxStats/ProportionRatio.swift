@@ -4,10 +4,11 @@
 /// LR− = (FN/n₁) / (TN/n₀). So is a risk ratio.
 ///
 /// ```swift
-/// let lrPositive = try ProportionRatio(numerator: .init(successes: 42, trials: 48),
-///                                      denominator: .init(successes: 3, trials: 30))
-/// lrPositive.estimate                        // .finite(8.75)
-/// try lrPositive.interval(method: .log)      // 3.0 – 25.5 (Simel 1991)
+/// let lrPositive = ProportionRatio(numerator: try Proportion(successes: 42, trials: 48),
+///                                  denominator: try Proportion(successes: 3, trials: 30))
+/// lrPositive.estimate                                             // .finite(8.75)
+/// lrPositive.logInterval(level: .ninetyFivePercent)?.lower        // .finite(2.97) (Simel 1991)
+/// lrPositive.logInterval(level: .ninetyFivePercent)?.upper        // .finite(25.7)
 /// ```
 public struct ProportionRatio: Sendable, Hashable {
     /// x₁ / n₁.

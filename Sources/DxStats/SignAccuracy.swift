@@ -7,7 +7,7 @@
 /// as nomogrammer does).
 ///
 /// ```swift
-/// let percussion = SignAccuracy(name: "closed-fist-percussion", table: try TwoByTwoTable(
+/// let percussion = try SignAccuracy(name: "closed-fist-percussion", table: try TwoByTwoTable(
 ///     truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
 /// percussion.likelihoodRatio(for: .positive)   // .finite(8.75)
 /// ```

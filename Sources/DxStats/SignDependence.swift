@@ -48,6 +48,7 @@ public enum SignDependence: Sendable, Hashable {
 /// // DTComPair `Paired1` (validation V2): diseased ++ 319, +− 78, −+ 22, −− 32;
 /// // non-diseased ++ 31, +− 53, −+ 22, −− 155.
 /// let paired = try PairedSignsTable(withCondition: [319, 78, 22, 32], withoutCondition: [31, 53, 22, 155])
+/// paired.withCondition.reduce(0, +)   // 451
 /// ```
 public struct PairedSignsTable: Sendable, Hashable {
     /// Counts of ++, +−, −+, −− (first sign, second sign) with the condition.

@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "DxStats", targets: ["DxStats"]),
         .library(name: "DxEvidence", targets: ["DxEvidence"]),
         .library(name: "DxReferral", targets: ["DxReferral"]),
+        .library(name: "DxMeta", targets: ["DxMeta"]),
         .library(name: "DxReport", targets: ["DxReport"]),
         .executable(name: "dxkit", targets: ["dxkit"]),
     ],
@@ -24,11 +25,12 @@ let package = Package(
         .target(name: "DxStats", dependencies: ["CGSL"]),
         .target(name: "DxEvidence", dependencies: ["DxStats"]),
         .target(name: "DxReferral", dependencies: ["DxStats", "DxEvidence"]),
-        .target(name: "DxReport", dependencies: ["DxStats", "DxEvidence", "DxReferral"]),
+        .target(name: "DxMeta", dependencies: ["DxStats", "CGSL"]),
+        .target(name: "DxReport", dependencies: ["DxStats", "DxEvidence", "DxReferral", "DxMeta"]),
         .target(
             name: "DxKitCommands",
             dependencies: [
-                "DxStats", "DxEvidence", "DxReferral", "DxReport",
+                "DxStats", "DxEvidence", "DxReferral", "DxMeta", "DxReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +38,11 @@ let package = Package(
         .testTarget(
             name: "DxStatsTests",
             dependencies: ["DxStats"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DxMetaTests",
+            dependencies: ["DxMeta", "DxStats"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

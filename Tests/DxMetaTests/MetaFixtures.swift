@@ -1,0 +1,83 @@
+import DxMeta
+import Foundation
+import Testing
+
+/// Reference values from R (metafor rma.mv REML, lme4 glmer Laplace, and an
+/// exact-ML brute-force integration) written by
+/// `scripts/reference/meta_fixtures.R`; versions are in the file.
+struct MetaFixtureFile: Decodable {
+    let generator: String
+    let versions: [String: String]
+    let datasets: [MetaDataset]
+
+    static let loaded = Result { () throws -> MetaFixtureFile in
+        guard let url = Bundle.module.url(forResource: "meta", withExtension: "json", subdirectory: "Fixtures") else {
+            throw MissingFixture()
+        }
+        return try JSONDecoder().decode(MetaFixtureFile.self, from: Data(contentsOf: url))
+    }
+
+    static var datasets: [MetaDataset] { (try? loaded.get().datasets) ?? [] }
+
+    struct MissingFixture: Error {}
+}
+
+struct MetaDataset: Decodable, Sendable, CustomTestStringConvertible {
+    let name: String
+    let source: String
+    let citation: String?
+    let boundary: Bool
+    let studies: [String]
+    let tp: [Int]
+    let fp: [Int]
+    let fn: [Int]
+    let tn: [Int]
+    let reitsma: ModelReference
+    let reitsmaAllStudies: ModelReference?
+    let glmmLaplace: ModelReference
+    let glmmExact: ExactReference?
+
+    var testDescription: String { "\(name) (\(source))" }
+
+    func studyList() throws -> [Study] {
+        try studies.indices.map { index in
+            try Study(
+                name: studies[index], truePositives: tp[index], falsePositives: fp[index], falseNegatives: fn[index],
+                trueNegatives: tn[index])
+        }
+    }
+}
+
+struct LogitReference: Decodable, Sendable {
+    let estimate: Double
+    let standardError: Double?
+}
+
+struct ModelReference: Decodable, Sendable {
+    let package: String
+    let call: String
+    let logitSensitivity: LogitReference
+    let logitSpecificity: LogitReference
+    let covarianceOfLogits: Double
+    let tau2Sensitivity: Double
+    let tau2Specificity: Double
+    let correlation: Double?
+    let logLikelihood: Double
+    let singular: Bool?
+}
+
+struct ExactReference: Decodable, Sendable {
+    struct Point: Decodable, Sendable {
+        let parameters: [Double]
+        let logLikelihood: Double
+    }
+    let method: String
+    let parameters: [Double]
+    let logitSensitivity: LogitReference
+    let logitSpecificity: LogitReference
+    let tau2Sensitivity: Double
+    let tau2Specificity: Double
+    let correlation: Double
+    let logLikelihood: Double
+    let points: [Point]
+}

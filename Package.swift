@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "DxStats", dependencies: ["CGSL"]),
         .target(name: "DxEvidence", dependencies: ["DxStats"]),
         .target(name: "DxReferral", dependencies: ["DxStats", "DxEvidence"]),
-        .target(name: "DxMeta", dependencies: ["DxStats", "CGSL"]),
+        .target(name: "DxMeta", dependencies: ["DxStats", "DxEvidence", "CGSL"]),
         .target(name: "DxReport", dependencies: ["DxStats", "DxEvidence", "DxReferral", "DxMeta"]),
         .target(
             name: "DxKitCommands",

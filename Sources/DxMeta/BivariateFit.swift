@@ -93,7 +93,7 @@ struct BivariateFit: Sendable {
             guard let value = likelihood.logLikelihood(p) else { return Double.greatestFiniteMagnitude }
             return -value
         }
-        let tolerance = 1e-9
+        let tolerance = 1e-6
         var value = objective(parameters)
         guard value < Double.greatestFiniteMagnitude else { throw .notFinite("GLMM log-likelihood at the starting values") }
         var iterations = 0
@@ -116,7 +116,23 @@ struct BivariateFit: Sendable {
         }
         guard let outcome else { throw .notFinite("GLMM optimisation") }
         guard value < Double.greatestFiniteMagnitude else { throw .notFinite("GLMM log-likelihood") }
+        // Nelder–Mead cannot resolve the optimum much below its simplex tolerance; Newton steps with the
+        // finite-difference gradient and Hessian finish the job where the Hessian is positive definite.
+        var newtonSteps = 0
+        for _ in 0..<4 {
+            let (gradient, hessian) = Self.derivatives(objective, at: parameters)
+            guard let inverse = Self.inverseOfPositiveDefinite(hessian) else { break }
+            let step = (0..<5).map { i in (0..<5).reduce(0) { $0 + inverse[i][$1] * gradient[$1] } }
+            let candidate = zip(parameters, step).map { $0 - $1 }
+            let candidateValue = objective(candidate)
+            guard candidateValue <= value else { break }
+            parameters = candidate
+            value = candidateValue
+            newtonSteps += 1
+            if step.reduce(0, { $0 + abs($1) }) < 1e-10 { break }
+        }
         let converged = outcome.converged && iterations < maximumIterations
+        let gradientNorm = Self.derivatives(objective, at: parameters).gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
         let sigma = SymmetricMatrix2.fromCholesky(parameters[2], parameters[3], parameters[4])
         var notes: [String] = []
         var covariance = Self.inverseHessianMeanBlock(objective, at: parameters, all: true)
@@ -131,29 +147,31 @@ struct BivariateFit: Sendable {
         return try BivariateFit(
             mean: (parameters[0], parameters[1]), meanCovariance: covariance, sigma: sigma, logLikelihood: -value,
             convergence: FitConvergence(
-                converged: converged, algorithm: outcome.algorithm + ", restarted at its optimum", iterations: iterations,
-                criterionName: outcome.criterionName, criterion: outcome.criterion, tolerance: tolerance,
-                status: converged ? "success" : outcome.status),
+                converged: converged,
+                algorithm: outcome.algorithm + ", restarted at its optimum, then \(newtonSteps) Newton step\(newtonSteps == 1 ? "" : "s") with a finite-difference Hessian",
+                iterations: iterations, criterionName: outcome.criterionName, criterion: outcome.criterion, tolerance: tolerance,
+                status: (converged ? "success" : outcome.status) + "; final finite-difference gradient norm \(String(format: "%.1e", gradientNorm))"),
             notes: notes
         ).checkedFinite()
     }
 
-    /// The (μ₁, μ₂) block of the inverse Hessian of `objective` (a negative
-    /// log-likelihood) at `point`, by central differences; `all` false uses
-    /// the 2×2 Hessian of the means alone. Nil when not positive definite.
-    static func inverseHessianMeanBlock(_ objective: ([Double]) -> Double, at point: [Double], all: Bool) -> SymmetricMatrix2? {
-        let dimension = all ? point.count : 2
-        let steps = point.prefix(dimension).map { 1e-4 * Swift.max(1, abs($0)) }
+    /// The central-difference gradient and Hessian of `objective` at `point`.
+    static func derivatives(_ objective: ([Double]) -> Double, at point: [Double]) -> (gradient: [Double], hessian: [[Double]]) {
+        let dimension = point.count
+        let steps = point.map { 1e-4 * Swift.max(1, abs($0)) }
         let centre = objective(point)
         func value(_ shifts: [(Int, Double)]) -> Double {
             var moved = point
             for (index, amount) in shifts { moved[index] += amount }
             return objective(moved)
         }
+        var gradient = Array(repeating: 0.0, count: dimension)
         var hessian = Array(repeating: Array(repeating: 0.0, count: dimension), count: dimension)
         for i in 0..<dimension {
             let h = steps[i]
-            hessian[i][i] = (value([(i, h)]) - 2 * centre + value([(i, -h)])) / (h * h)
+            let up = value([(i, h)]), down = value([(i, -h)])
+            gradient[i] = (up - down) / (2 * h)
+            hessian[i][i] = (up - 2 * centre + down) / (h * h)
             for j in 0..<i {
                 let g = steps[j]
                 let mixed = (value([(i, h), (j, g)]) - value([(i, h), (j, -g)]) - value([(i, -h), (j, g)]) + value([(i, -h), (j, -g)])) / (4 * h * g)
@@ -161,6 +179,15 @@ struct BivariateFit: Sendable {
                 hessian[j][i] = mixed
             }
         }
+        return (gradient, hessian)
+    }
+
+    /// The (μ₁, μ₂) block of the inverse Hessian of `objective` (a negative
+    /// log-likelihood) at `point`, by central differences; `all` false uses
+    /// the 2×2 Hessian of the means alone. Nil when not positive definite.
+    static func inverseHessianMeanBlock(_ objective: ([Double]) -> Double, at point: [Double], all: Bool) -> SymmetricMatrix2? {
+        var hessian = derivatives(objective, at: point).hessian
+        if !all { hessian = [Array(hessian[0].prefix(2)), Array(hessian[1].prefix(2))] }
         guard let inverse = Self.inverseOfPositiveDefinite(hessian) else { return nil }
         return SymmetricMatrix2(a: inverse[0][0], b: inverse[0][1], c: inverse[1][1])
     }

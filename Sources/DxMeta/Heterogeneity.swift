@@ -27,7 +27,7 @@ public struct Heterogeneity: Sendable, Hashable, Codable {
         let sd1 = prediction.a.squareRoot(), sd2 = prediction.c.squareRoot()
         sensitivityPrediction = PredictionRange(lower: Logit.expit(fit.mean.0 - z * sd1), upper: Logit.expit(fit.mean.0 + z * sd1))
         specificityPrediction = PredictionRange(lower: Logit.expit(fit.mean.1 - z * sd2), upper: Logit.expit(fit.mean.1 + z * sd2))
-        let percent = "\(Self.number(level * 100)) %"
+        let percent = NumberFormatting.percent(level)
         func describe(_ name: String, tau2: Double, pooled: EstimateInterval, prediction: PredictionRange) -> String {
             let confidence = "\(Self.percent(pooled.lower))–\(Self.percent(pooled.upper))"
             let range = "\(Self.percent(prediction.lower))–\(Self.percent(prediction.upper))"

@@ -145,6 +145,9 @@ public struct MetaAnalysis: Sendable, Encodable {
             if abs(rho) >= 1 - BivariateFit.correlationBoundary {
                 boundary.append(
                     "The between-study correlation is at its boundary, \(rho > 0 ? "+1" : "−1"): the data cannot estimate it (often too few studies); the variances and the regions lean on this value.")
+            } else if abs(rho) >= 0.99 {
+                boundary.append(
+                    "The between-study correlation (\(String(format: "%.4f", rho))) is next to its boundary \(rho > 0 ? "+1" : "−1"): it is poorly estimated, and the regions lean on it.")
             }
         }
         self.boundary = boundary

@@ -35,6 +35,8 @@ public enum MetaAnalysisError: Error, Sendable, Equatable {
     case wrongFieldCount(found: Int, expected: Int)
     /// The fit produced a value that is not a finite number (what it was).
     case notFinite(String)
+    /// An evidence record that is missing or is not a diagnostic study (the lookup's message).
+    case evidence(String)
 }
 
 extension MetaAnalysisError: CustomStringConvertible {
@@ -73,6 +75,8 @@ extension MetaAnalysisError: CustomStringConvertible {
             "\(found) fields, the header has \(expected)"
         case .notFinite(let what):
             "the fit produced a value that is not a finite number (\(what)); the data may be too sparse for this model"
+        case .evidence(let message):
+            message
         }
     }
 }

@@ -32,7 +32,7 @@ public struct MetaAnalysisSettings: Sendable, Hashable {
 
     public init(
         model: MetaAnalysisModel = .reitsma, quadraturePoints: Int = 1, correction: ContinuityCorrection = .standard,
-        level: ConfidenceLevel = .ninetyFivePercent, maximumIterations: Int = 2000
+        level: ConfidenceLevel = .ninetyFivePercent, maximumIterations: Int = 20000
     ) throws(MetaAnalysisError) {
         guard (1...50).contains(quadraturePoints) else { throw .invalidQuadrature(quadraturePoints) }
         guard maximumIterations >= 1 else { throw .invalidIterationLimit(maximumIterations) }

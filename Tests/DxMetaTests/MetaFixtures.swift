@@ -64,6 +64,14 @@ struct ModelReference: Decodable, Sendable {
     let correlation: Double?
     let logLikelihood: Double
     let singular: Bool?
+    let standardErrorsRichardson: [Double]?
+
+    /// A fit at or next to the boundary of the parameter space (a correlation
+    /// within 0.001 of ±1, a variance below 0.001, or lme4's `isSingular`),
+    /// where the tolerances for variances and correlation do not apply.
+    var atBoundary: Bool {
+        singular == true || abs(correlation ?? 1) > 0.999 || tau2Sensitivity < 1e-3 || tau2Specificity < 1e-3
+    }
 }
 
 struct ExactReference: Decodable, Sendable {

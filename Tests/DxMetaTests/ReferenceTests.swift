@@ -21,18 +21,20 @@ struct ReferenceTests {
     @Test("REML agrees with metafor rma.mv", arguments: MetaFixtureFile.datasets)
     func reml(_ dataset: MetaDataset) throws {
         let analysis = try MetaAnalysis(studies: dataset.studyList())
-        try compareREML(analysis, dataset.reitsma, boundary: dataset.boundary)
+        try compareREML(analysis, dataset.reitsma, boundary: dataset.reitsma.atBoundary)
     }
 
     @Test("REML with the correction on every study agrees with metafor", arguments: MetaFixtureFile.datasets.filter { $0.reitsmaAllStudies != nil })
     func remlAllStudies(_ dataset: MetaDataset) throws {
         let settings = try MetaAnalysisSettings(correction: ContinuityCorrection(value: 0.5, studies: .all))
         let analysis = try MetaAnalysis(studies: dataset.studyList(), settings: settings)
-        try compareREML(analysis, #require(dataset.reitsmaAllStudies), boundary: dataset.boundary)
+        let reference = try #require(dataset.reitsmaAllStudies)
+        try compareREML(analysis, reference, boundary: reference.atBoundary)
     }
 
     private func compareREML(_ analysis: MetaAnalysis, _ reference: ModelReference, boundary: Bool) throws {
-        #expect(analysis.converged)
+        let converged = analysis.converged
+        #expect(converged)
         // The restricted log-likelihood is the quantity maximised: it agrees everywhere, boundary or not.
         #expect(abs(analysis.logLikelihood - reference.logLikelihood) < 1e-6, "logLik \(analysis.logLikelihood) vs \(reference.logLikelihood)")
         let meanTolerance = boundary ? 1e-3 : 1e-5
@@ -56,15 +58,24 @@ struct ReferenceTests {
         let settings = try MetaAnalysisSettings(model: .glmm)
         let analysis = try MetaAnalysis(studies: dataset.studyList(), settings: settings)
         let reference = dataset.glmmLaplace
-        #expect(analysis.converged)
+        let converged = analysis.converged
+        #expect(converged)
         #expect(analysis.logLikelihood >= reference.logLikelihood - 1e-3, "at least as high as glmer's maximum")
         #expect(abs(analysis.logLikelihood - reference.logLikelihood) < 1e-3)
         let tolerance = 1e-3
         #expect(abs(analysis.logitSensitivity.estimate - reference.logitSensitivity.estimate) < tolerance)
         #expect(abs(analysis.logitSpecificity.estimate - reference.logitSpecificity.estimate) < tolerance)
-        guard !dataset.boundary && reference.singular != true else { return }
-        #expect(abs(analysis.logitSensitivity.standardError - (reference.logitSensitivity.standardError ?? .nan)) < tolerance)
-        #expect(abs(analysis.logitSpecificity.standardError - (reference.logitSpecificity.standardError ?? .nan)) < tolerance)
+        guard !reference.atBoundary else {
+            #expect(!analysis.boundary.isEmpty || analysis.notes.contains { $0.contains("boundary") }, "a boundary fit is flagged in words")
+            return
+        }
+        // lme4's vcov differentiates its deviance by plain central differences (deriv12); the same deviance
+        // function differentiated with numDeriv's Richardson extrapolation is the accurate reference.
+        let accurate = try #require(reference.standardErrorsRichardson)
+        #expect(abs(analysis.logitSensitivity.standardError - accurate[0]) < tolerance)
+        #expect(abs(analysis.logitSpecificity.standardError - accurate[1]) < tolerance)
+        #expect(abs(analysis.logitSensitivity.standardError - (reference.logitSensitivity.standardError ?? .nan)) < 2 * tolerance)
+        #expect(abs(analysis.logitSpecificity.standardError - (reference.logitSpecificity.standardError ?? .nan)) < 2 * tolerance)
         #expect(abs(analysis.tau2Sensitivity - reference.tau2Sensitivity) < tolerance)
         #expect(abs(analysis.tau2Specificity - reference.tau2Specificity) < tolerance)
         #expect(abs((analysis.correlation ?? .nan) - (reference.correlation ?? .nan)) < tolerance)
@@ -73,10 +84,11 @@ struct ReferenceTests {
     @Test("Adaptive Gauss–Hermite log-likelihood equals brute-force integration", arguments: MetaFixtureFile.datasets.filter { $0.glmmExact != nil })
     func quadratureLikelihood(_ dataset: MetaDataset) throws {
         let exact = try #require(dataset.glmmExact)
-        let likelihood = BinomialGLMMLikelihood(studies: try dataset.studyList(), quadraturePoints: 20)
+        // Large studies make the integrands sharp: 20 points leave an error near 1e-6 on Kearon 1998 (symptomatic), 40 points below 1e-8.
+        let likelihood = BinomialGLMMLikelihood(studies: try dataset.studyList(), quadraturePoints: 40)
         for point in exact.points + [ExactReference.Point(parameters: exact.parameters, logLikelihood: exact.logLikelihood)] {
             let value = try #require(likelihood.logLikelihood(point.parameters))
-            #expect(abs(value - point.logLikelihood) < 1e-6, "at \(point.parameters): \(value) vs \(point.logLikelihood)")
+            #expect(abs(value - point.logLikelihood) < 1e-7, "at \(point.parameters): \(value) vs \(point.logLikelihood)")
         }
     }
 
@@ -84,8 +96,12 @@ struct ReferenceTests {
     func quadratureFit(_ dataset: MetaDataset) throws {
         let exact = try #require(dataset.glmmExact)
         let analysis = try MetaAnalysis(studies: dataset.studyList(), settings: MetaAnalysisSettings(model: .glmm, quadraturePoints: 15))
-        #expect(analysis.converged)
-        #expect(abs(analysis.logLikelihood - exact.logLikelihood) < 1e-5)
+        let converged = analysis.converged
+        #expect(converged)
+        // nlminb on the brute-force integral stops a little short of the maximum (it reports "singular
+        // convergence" on the integration noise), so DxMeta's maximum may be slightly higher.
+        #expect(analysis.logLikelihood > exact.logLikelihood - 1e-6)
+        #expect(abs(analysis.logLikelihood - exact.logLikelihood) < 1e-4)
         #expect(abs(analysis.logitSensitivity.estimate - exact.logitSensitivity.estimate) < 1e-3)
         #expect(abs(analysis.logitSpecificity.estimate - exact.logitSpecificity.estimate) < 1e-3)
         #expect(abs(analysis.tau2Sensitivity - exact.tau2Sensitivity) < 1e-3)

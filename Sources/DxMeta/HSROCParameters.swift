@@ -40,8 +40,9 @@ public struct HSROCParameters: Sendable, Hashable, Codable {
         lambda = ratio * mean.0 + mean.1 / ratio
         theta = 0.5 * (ratio * mean.0 - mean.1 / ratio)
         beta = log(sB / sA)
-        sigma2Alpha = 2 * (sA * sB + sigma.b)
-        sigma2Theta = 0.5 * (sA * sB - sigma.b)
+        // Both are ≥ 0 because |σAB| ≤ σAσB; the clamp removes rounding below 0 at ρ = ±1.
+        sigma2Alpha = Swift.max(0, 2 * (sA * sB + sigma.b))
+        sigma2Theta = Swift.max(0, 0.5 * (sA * sB - sigma.b))
     }
 
     /// The SROC curve: expected logit sensitivity at a logit false-positive

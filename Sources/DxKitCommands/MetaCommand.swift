@@ -69,7 +69,8 @@ struct MetaCommand: ParsableCommand {
         let sources = [input != nil, !studies.isEmpty, evidenceSet != nil].filter { $0 }.count
         guard sources == 1 else {
             throw ValidationError(
-                sources == 0 ? "give the studies: --input FILE, --study ID (repeatable) or --evidence-set ID" : "give one of --input, --study or --evidence-set")
+                sources == 0 ? "give the studies: --input FILE, --study ID (repeatable) or --evidence-set ID" : "give one of --input, --study or --evidence-set"
+            )
         }
         if quadrature != nil && model != .glmm { throw ValidationError("--quadrature applies to --model glmm") }
         if (correction != nil || correctionStudies != nil) && model != .reitsma {
@@ -95,9 +96,10 @@ struct MetaCommand: ParsableCommand {
                 correction: ContinuityCorrection(value: value, studies: correctionStudies ?? .zeroCells), level: level,
                 maximumIterations: maximumIterations)
         } catch {
-            throw InputError(error.description.replacingOccurrences(of: "continuity correction (", with: "--correction (")
-                .replacingOccurrences(of: "quadrature points (", with: "--quadrature (")
-                .replacingOccurrences(of: "iteration limit (", with: "--max-iterations ("))
+            throw InputError(
+                error.description.replacingOccurrences(of: "continuity correction (", with: "--correction (")
+                    .replacingOccurrences(of: "quadrature points (", with: "--quadrature (")
+                    .replacingOccurrences(of: "iteration limit (", with: "--max-iterations ("))
         }
     }
 
@@ -127,7 +129,8 @@ struct MetaCommand: ParsableCommand {
         if input != nil { summarise(loaded, rejectLog) }
         if !analysis.converged {
             DxKitMain.standardError(
-                "dxkit: error: the fit did not converge (\(analysis.convergence.status) after \(analysis.convergence.iterations) iterations); the estimates shown must not be used")
+                "dxkit: error: the fit did not converge (\(analysis.convergence.status) after \(analysis.convergence.iterations) iterations); the estimates shown must not be used"
+            )
             throw ExitCode(1)
         }
         if rejectLog.count > 0 { throw ExitCode(65) }

@@ -18,7 +18,8 @@ enum PostTestMeta {
         let rejects = try RejectLog(path: nil)
         let loaded = try MetaStudyInput.read(csv: file, flag: "--meta", rejects: rejects)
         guard rejects.count == 0 else {
-            throw InputError("--meta (\(file)): \(rejects.count) row(s) rejected; fix them, or the post-test probability would rest on fewer studies than the file holds")
+            throw InputError(
+                "--meta (\(file)): \(rejects.count) row(s) rejected; fix them, or the post-test probability would rest on fewer studies than the file holds")
         }
         do {
             let analysis = try MetaAnalysis(studies: loaded.studies, settings: MetaAnalysisSettings(level: level))

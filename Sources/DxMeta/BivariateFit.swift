@@ -148,7 +148,8 @@ struct BivariateFit: Sendable {
             mean: (parameters[0], parameters[1]), meanCovariance: covariance, sigma: sigma, logLikelihood: -value,
             convergence: FitConvergence(
                 converged: converged,
-                algorithm: outcome.algorithm + ", restarted at its optimum, then \(newtonSteps) Newton step\(newtonSteps == 1 ? "" : "s") with a finite-difference Hessian",
+                algorithm: outcome.algorithm
+                    + ", restarted at its optimum, then \(newtonSteps) Newton step\(newtonSteps == 1 ? "" : "s") with a finite-difference Hessian",
                 iterations: iterations, criterionName: outcome.criterionName, criterion: outcome.criterion, tolerance: tolerance,
                 status: (converged ? "success" : outcome.status) + "; final finite-difference gradient norm \(String(format: "%.1e", gradientNorm))"),
             notes: notes

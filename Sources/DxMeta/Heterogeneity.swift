@@ -32,7 +32,8 @@ public struct Heterogeneity: Sendable, Hashable, Codable {
             let confidence = "\(Self.percent(pooled.lower))–\(Self.percent(pooled.upper))"
             let range = "\(Self.percent(prediction.lower))–\(Self.percent(prediction.upper))"
             if tau2 <= BivariateFit.varianceBoundary {
-                return "No between-study variation in \(name) beyond chance was estimated (τ² = 0); a new study's \(name) is expected within \(range), little wider than the \(confidence) confidence interval."
+                return
+                    "No between-study variation in \(name) beyond chance was estimated (τ² = 0); a new study's \(name) is expected within \(range), little wider than the \(confidence) confidence interval."
             }
             let ratio = (prediction.upper - prediction.lower) / Swift.max(pooled.upper - pooled.lower, 1e-12)
             let size =

@@ -131,11 +131,13 @@ public struct MetaAnalysis: Sendable, Encodable {
         let varianceAtZero = fit.sigma.a <= BivariateFit.varianceBoundary || fit.sigma.c <= BivariateFit.varianceBoundary
         if fit.sigma.a <= BivariateFit.varianceBoundary {
             boundary.append(
-                "The between-study variance of logit sensitivity is at its boundary, 0: the studies' sensitivities vary no more than chance explains, and the correlation is not identified.")
+                "The between-study variance of logit sensitivity is at its boundary, 0: the studies' sensitivities vary no more than chance explains, and the correlation is not identified."
+            )
         }
         if fit.sigma.c <= BivariateFit.varianceBoundary {
             boundary.append(
-                "The between-study variance of logit specificity is at its boundary, 0: the studies' specificities vary no more than chance explains, and the correlation is not identified.")
+                "The between-study variance of logit specificity is at its boundary, 0: the studies' specificities vary no more than chance explains, and the correlation is not identified."
+            )
         }
         if varianceAtZero {
             correlation = nil
@@ -144,10 +146,12 @@ public struct MetaAnalysis: Sendable, Encodable {
             correlation = Swift.max(-1, Swift.min(1, rho))
             if abs(rho) >= 1 - BivariateFit.correlationBoundary {
                 boundary.append(
-                    "The between-study correlation is at its boundary, \(rho > 0 ? "+1" : "−1"): the data cannot estimate it (often too few studies); the variances and the regions lean on this value.")
+                    "The between-study correlation is at its boundary, \(rho > 0 ? "+1" : "−1"): the data cannot estimate it (often too few studies); the variances and the regions lean on this value."
+                )
             } else if abs(rho) >= 0.99 {
                 boundary.append(
-                    "The between-study correlation (\(String(format: "%.4f", rho))) is next to its boundary \(rho > 0 ? "+1" : "−1"): it is poorly estimated, and the regions lean on it.")
+                    "The between-study correlation (\(String(format: "%.4f", rho))) is next to its boundary \(rho > 0 ? "+1" : "−1"): it is poorly estimated, and the regions lean on it."
+                )
             }
         }
         self.boundary = boundary
@@ -177,7 +181,8 @@ public struct MetaAnalysis: Sendable, Encodable {
         notes += fit.notes
         if !fit.convergence.converged {
             notes.append(
-                "The optimiser did not converge (\(fit.convergence.status) after \(fit.convergence.iterations) iterations): the estimates are not maximum-likelihood estimates and must not be used.")
+                "The optimiser did not converge (\(fit.convergence.status) after \(fit.convergence.iterations) iterations): the estimates are not maximum-likelihood estimates and must not be used."
+            )
         }
         self.notes = notes
         try checkFinite()

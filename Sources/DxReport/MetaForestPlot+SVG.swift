@@ -78,7 +78,8 @@ public struct MetaForestPlot: Sendable {
         for (row, study) in a.studies.enumerated() {
             let y = top + (Double(row) + 0.5) * Self.rowHeight
             if row % 2 == 0 {
-                svg.rectangle(at: .init(x: Self.nameX - 6, y: y - Self.rowHeight / 2), width: width - 2 * Self.nameX + 12, height: Self.rowHeight, fill: "#f2f2f2")
+                svg.rectangle(
+                    at: .init(x: Self.nameX - 6, y: y - Self.rowHeight / 2), width: width - 2 * Self.nameX + 12, height: Self.rowHeight, fill: "#f2f2f2")
             }
             let name = study.study.count > 34 ? String(study.study.prefix(33)) + "…" : study.study
             svg.text(name + (study.corrected ? " *" : ""), at: .init(x: Self.nameX, y: y + 5), style: .init(size: 13.5))
@@ -111,7 +112,8 @@ public struct MetaForestPlot: Sendable {
                 stroke: "#111", width: 2.2, dash: "7 4")
             for end in [prediction.lower, prediction.upper] {
                 svg.line(
-                    from: .init(x: x(end, panel: index), y: predictionY - 5), to: .init(x: x(end, panel: index), y: predictionY + 5), stroke: "#111", width: 1.5)
+                    from: .init(x: x(end, panel: index), y: predictionY - 5), to: .init(x: x(end, panel: index), y: predictionY + 5), stroke: "#111", width: 1.5
+                )
             }
             svg.text(
                 String(format: "%.2f–%.2f", prediction.lower, prediction.upper), at: .init(x: panels[index].x + Self.panelWidth + 12, y: predictionY + 5),
@@ -146,7 +148,8 @@ public struct MetaForestPlot: Sendable {
 
     var summary: String {
         let a = analysis
-        return "Paired forest plot of \(a.studies.count) studies. Pooled sensitivity \(Self.triple(a.sensitivity)), pooled specificity \(Self.triple(a.specificity)); "
+        return
+            "Paired forest plot of \(a.studies.count) studies. Pooled sensitivity \(Self.triple(a.sensitivity)), pooled specificity \(Self.triple(a.specificity)); "
             + "prediction intervals for a new study: sensitivity \(String(format: "%.2f–%.2f", a.heterogeneity.sensitivityPrediction.lower, a.heterogeneity.sensitivityPrediction.upper)), "
             + "specificity \(String(format: "%.2f–%.2f", a.heterogeneity.specificityPrediction.lower, a.heterogeneity.specificityPrediction.upper))."
     }

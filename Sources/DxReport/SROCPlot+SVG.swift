@@ -115,7 +115,8 @@ public struct SROCPlot: Sendable {
 
     var summary: String {
         let a = analysis
-        return "Summary ROC plot of \(a.studies.count) studies: summary sensitivity \(Self.percent(a.sensitivity.estimate)) and specificity \(Self.percent(a.specificity.estimate)), "
+        return
+            "Summary ROC plot of \(a.studies.count) studies: summary sensitivity \(Self.percent(a.sensitivity.estimate)) and specificity \(Self.percent(a.specificity.estimate)), "
             + "with the \(LevelText.of(a.level)) confidence and prediction regions\(a.srocCurve.isEmpty ? "" : " and the SROC curve")."
     }
 }

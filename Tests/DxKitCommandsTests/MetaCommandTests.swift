@@ -96,7 +96,8 @@ struct MetaCommandTests {
     @Test(
         "Bad input: a clear message naming the problem and a non-zero exit",
         arguments: [
-            BadInput(arguments: ["meta", "--input", "-"], input: "study,tp,fp,fn,tn\nA,1,2,3,4\n", message: "a meta-analysis needs at least two studies (found 1)"),
+            BadInput(
+                arguments: ["meta", "--input", "-"], input: "study,tp,fp,fn,tn\nA,1,2,3,4\n", message: "a meta-analysis needs at least two studies (found 1)"),
             BadInput(arguments: ["meta", "--input", "-"], input: "study,tp,fp,tn\nA,1,2,3\n", message: "the header has no 'fn' column"),
             BadInput(arguments: ["meta", "--input", "-", "--correction", "half"], input: small, message: "--correction (half) is not a number"),
             BadInput(arguments: ["meta", "--input", "-", "--correction=-1"], input: small, message: "--correction (-1.0) must be a finite number ≥ 0"),

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-for target in DxStats DxEvidence DxReferral DxReport; do
+for target in DxStats DxEvidence DxReferral DxMeta DxReport; do
   echo "== DocC: $target"
   swift package generate-documentation --target "$target" --warnings-as-errors
 done

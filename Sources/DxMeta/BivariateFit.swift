@@ -67,13 +67,46 @@ struct BivariateFit: Sendable {
             }
         }
         guard let best else { throw .notFinite("REML log-likelihood at every starting point") }
-        let sigma = SymmetricMatrix2.fromCholesky(best.parameters[0], best.parameters[1], best.parameters[2])
+        // BFGS stops when its line search can no longer make progress, often a little short of the
+        // gradient test; Newton steps with the finite-difference Jacobian of the analytic gradient finish
+        // the job wherever that Jacobian is positive definite (not where a variance is at 0).
+        var parameters = best.parameters
+        var (logLikelihood, gradient) = likelihood.evaluate(parameters)
+        var newtonSteps = 0
+        if best.converged {
+            for _ in 0..<3 {
+                var hessian = Array(repeating: [0.0, 0.0, 0.0], count: 3)
+                for j in 0..<3 {
+                    let h = 1e-6 * Swift.max(1, abs(parameters[j]))
+                    var up = parameters, down = parameters
+                    up[j] += h
+                    down[j] -= h
+                    let (gUp, gDown) = (likelihood.evaluate(up).gradient, likelihood.evaluate(down).gradient)
+                    for i in 0..<3 { hessian[i][j] = -(gUp[i] - gDown[i]) / (2 * h) }
+                }
+                for i in 0..<3 {
+                    for j in 0..<i { (hessian[i][j], hessian[j][i]) = ((hessian[i][j] + hessian[j][i]) / 2, (hessian[i][j] + hessian[j][i]) / 2) }
+                }
+                guard let inverse = inverseOfPositiveDefinite(hessian) else { break }
+                let candidate = (0..<3).map { i in parameters[i] + (0..<3).reduce(0) { $0 + inverse[i][$1] * gradient[$1] } }
+                let (candidateValue, candidateGradient) = likelihood.evaluate(candidate)
+                let norm = { (g: [Double]) in g.reduce(0) { $0 + $1 * $1 }.squareRoot() }
+                guard candidateValue.isFinite, candidateValue >= logLikelihood - 1e-12, norm(candidateGradient) < norm(gradient) else { break }
+                (parameters, logLikelihood, gradient) = (candidate, candidateValue, candidateGradient)
+                newtonSteps += 1
+                if norm(gradient) < tolerance / 100 { break }
+            }
+        }
+        let gradientNorm = gradient.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        let sigma = SymmetricMatrix2.fromCholesky(parameters[0], parameters[1], parameters[2])
         let (mean, covariance) = likelihood.means(sigma: sigma)
+        let status = gradientNorm < tolerance ? "success" : best.status
         return try BivariateFit(
-            mean: mean, meanCovariance: covariance, sigma: sigma, logLikelihood: -best.value,
+            mean: mean, meanCovariance: covariance, sigma: sigma, logLikelihood: logLikelihood,
             convergence: FitConvergence(
-                converged: best.converged, algorithm: best.algorithm + ", best of 3 starts", iterations: best.iterations,
-                criterionName: best.criterionName, criterion: best.criterion, tolerance: tolerance, status: best.status)
+                converged: best.converged,
+                algorithm: best.algorithm + ", best of 3 starts" + (newtonSteps > 0 ? ", then \(newtonSteps) Newton step\(newtonSteps == 1 ? "" : "s")" : ""),
+                iterations: best.iterations, criterionName: best.criterionName, criterion: gradientNorm, tolerance: tolerance, status: status)
         ).checkedFinite()
     }
 

@@ -53,7 +53,7 @@ public struct MetaAnalysisReport: Sendable {
         }
     }
 
-    /// The result encoded as pretty-printed JSON (keys in a fixed order).
+    /// The result encoded as pretty-printed JSON, keys sorted (the same bytes on every run).
     public var json: String {
         Self.encoded(Document(analysis: analysis, evidenceSet: evidenceSet.map { .init(id: $0.id, caveats: $0.caveats) }))
     }
@@ -61,7 +61,7 @@ public struct MetaAnalysisReport: Sendable {
     /// Encodes `value` as pretty-printed JSON; DxMeta's results hold only finite numbers.
     public static func encoded(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
             return String(decoding: try encoder.encode(value), as: UTF8.self)
         } catch {

@@ -65,6 +65,8 @@ struct ModelReference: Decodable, Sendable {
     let logLikelihood: Double
     let singular: Bool?
     let standardErrorsRichardson: [Double]?
+    let theta: [Double]?
+    let laplaceAtEstimate: Double?
 
     /// A fit at or next to the boundary of the parameter space (a correlation
     /// within 0.001 of ±1, a variance below 0.001, or lme4's `isSingular`),

@@ -69,16 +69,29 @@ struct ReferenceTests {
             #expect(!analysis.boundary.isEmpty || analysis.notes.contains { $0.contains("boundary") }, "a boundary fit is flagged in words")
             return
         }
-        // lme4's vcov differentiates its deviance by plain central differences (deriv12); the same deviance
-        // function differentiated with numDeriv's Richardson extrapolation is the accurate reference.
+        // Standard errors: lme4's vcov inverts a finite-difference Hessian of its own deviance function
+        // (numDeriv's Richardson extrapolation of the same function agrees with it). That deviance rests
+        // on PIRLS with lme4's default tolerances and differs from the exact Laplace value by up to about
+        // 4e-4 (see `laplace`), which moves the Hessian: on the 3- and 5-study sets the standard errors
+        // differ by up to 1.3e-3, elsewhere by less than 1e-4. Hence 2e-3 here.
         let accurate = try #require(reference.standardErrorsRichardson)
-        #expect(abs(analysis.logitSensitivity.standardError - accurate[0]) < tolerance)
-        #expect(abs(analysis.logitSpecificity.standardError - accurate[1]) < tolerance)
+        #expect(abs(analysis.logitSensitivity.standardError - accurate[0]) < 2 * tolerance)
+        #expect(abs(analysis.logitSpecificity.standardError - accurate[1]) < 2 * tolerance)
         #expect(abs(analysis.logitSensitivity.standardError - (reference.logitSensitivity.standardError ?? .nan)) < 2 * tolerance)
         #expect(abs(analysis.logitSpecificity.standardError - (reference.logitSpecificity.standardError ?? .nan)) < 2 * tolerance)
         #expect(abs(analysis.tau2Sensitivity - reference.tau2Sensitivity) < tolerance)
         #expect(abs(analysis.tau2Specificity - reference.tau2Specificity) < tolerance)
         #expect(abs((analysis.correlation ?? .nan) - (reference.correlation ?? .nan)) < tolerance)
+    }
+
+    @Test("The Laplace log-likelihood at glmer's estimates equals the Laplace approximation written out in R", arguments: MetaFixtureFile.datasets)
+    func laplace(_ dataset: MetaDataset) throws {
+        let reference = dataset.glmmLaplace
+        let theta = try #require(reference.theta)
+        let parameters = [reference.logitSensitivity.estimate, reference.logitSpecificity.estimate] + theta
+        let value = try #require(BinomialGLMMLikelihood(studies: try dataset.studyList(), quadraturePoints: 1).logLikelihood(parameters))
+        #expect(abs(value - (reference.laplaceAtEstimate ?? .nan)) < 1e-8, "hand-coded Laplace")
+        #expect(abs(value - reference.logLikelihood) < 1e-3, "lme4's own deviance (PIRLS tolerances)")
     }
 
     @Test("Adaptive Gauss–Hermite log-likelihood equals brute-force integration", arguments: MetaFixtureFile.datasets.filter { $0.glmmExact != nil })

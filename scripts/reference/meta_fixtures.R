@@ -171,6 +171,37 @@ reitsma <- function(d, correction = 0.5, scope = "zero") {
     logLikelihood = as.numeric(logLik(fit)))
 }
 
+# The Laplace approximation written out (Newton's method for each study's mode, the analytic
+# Hessian), at given (theta, beta): an independent check of the value lme4's deviance function
+# returns, which rests on PIRLS with lme4's default tolerances.
+laplace_at <- function(p, d) {
+  mu <- p[4:5]; L <- matrix(c(p[1], p[2], 0, p[3]), 2); total <- 0
+  for (i in seq_along(d$tp)) {
+    n1 <- d$tp[i] + d$fn[i]; n0 <- d$fp[i] + d$tn[i]; u <- c(0, 0)
+    h <- function(u) {
+      e <- as.vector(mu + L %*% u)
+      d$tp[i] * plogis(e[1], log.p = TRUE) + d$fn[i] * plogis(-e[1], log.p = TRUE) +
+        d$tn[i] * plogis(e[2], log.p = TRUE) + d$fp[i] * plogis(-e[2], log.p = TRUE) - sum(u^2) / 2
+    }
+    for (iteration in 1:200) {
+      pr <- plogis(as.vector(mu + L %*% u))
+      g <- as.vector(t(L) %*% c(d$tp[i] - n1 * pr[1], d$tn[i] - n0 * pr[2])) - u
+      H <- t(L) %*% diag(c(n1 * pr[1] * (1 - pr[1]), n0 * pr[2] * (1 - pr[2]))) %*% L + diag(2)
+      step <- solve(H, g)
+      # Step halving: Newton's method can overshoot on a concave function far from its mode.
+      while (h(u + step) < h(u) - 1e-12 && sum(abs(step)) > 1e-14) step <- step / 2
+      u <- u + step
+      if (sum(abs(step)) < 1e-13) break
+    }
+    e <- as.vector(mu + L %*% u); pr <- plogis(e)
+    H <- t(L) %*% diag(c(n1 * pr[1] * (1 - pr[1]), n0 * pr[2] * (1 - pr[2]))) %*% L + diag(2)
+    total <- total + lchoose(n1, d$tp[i]) + lchoose(n0, d$tn[i]) + d$tp[i] * plogis(e[1], log.p = TRUE) +
+      d$fn[i] * plogis(-e[1], log.p = TRUE) + d$tn[i] * plogis(e[2], log.p = TRUE) + d$fp[i] * plogis(-e[2], log.p = TRUE) -
+      sum(u^2) / 2 - 0.5 * log(det(H))
+  }
+  total
+}
+
 glmm <- function(d) {
   k <- length(d$tp)
   long <- data.frame(study = factor(rep(seq_len(k), each = 2)),
@@ -202,6 +233,7 @@ glmm <- function(d) {
     correlation = unname(attr(vc, "correlation")[1, 2]),
     theta = unname(getME(fit, "theta")),
     logLikelihood = as.numeric(logLik(fit)),
+    laplaceAtEstimate = laplace_at(c(getME(fit, "theta"), fixef(fit)), d),
     singular = isSingular(fit),
     messages = if (length(messages)) as.character(unlist(messages)) else character(0))
 }

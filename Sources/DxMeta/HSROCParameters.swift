@@ -16,7 +16,7 @@ import Foundation
 /// Undefined when either variance is 0 (β = ±∞): then `nil`, with a note.
 ///
 /// Example: μA = 2.11, μB = 3.01, σA² = 0.488, σB² = 1.254, ρ = −0.257
-/// (Kearon 1998 symptomatic, REML) give Λ = 5.06, β = 0.472.
+/// (Kearon 1998 symptomatic, REML) give Λ = 5.05, β = 0.472.
 ///
 /// Harbord RM, Deeks JJ, Egger M, Whiting P, Sterne JAC. A unification of
 /// models for the meta-analysis of diagnostic accuracy studies.

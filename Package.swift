@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "DxStats", targets: ["DxStats"]),
         .library(name: "DxEvidence", targets: ["DxEvidence", "DxEvidenceFormat"]),
         .library(name: "DxReferral", targets: ["DxReferral"]),
+        .library(name: "DxMeta", targets: ["DxMeta"]),
         .library(name: "DxReport", targets: ["DxReport"]),
         .executable(name: "dxkit", targets: ["dxkit"]),
     ],
@@ -27,11 +28,12 @@ let package = Package(
         .plugin(name: "EmbedEvidence", capability: .buildTool(), dependencies: ["EvidenceCompiler"]),
         .target(name: "DxEvidence", dependencies: ["DxStats", "DxEvidenceFormat"], plugins: ["EmbedEvidence"]),
         .target(name: "DxReferral", dependencies: ["DxStats", "DxEvidence"]),
-        .target(name: "DxReport", dependencies: ["DxStats", "DxEvidence", "DxReferral"]),
+        .target(name: "DxMeta", dependencies: ["DxStats", "DxEvidence", "CGSL"]),
+        .target(name: "DxReport", dependencies: ["DxStats", "DxEvidence", "DxReferral", "DxMeta"]),
         .target(
             name: "DxKitCommands",
             dependencies: [
-                "DxStats", "DxEvidence", "DxReferral", "DxReport",
+                "DxStats", "DxEvidence", "DxReferral", "DxMeta", "DxReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +41,11 @@ let package = Package(
         .testTarget(
             name: "DxStatsTests",
             dependencies: ["DxStats"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "DxMetaTests",
+            dependencies: ["DxMeta", "DxStats"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

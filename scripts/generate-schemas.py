@@ -15,7 +15,7 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 INTERVAL_METHODS = [
     "wilson", "wilson-cc", "clopper-pearson", "jeffreys", "agresti-coull", "wald", "log", "koopman", "log-add-half",
     "woolf", "woolf-add-half", "logit", "adjusted-logit", "log-product", "monte-carlo", "monte-carlo-with-dependence-range",
-    "frechet-bounds", "given",
+    "frechet-bounds", "logit-wald", "delta-method-log", "given",
 ]
 
 number_or_null = {"type": ["number", "null"]}
@@ -206,6 +206,51 @@ evidence_show = {"type": "object", "required": ["schemaVersion", "id", "kind", "
                                 "measures": measures},
                  "description": "The record's own keys (Evidence/schema.json describes them), with `file`, and for a diagnostic study `measures`."}
 
+logit_estimate = obj({"estimate": {"type": "number"}, "standardError": {"type": "number", "minimum": 0}})
+prediction_range = obj({"lower": {"type": "number"}, "upper": {"type": "number"}})
+region_point = obj({"logitSensitivity": {"type": "number"}, "logitSpecificity": {"type": "number"}, "sensitivity": {"type": "number"},
+                    "falsePositiveRate": {"type": "number"}})
+region = obj({"covers": {"type": "string"}, "level": {"type": "number"}, "covariance": {"type": "array", "items": {"type": "number"},
+                                                                                      "minItems": 3, "maxItems": 3},
+              "points": {"type": "array", "items": region_point}})
+study_summary = obj({
+    "study": {"type": "string"}, **{k: {"type": "integer", "minimum": 0} for k in ["truePositives", "falsePositives", "falseNegatives", "trueNegatives"]},
+    "citation": {"type": "string"},
+    "columns": {"type": "array", "items": obj({"name": {"type": "string"}, "value": {"type": "string"}})},
+    "sensitivity": ref("interval"), "specificity": ref("interval"), "corrected": {"type": "boolean"},
+    "logitSensitivity": {"type": "number"}, "logitSpecificity": {"type": "number"},
+    "varianceLogitSensitivity": {"type": "number"}, "varianceLogitSpecificity": {"type": "number"},
+}, required=["study", "truePositives", "falsePositives", "falseNegatives", "trueNegatives", "columns", "sensitivity", "specificity", "corrected"])
+meta = obj({
+    "schemaVersion": schema_version, "model": {"enum": ["reitsma", "glmm"]}, "method": {"type": "string"}, "level": {"type": "number"},
+    "studies": {"type": "array", "minItems": 2, "items": study_summary},
+    "correction": {"anyOf": [obj({"value": {"type": "number"}, "studies": {"enum": ["zero", "all"]}}), {"type": "null"}]},
+    "quadraturePoints": {"type": "integer"},
+    "logitSensitivity": logit_estimate, "logitSpecificity": logit_estimate, "covarianceOfLogitMeans": {"type": "number"},
+    "tau2Sensitivity": {"type": "number", "minimum": 0}, "tau2Specificity": {"type": "number", "minimum": 0},
+    "correlation": {"type": ["number", "null"], "minimum": -1, "maximum": 1},
+    "logLikelihood": {"type": "number"}, "logLikelihoodScale": {"type": "string"},
+    "sensitivity": ref("interval"), "specificity": ref("interval"), "positiveLikelihoodRatio": ref("interval"),
+    "negativeLikelihoodRatio": ref("interval"), "diagnosticOddsRatio": ref("interval"), "derivedMeasuresMethod": {"type": "string"},
+    "confidenceRegion": region, "predictionRegion": region,
+    "heterogeneity": obj({"sensitivityPrediction": prediction_range, "specificityPrediction": prediction_range, "summary": {"type": "string"}}),
+    "hsroc": obj({k: {"type": "number"} for k in ["lambda", "theta", "beta", "sigma2Alpha", "sigma2Theta"]}),
+    "srocCurve": {"type": "array", "items": obj({"falsePositiveRate": {"type": "number"}, "sensitivity": {"type": "number"}})},
+    "converged": {"type": "boolean"},
+    "convergence": {"type": "object", "required": ["converged", "algorithm", "iterations", "status"]},
+    "boundary": string_list, "notes": string_list,
+    "evidenceSet": obj({"id": {"type": "string"}, "caveats": string_list}),
+}, required=["schemaVersion", "model", "method", "level", "studies", "logitSensitivity", "logitSpecificity", "tau2Sensitivity",
+             "tau2Specificity", "logLikelihood", "sensitivity", "specificity", "positiveLikelihoodRatio", "negativeLikelihoodRatio",
+             "diagnosticOddsRatio", "confidenceRegion", "predictionRegion", "heterogeneity", "converged", "convergence", "boundary", "notes"])
+meta_posttest = obj({
+    "schemaVersion": schema_version, "pretest": {"type": "number", "minimum": 0, "maximum": 1}, "result": {"enum": ["positive", "negative"]},
+    "level": {"type": "number"}, "likelihoodRatio": ref("interval"), "posttest": ref("interval"),
+    "newSettingLikelihoodRatio": prediction_range, "newSetting": prediction_range, "method": {"type": "string"},
+    "newSettingMethod": {"type": "string"}, "notes": string_list, "model": {"enum": ["reitsma", "glmm"]}, "studies": {"type": "integer"},
+    "sensitivity": ref("interval"), "specificity": ref("interval"),
+})
+
 SCHEMAS = {
     "accuracy": ("dxkit accuracy --format json", "Every accuracy measure of one 2×2 table (and, with --input, of each row, one object per line).", accuracy),
     "posttest": ("dxkit posttest --lr/--tp… --format json", "A post-test probability from a likelihood ratio or a 2×2 table.", posttest),
@@ -216,6 +261,8 @@ SCHEMAS = {
     "evidence-show": ("dxkit evidence show ID --format json", "One evidence record in full.", evidence_show),
     "evidence-cite": ("dxkit evidence cite ID --format json", "The citations of one record.", evidence_cite),
     "evidence-validate": ("dxkit evidence validate DIR --format json", "A valid evidence directory.", evidence_validate),
+    "meta": ("dxkit meta --format json", "A bivariate meta-analysis of diagnostic accuracy (Reitsma REML or binomial GLMM).", meta),
+    "posttest-meta": ("dxkit posttest --meta FILE --format json", "A post-test probability from a meta-analysis, with the interval a new setting implies.", meta_posttest),
 }
 
 if __name__ == "__main__":

@@ -33,6 +33,9 @@ pictures=(
     "curves-two-signs|curves --sign closed-fist-percussion --sign supine-sign --pretest suspected-acute-vcf"
     "curves-one-sign|curves --sign closed-fist-percussion"
     "curves-lr|curves --lr 0.1,0.5,2,10 --pretest 0.9"
+    "meta-forest|meta --input Notebooks-md/kearon-1998-symptomatic.csv --plot forest"
+    "meta-sroc|meta --input Notebooks-md/kearon-1998-symptomatic.csv --plot sroc"
+    "meta-sroc-evidence-set|meta --evidence-set sign-pooling-caveat --plot sroc"
 )
 
 render() {  # file.svg|file.html, png, width, height

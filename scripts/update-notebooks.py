@@ -40,6 +40,19 @@ def replay(answers):
     return log.getvalue().replace("\r\n", "\n").strip("\n") + "\n"
 
 
+# Pictures shown in the notebooks: file under Notebooks-md/pictures, then the dxkit arguments
+# (MetaCommandTests checks that the committed files are what dxkit draws).
+pictures = {
+    "kearon-1998-forest.svg": ["meta", "--input", "Notebooks-md/kearon-1998-symptomatic.csv", "--plot", "forest"],
+    "kearon-1998-sroc.svg": ["meta", "--input", "Notebooks-md/kearon-1998-symptomatic.csv", "--plot", "sroc"],
+}
+for name, arguments in pictures.items():
+    picture = root / "Notebooks-md" / "pictures" / name
+    drawn = subprocess.run([dxkit] + arguments, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=root).stdout
+    if not picture.exists() or picture.read_text() != drawn:
+        picture.write_text(drawn)
+        print(f"updated {picture.relative_to(root)}")
+
 for notebook in sorted((root / "Notebooks-md").glob("*.md")):
     text = notebook.read_text()
     updated = block.sub(lambda match: f"```console\n$ {match.group(1)}\n{run(match.group(1))}```", text)

@@ -14,11 +14,12 @@ public struct DxKit: ParsableCommand {
               dxkit accuracy --tp 42 --fp 3 --fn 6 --tn 27
               dxkit refer --weeks 2 --no-red-flags --high-energy-trauma no --closed-fist-percussion positive
               dxkit table --sign closed-fist-percussion --pretest 0.05:0.95:0.05 --format markdown
+              dxkit meta --input studies.csv --plot sroc --output sroc.svg
             """,
         version: "0.1.0",
         subcommands: [
             AccuracyCommand.self, PostTestCommand.self, ReferCommand.self, EvidenceCommand.self,
-            TableCommand.self, NomogramCommand.self, CurvesCommand.self, HandoutCommand.self,
+            TableCommand.self, NomogramCommand.self, CurvesCommand.self, HandoutCommand.self, MetaCommand.self,
         ]
     )
 

@@ -39,8 +39,11 @@ struct PostTestCommand: RenderingCommand {
 
     @OptionGroup var table: TableOptions
 
-    @Option(help: "The test result, with a 2×2 table: positive or negative.")
+    @Option(help: "The test result, with a 2×2 table or --meta: positive or negative.")
     var result: TestResult?
+
+    @Option(help: "A CSV of studies (study,tp,fp,fn,tn): the post-test probability from their meta-analysis, with the interval for a new setting.")
+    var meta: String?
 
     @Option(name: .customLong("lr-ci"), help: "With a 2×2 table, the LR interval: log (Mercaldo logit post-test interval) or koopman.")
     var likelihoodRatioInterval: RatioIntervalMethod = .log
@@ -73,11 +76,15 @@ struct PostTestCommand: RenderingCommand {
         guard sources <= 1 else {
             throw InputError("give one of --lr, a 2×2 table (--tp --fp --fn --tn) or --sign, not several")
         }
-        guard pretest != nil || !signs.isEmpty else {
+        guard pretest != nil || !signs.isEmpty || meta != nil else {
             throw InputError("--pretest is missing: give a probability (0.3, 30%, 1:3) or a preset id")
         }
         let evidenceOptions = evidence
         let base = EvidenceLoader { try evidenceOptions.base() }
+        if let meta {
+            guard sources == 0 else { throw InputError("--meta is the finding: give it without --lr, a 2×2 table or --sign") }
+            return try PostTestMeta.render(file: meta, pretest: pretest, result: result, level: level, evidence: base.get, format: common.format)
+        }
         if !signs.isEmpty {
             return try signReport(findings: signs.map(SignFinding.parse), base: base, level: level).render(common.format)
         }

@@ -20,10 +20,14 @@ private let errorHandlerSwitchedOff: Void = {
 }()
 
 /// Thin, checked wrappers around the GSL routines that DxKit uses.
-enum GSL {
+///
+/// `package` so that another DxKit target with its own GSL fence (DxMeta's
+/// `GSLOptimisation.swift`) shares this one switch-off of the error handler
+/// and these wrappers instead of repeating them.
+package enum GSL {
     /// Makes sure GSL's error handler is off. Cheap after the first call.
     @inline(__always)
-    static func prepare() {
+    package static func prepare() {
         _ = errorHandlerSwitchedOff
     }
 
@@ -32,7 +36,7 @@ enum GSL {
     /// `gsl_set_error_handler_off` installs a do-nothing handler and returns
     /// the previous one; installing it twice and comparing tells whether it
     /// was already in place. The original handler is put back.
-    static var errorHandlerIsOff: Bool {
+    package static var errorHandlerIsOff: Bool {
         prepare()
         let before = gsl_set_error_handler_off()
         let silent = gsl_set_error_handler_off()
@@ -51,14 +55,14 @@ enum GSL {
     }
 
     /// The upper-tail standard normal quantile: the z with P(Z > z) = q.
-    static func standardNormalUpperQuantile(_ upperTail: Double) -> Double {
+    package static func standardNormalUpperQuantile(_ upperTail: Double) -> Double {
         precondition(upperTail > 0 && upperTail < 1, "normal quantile needs q in (0, 1), got \(upperTail)")
         prepare()
         return gsl_cdf_ugaussian_Qinv(upperTail)
     }
 
     /// The chi-square quantile with `degreesOfFreedom`, for p in (0, 1).
-    static func chiSquaredQuantile(_ probability: Double, degreesOfFreedom: Double) -> Double {
+    package static func chiSquaredQuantile(_ probability: Double, degreesOfFreedom: Double) -> Double {
         precondition(probability > 0 && probability < 1, "chi-square quantile needs p in (0, 1), got \(probability)")
         precondition(degreesOfFreedom > 0, "chi-square degrees of freedom must be positive")
         prepare()
@@ -189,7 +193,7 @@ enum GSL {
     /// The function must change sign over the bracket; the caller checks that.
     /// Returns `nil` when GSL reports a failure (it never aborts: its handler
     /// is off), so the caller can report a typed error instead of a crash.
-    static func brentRoot(
+    package static func brentRoot(
         in lower: Double,
         _ upper: Double,
         absoluteTolerance: Double = 0,

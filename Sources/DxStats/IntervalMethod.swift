@@ -29,6 +29,10 @@ public enum IntervalMethod: String, Sendable, Hashable, CaseIterable, Codable {
     case monteCarloWithDependenceRange = "monte-carlo-with-dependence-range"
     /// The range the Fréchet bounds allow at the point estimates (no sampling).
     case frechetBounds = "frechet-bounds"
+    /// Meta-analysis: Wald on the logit scale from the pooled logit and its standard error.
+    case logitWald = "logit-wald"
+    /// Meta-analysis: the delta method on the log scale from the bivariate estimates.
+    case deltaMethodLog = "delta-method-log"
     /// Given by the user (no interval computed).
     case given
 
@@ -78,6 +82,8 @@ public enum IntervalMethod: String, Sendable, Hashable, CaseIterable, Codable {
         case .monteCarlo: "Monte Carlo (Jeffreys posteriors)"
         case .monteCarloWithDependenceRange: "Monte Carlo over the dependence range"
         case .frechetBounds: "Fréchet bounds at the point estimates"
+        case .logitWald: "Wald on the logit scale"
+        case .deltaMethodLog: "delta method on the log scale"
         case .given: "as given"
         }
     }

@@ -57,6 +57,12 @@ struct SchemaTests {
         Case(arguments: ["evidence", "show", "suspected-acute-vcf"], schema: "evidence-show"),
         Case(arguments: ["evidence", "cite", "langdon-2010"], schema: "evidence-cite"),
         Case(arguments: ["evidence", "validate", "Evidence"], schema: "evidence-validate"),
+        Case(arguments: ["meta", "--input", "Notebooks-md/kearon-1998-symptomatic.csv"], schema: "meta"),
+        Case(arguments: ["meta", "--input", "Notebooks-md/kearon-1998-symptomatic.csv", "--model", "glmm"], schema: "meta"),
+        Case(arguments: ["meta", "--evidence-set", "sign-pooling-caveat"], schema: "meta"),
+        Case(
+            arguments: ["posttest", "--meta", "Notebooks-md/kearon-1998-symptomatic.csv", "--pretest", "0.3", "--result", "positive"],
+            schema: "posttest-meta"),
     ]
 
     @Test("Each command's JSON validates against its schema", arguments: cases)

@@ -63,7 +63,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DocumentationExamplesTests",
-            dependencies: ["DxStats", "DxEvidenceFormat", "DxEvidence", "DxReferral", "DxReport"]
+            dependencies: ["DxStats", "DxEvidenceFormat", "DxEvidence", "DxReferral", "DxMeta", "DxReport"]
         ),
         .testTarget(
             name: "DxKitCommandsTests",

@@ -20,7 +20,7 @@ import sys
 
 root = pathlib.Path(__file__).resolve().parents[1]
 output = root / "Tests" / "DocumentationExamplesTests" / "DocumentationExamples.swift"
-LIBRARIES = ["DxStats", "DxEvidenceFormat", "DxEvidence", "DxReferral", "DxReport"]
+LIBRARIES = ["DxStats", "DxEvidenceFormat", "DxEvidence", "DxReferral", "DxMeta", "DxReport"]
 
 
 def examples():
@@ -99,7 +99,7 @@ def transform(lines):
         code, comment = split_comment(line)
         if not checkable(comment) or not code.strip() or code.rstrip().endswith(("(", ",", "[", "{")):
             # An expression whose value the example only describes in words is still evaluated.
-            if code.strip() and expression_statement(code) and not code.rstrip().endswith(("(", ",", "[", "{")):
+            if comment and code.strip() and expression_statement(code) and not code.rstrip().endswith(("(", ",", "[", "{")):
                 line = code[: len(code) - len(code.lstrip())] + "_ = " + code.strip() + (f"  // {comment}" if comment else "")
             body.append(line)
             continue

@@ -10,7 +10,8 @@
 ///
 /// ```swift
 /// let correction = try ContinuityCorrection(value: 0.5, studies: .zeroCells)
-/// correction.applies(to: study)   // true when study has a zero cell
+/// let study = try Study(name: "Vogel 1987", truePositives: 20, falsePositives: 0, falseNegatives: 5, trueNegatives: 29)
+/// correction.applies(to: study)   // true: the study has a zero cell
 /// ```
 public struct ContinuityCorrection: Sendable, Hashable, Codable {
     /// Which studies get the correction.

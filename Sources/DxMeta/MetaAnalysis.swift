@@ -24,7 +24,8 @@ import Foundation
 /// ]
 /// let analysis = try MetaAnalysis(studies: studies)
 /// analysis.sensitivity.estimate      // pooled sensitivity
-/// try analysis.posttest(pretest: 0.2, result: .positive).newSetting
+/// let newSetting = try analysis.posttest(pretest: 0.2, result: .positive).newSetting
+/// newSetting.lower < newSetting.upper   // true: the interval a new setting implies
 /// ```
 ///
 /// The JSON of `dxkit meta --format json` is this type, encoded. A fit

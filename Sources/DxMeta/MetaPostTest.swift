@@ -20,6 +20,11 @@ import Foundation
 /// simulation.
 ///
 /// ```swift
+/// let analysis = try MetaAnalysis(studies: [
+///     try Study(name: "A", truePositives: 45, falsePositives: 8, falseNegatives: 5, trueNegatives: 92),
+///     try Study(name: "B", truePositives: 30, falsePositives: 12, falseNegatives: 10, trueNegatives: 88),
+///     try Study(name: "C", truePositives: 60, falsePositives: 5, falseNegatives: 3, trueNegatives: 70),
+/// ])
 /// let post = try analysis.posttest(pretest: 0.3, result: .positive)
 /// post.posttest.estimate   // from the pooled Se and Sp
 /// post.newSetting          // wider: where a new setting's value may lie

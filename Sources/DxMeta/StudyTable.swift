@@ -8,7 +8,8 @@
 /// table.add(fields: ["Elias 1987", "325", "22", "8", "483", "1987"], line: 2)
 /// table.add(fields: ["Vogel 1987", "20", "0", "-5", "29", "1987"], line: 3)
 /// table.studies.count   // 1
-/// table.rejects         // [line 3: study "Vogel 1987": FN (-5) must be a whole number ≥ 0]
+/// table.rejects.first?.line   // 3
+/// // the reason: FN (-5) must be a whole number ≥ 0
 /// ```
 public struct StudyTable: Sendable {
     /// A row that could not be read.

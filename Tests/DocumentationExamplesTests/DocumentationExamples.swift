@@ -9,6 +9,7 @@ import Testing
 @testable import DxEvidenceFormat
 @testable import DxEvidence
 @testable import DxReferral
+@testable import DxMeta
 @testable import DxReport
 
 @Suite("Documentation examples")
@@ -354,8 +355,84 @@ struct DocumentationExamples {
         DocumentationCheck.expect(result.gate.classification, ".acuteLikely")
     }
 
-    @Test("Sources/DxReport/DxReport.docc/DxReport.md:8")
+    @Test("Sources/DxMeta/ContinuityCorrection.swift:11")
     func example41() throws {
+        let correction = try ContinuityCorrection(value: 0.5, studies: .zeroCells)
+        let study = try Study(name: "Vogel 1987", truePositives: 20, falsePositives: 0, falseNegatives: 5, trueNegatives: 29)
+        DocumentationCheck.expect(correction.applies(to: study), "true: the study has a zero cell")
+    }
+
+    @Test("Sources/DxMeta/DxMeta.docc/DxMeta.md:18")
+    func example42() throws {
+
+        var table = try StudyTable(header: ["study", "tp", "fp", "fn", "tn"])
+        table.add(fields: ["A", "45", "8", "5", "92"], line: 2)
+        table.add(fields: ["B", "30", "12", "10", "88"], line: 3)
+        table.add(fields: ["C", "60", "5", "3", "70"], line: 4)
+        let analysis = try MetaAnalysis(studies: table.studies)
+        let next = try analysis.posttest(pretest: 0.25, result: .negative)
+        _ = next.posttest  // the pooled estimate and its confidence interval
+        _ = next.newSetting  // the interval a new setting implies
+    }
+
+    @Test("Sources/DxMeta/EvidenceStudies.swift:9")
+    func example43() throws {
+        let base = try EvidenceBase.builtIn()
+        let set = try EvidenceStudies.evidenceSet("sign-pooling-caveat", in: base)
+        DocumentationCheck.expect(set.studies.map(\.name), "[\"Closed-fist percussion sign (Langdon 2010/2011)\", …]")
+    }
+
+    @Test("Sources/DxMeta/MetaAnalysis.swift:19")
+    func example44() throws {
+        let studies = [
+            try Study(name: "A", truePositives: 45, falsePositives: 8, falseNegatives: 5, trueNegatives: 92),
+            try Study(name: "B", truePositives: 30, falsePositives: 12, falseNegatives: 10, trueNegatives: 88),
+            try Study(name: "C", truePositives: 60, falsePositives: 5, falseNegatives: 3, trueNegatives: 70),
+        ]
+        let analysis = try MetaAnalysis(studies: studies)
+        _ = analysis.sensitivity.estimate  // pooled sensitivity
+        let newSetting = try analysis.posttest(pretest: 0.2, result: .positive).newSetting
+        DocumentationCheck.expect(newSetting.lower < newSetting.upper, "true: the interval a new setting implies")
+    }
+
+    @Test("Sources/DxMeta/MetaAnalysisSettings.swift:15")
+    func example45() throws {
+        let settings = try MetaAnalysisSettings(model: .glmm, quadraturePoints: 9)
+        DocumentationCheck.expect(settings.integration, "\"adaptive Gauss–Hermite quadrature, 9 points per dimension\"")
+    }
+
+    @Test("Sources/DxMeta/MetaPostTest.swift:22")
+    func example46() throws {
+        let analysis = try MetaAnalysis(studies: [
+            try Study(name: "A", truePositives: 45, falsePositives: 8, falseNegatives: 5, trueNegatives: 92),
+            try Study(name: "B", truePositives: 30, falsePositives: 12, falseNegatives: 10, trueNegatives: 88),
+            try Study(name: "C", truePositives: 60, falsePositives: 5, falseNegatives: 3, trueNegatives: 70),
+        ])
+        let post = try analysis.posttest(pretest: 0.3, result: .positive)
+        _ = post.posttest.estimate  // from the pooled Se and Sp
+        _ = post.newSetting  // wider: where a new setting's value may lie
+    }
+
+    @Test("Sources/DxMeta/Study.swift:10")
+    func example47() throws {
+        let study = try Study(name: "Elias 1987", truePositives: 325, falsePositives: 22,
+                              falseNegatives: 8, trueNegatives: 483)
+        DocumentationCheck.expect(study.withCondition, "333")
+        DocumentationCheck.expect(study.hasZeroCell, "false")
+    }
+
+    @Test("Sources/DxMeta/StudyTable.swift:6")
+    func example48() throws {
+        var table = try StudyTable(header: ["study", "tp", "fp", "fn", "tn", "year"])
+        table.add(fields: ["Elias 1987", "325", "22", "8", "483", "1987"], line: 2)
+        table.add(fields: ["Vogel 1987", "20", "0", "-5", "29", "1987"], line: 3)
+        DocumentationCheck.expect(table.studies.count, "1")
+        DocumentationCheck.expect(table.rejects.first?.line, "3")
+        // the reason: FN (-5) must be a whole number ≥ 0
+    }
+
+    @Test("Sources/DxReport/DxReport.docc/DxReport.md:8")
+    func example49() throws {
 
         let accuracy = try DiagnosticAccuracy(table: TwoByTwoTable(
             truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
@@ -363,20 +440,20 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/JSONValue.swift:8")
-    func example42() throws {
+    func example50() throws {
         let text = JSONValue.object([("estimate", .number(0.875)), ("upper", .null)]).serialized()
         DocumentationCheck.expect(text == #"{"estimate":0.875,"upper":null}"#, "true")
     }
 
     @Test("Sources/DxReport/JSONValueEncoder.swift:7")
-    func example43() throws {
+    func example51() throws {
         let interval = try Proportion(successes: 42, trials: 48).interval(method: .wilson)
         let json = try JSONValueEncoder.encode(interval).serialized()
         DocumentationCheck.expect(json.hasPrefix(#"{"estimate":0.875,"lower":0.7529954171361317,"upper":"#), "true")
     }
 
     @Test("Sources/DxReport/ProbabilityTable.swift:13")
-    func example44() throws {
+    func example52() throws {
         let percussionTable = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let sign = try SignAccuracy(name: "closed-fist-percussion", table: percussionTable)
         let table = ProbabilityTable(
@@ -388,7 +465,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/SVGDocument.swift:10")
-    func example45() throws {
+    func example53() throws {
         var svg = SVGDocument(width: 200, height: 100, title: "Example")
         svg.line(from: .init(x: 10, y: 10), to: .init(x: 190, y: 90), stroke: "#000")
         svg.text("Hello", at: .init(x: 100, y: 50), style: .init(anchor: .middle))

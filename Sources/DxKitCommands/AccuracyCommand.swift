@@ -58,8 +58,8 @@ struct AccuracyCommand: RenderingCommand {
             do { value = try PretestProbability.parse(prevalence, name: "--prevalence") } catch {
                 throw InputError("--prevalence (\(prevalence)) must be a probability: 0.1, 10% or odds 1:9")
             }
-            let method: PostTestProbability.IntervalMethod = likelihoodRatioInterval == .koopman ? .koopman : .logit
-            let values = try PostTestProbability.predictiveValues(of: counts, prevalence: value, method: method, level: level)
+            let values = try PostTestProbability.predictiveValues(
+                of: counts, prevalence: value, method: .init(matching: likelihoodRatioInterval), level: level)
             atPrevalence = (value, values.positive, values.negative)
         }
         return AccuracyReport(accuracy: accuracy, predictiveValuesAtPrevalence: atPrevalence).render(common.format)

@@ -37,11 +37,8 @@ struct EvidenceCommand: ParsableCommand {
             let base = try evidence.base()
             let record: EvidenceRecord
             do { record = try base.record(id) } catch { throw InputError(error.description) }
-            var accuracy: DiagnosticAccuracy?
-            if record.kind == .diagnosticStudy, let (_, table) = try? base.diagnosticStudy(id) {
-                accuracy = try DiagnosticAccuracy(
-                    table: table, level: common.confidenceLevel(), proportionMethod: ci, likelihoodRatioMethod: likelihoodRatioInterval)
-            }
+            let accuracy = try base.accuracy(
+                ofStudy: id, level: common.confidenceLevel(), proportionMethod: ci, likelihoodRatioMethod: likelihoodRatioInterval)
             return EvidenceReport.show(record, accuracy: accuracy, format: common.format)
         }
     }

@@ -98,12 +98,9 @@ struct PostTestCommand: RenderingCommand {
         } else if table.anyGiven {
             guard let result else { throw InputError("--result (positive or negative) is needed with a 2×2 table") }
             let counts = try table.table()
-            let ratio =
-                result == .positive
-                ? try LikelihoodRatio.positive(of: counts, method: likelihoodRatioInterval, level: level)
-                : try LikelihoodRatio.negative(of: counts, method: likelihoodRatioInterval, level: level)
-            let method: PostTestProbability.IntervalMethod = likelihoodRatioInterval == .koopman ? .koopman : .logit
-            let posttest = try PostTestProbability.from(pretest: probability, table: counts, result: result, method: method, level: level)
+            let ratio = try LikelihoodRatio.of(result, on: counts, method: likelihoodRatioInterval, level: level)
+            let posttest = try PostTestProbability.from(
+                pretest: probability, table: counts, result: result, method: .init(matching: likelihoodRatioInterval), level: level)
             report = PostTestReport(
                 pretest: probability,
                 finding:

@@ -58,10 +58,7 @@ public struct ProbabilityTableColumn: Sendable {
         self.label = label
         self.source = .table(table, result)
         self.level = level
-        self.likelihoodRatio =
-            result == .positive
-            ? try LikelihoodRatio.positive(of: table, method: .log, level: level)
-            : try LikelihoodRatio.negative(of: table, method: .log, level: level)
+        self.likelihoodRatio = try LikelihoodRatio.of(result, on: table, method: .log, level: level)
         self.dependence = nil
     }
 

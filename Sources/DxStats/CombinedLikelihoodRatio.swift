@@ -31,8 +31,7 @@ public enum CombinedLikelihoodRatio {
     ) throws(StatisticsError) -> IntervalEstimate {
         guard !findings.isEmpty else { throw .invalidSetting("no sign was given") }
         if findings.count == 1, let table = findings[0].sign.table {
-            return findings[0].result == .positive
-                ? try LikelihoodRatio.positive(of: table, level: level) : try LikelihoodRatio.negative(of: table, level: level)
+            return try LikelihoodRatio.of(findings[0].result, on: table, level: level)
         }
         if case .pairedCounts(let paired) = dependence, findings.count == 2 {
             let index = PairedSignsTable.index(findings[0].result, findings[1].result)

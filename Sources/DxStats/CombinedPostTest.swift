@@ -328,10 +328,7 @@ extension CombinedPostTest.Finding {
     /// point value, method `.given`, when the sign came as numbers.
     public func likelihoodRatio(level: ConfidenceLevel) -> IntervalEstimate {
         if let table = sign.table {
-            let ratio =
-                result == .positive
-                ? try? LikelihoodRatio.positive(of: table, level: level) : try? LikelihoodRatio.negative(of: table, level: level)
-            if let ratio { return ratio }
+            if let ratio = try? LikelihoodRatio.of(result, on: table, level: level) { return ratio }
         }
         let value = sign.likelihoodRatio(for: result)
         return IntervalEstimate(

@@ -39,6 +39,27 @@ public enum LikelihoodRatio {
             method: method, zeroCellFallback: zeroCellFallback, level: level)
     }
 
+    /// The likelihood ratio of `result` on `table`: LR+ for a positive result,
+    /// LR− for a negative one.
+    ///
+    /// ```swift
+    /// let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
+    /// let lr = try LikelihoodRatio.of(.negative, on: table)
+    /// lr.estimate   // .finite(0.1388888888888889) (0.125 / 0.9)
+    /// ```
+    public static func of(
+        _ result: TestResult,
+        on table: TwoByTwoTable,
+        method: RatioIntervalMethod = .log,
+        zeroCellFallback: ZeroCellFallback = .koopman,
+        level: ConfidenceLevel = .ninetyFivePercent
+    ) throws(StatisticsError) -> IntervalEstimate {
+        switch result {
+        case .positive: try positive(of: table, method: method, zeroCellFallback: zeroCellFallback, level: level)
+        case .negative: try negative(of: table, method: method, zeroCellFallback: zeroCellFallback, level: level)
+        }
+    }
+
     private static func likelihoodRatio(
         table: TwoByTwoTable,
         numeratorCell: (name: String, count: Int),

@@ -31,6 +31,12 @@ public enum PostTestProbability {
         case adjustedLogit = "adjusted-logit"
         /// The Koopman score interval of the LR carried through the odds transform.
         case koopman
+
+        /// The post-test interval that goes with a likelihood-ratio interval
+        /// method: Koopman's for Koopman, Mercaldo's logit for the log method.
+        public init(matching ratioMethod: RatioIntervalMethod) {
+            self = ratioMethod == .koopman ? .koopman : .logit
+        }
     }
 
     /// The point post-test probability; `.undefined` when the LR is.
@@ -74,11 +80,7 @@ public enum PostTestProbability {
     ) throws(StatisticsError) -> IntervalEstimate {
         try checkPretest(pretest)
         if method == .koopman {
-            let ratio =
-                result == .positive
-                ? try LikelihoodRatio.positive(of: table, method: .koopman, level: level)
-                : try LikelihoodRatio.negative(of: table, method: .koopman, level: level)
-            return try from(pretest: pretest, likelihoodRatio: ratio)
+            return try from(pretest: pretest, likelihoodRatio: LikelihoodRatio.of(result, on: table, method: .koopman, level: level))
         }
         guard table.withCondition > 0, table.withoutCondition > 0 else {
             return IntervalEstimate(

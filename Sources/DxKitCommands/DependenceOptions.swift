@@ -5,7 +5,7 @@ import DxStats
 /// their 2×2 tables allow), independent, or a stated model (correlation,
 /// Gardner's covariances, paired counts).
 struct DependenceOptions: ParsableArguments {
-    @Option(help: "Dependence between the signs when no model is given: unknown (report the range) or independent.")
+    @Option(help: "Dependence between the signs when no model is given: unknown reports the range the 2×2 tables allow.")
     var dependence: DependenceChoice = .unknown
 
     @Option(parsing: .unconditional, help: "Conditional correlation of two signs: R (both groups) or R_WITH,R_WITHOUT the condition.")

@@ -7,8 +7,10 @@ public struct DxKit: ParsableCommand {
         commandName: "dxkit",
         abstract: "Diagnostic accuracy and post-test probabilities with honest confidence intervals.",
         discussion: """
-            DxKit supports a clinician's judgement; it does not replace it.
-            Run with no arguments in a terminal, dxkit asks for the pretest probability and each sign.
+            DxKit supports a clinician's judgement; it does not replace it. Run with no arguments in a terminal, \
+            dxkit asks for the pretest probability and each sign. dxkit manual prints the manual page; \
+            dxkit --generate-completion-script bash (or zsh, fish) prints completions for a shell.
+
             Examples:
               dxkit posttest --sign closed-fist-percussion=positive --sign supine-sign=negative
               dxkit accuracy --tp 42 --fp 3 --fn 6 --tn 27
@@ -18,7 +20,7 @@ public struct DxKit: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             AccuracyCommand.self, PostTestCommand.self, ReferCommand.self, EvidenceCommand.self,
-            TableCommand.self, NomogramCommand.self, CurvesCommand.self, HandoutCommand.self,
+            TableCommand.self, NomogramCommand.self, CurvesCommand.self, HandoutCommand.self, ManualCommand.self,
         ]
     )
 

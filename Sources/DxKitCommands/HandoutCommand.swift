@@ -44,10 +44,10 @@ struct HandoutCommand: RenderingCommand {
     @Option(help: "The handout's title.")
     var title: String = "Bedside signs and the probability of an acute vertebral fracture"
 
-    @Option(help: "The paper it is printed on: a4 or letter.")
+    @Option(help: "The paper it is printed on.")
     var paper: PaperSize = .a4
 
-    @Option(help: "Output format: html (the only one; print it to PDF from a browser).")
+    @Option(help: "Output format: the handout is a page to print from a browser.")
     var format: HandoutFormat = .html
 
     @Option(help: ArgumentHelp("Write the page to this file instead of standard output.", valueName: "file"), completion: .file(extensions: ["html"]))

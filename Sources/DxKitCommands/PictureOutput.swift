@@ -36,14 +36,11 @@ struct PictureOptions: ParsableArguments {
         help: ArgumentHelp("Write the picture to this file instead of standard output.", valueName: "file"), completion: .file(extensions: ["svg", "json"]))
     var output: String?
 
-    @Option(help: "svg (the picture) or json (the numbers drawn).")
+    @Option(help: "The picture, or the numbers drawn in it.")
     var format: PictureFormat = .svg
 
     @Option(
-        help: """
-            Where the picture will be shown: screen, print (small, for a printed handout) or projector \
-            (1280 px wide with the legend beside the figure and no text under 18 px).
-            """)
+        help: "Where it will be shown: print is small, for a printed handout; projector is 1280 px wide with no text under 18 px.")
     var size: PictureSize = .screen
 
     @Option(help: "Confidence level in (0, 1), e.g. 0.95 or 95%.")

@@ -79,7 +79,7 @@ struct TableCommand: RenderingCommand {
 
     @OptionGroup var evidence: EvidenceOptions
 
-    @Option(help: "Output format: text, markdown, csv, json, html or latex.")
+    @Option(help: "Output format (latex needs \\usepackage{tabularx}).")
     var format: DocumentFormat = .text
 
     @Option(parsing: .unconditional, help: "Text: wrap to this many columns (default: the terminal's width, or 100).")

@@ -7,7 +7,7 @@
 ///
 /// | size | designed width | smallest text | for |
 /// |---|---|---|---|
-/// | `screen` | 800 px (nomogram), 860 px (curves), 1080 px (two-step nomogram) | 12 px | a browser or a document on screen |
+/// | `screen` | 800 px (nomogram), 860 px (curves), 1160 px (two-step nomogram) | 12 px | a browser or a document on screen |
 /// | `print` | 340 px (half an A4 column), 700 px (two-step nomogram) | 8.5 px (6.4 pt) | the handout, printed |
 /// | `projector` | 1280 px | 18 px | a lecture-hall projector, legend beside the figure |
 ///
@@ -61,7 +61,7 @@ public enum PictureSize: String, Sendable, CaseIterable, Hashable {
         case (.projector, _): 1280
         case (.screen, .nomogram): 800
         case (.screen, .curves): 860
-        case (.screen, .twoStepNomogram): 1080
+        case (.screen, .twoStepNomogram): 1160
         case (.print, .twoStepNomogram): 700
         case (.print, _): 340
         }

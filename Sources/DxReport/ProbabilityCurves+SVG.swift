@@ -39,7 +39,7 @@ extension ProbabilityCurves {
         let labelGap = tickLength + 0.3 * type.tick
         let left = margin + 1.3 * type.text + 0.4 * type.text + TextMetrics.width("100", size: type.tick) + labelGap
         let thresholdLabelWidth = thresholds == nil ? 0 : TextMetrics.width("80.0 %", size: type.tick) + 0.4 * type.tick
-        let markerLabelHeight = marker == nil ? 0 : 1.4 * type.tick
+        let markerLabelHeight = marker == nil ? 0 : 1.2 * type.tick + type.markerRadius
         let top = headerBottom + 0.9 * type.text + markerLabelHeight
         let plotWidth = figureRight - left - thresholdLabelWidth - 0.2 * type.tick
         let plotHeight = size == .projector ? min(plotWidth, 500) : (size == .print ? 0.7 : 0.8) * plotWidth
@@ -177,12 +177,15 @@ extension ProbabilityCurves {
             let text = "pretest \(marker.label)"
             let textWidth = TextMetrics.width(text, size: type.tick, bold: true)
             let centre = min(left + plotWidth - textWidth / 2, max(left + textWidth / 2, x(marker.pretest)))
-            svg.text(text, at: .init(x: centre, y: top - 0.45 * type.tick), style: .init(size: type.tick, anchor: .middle, bold: true), classes: "marker-label")
+            svg.text(
+                text, at: .init(x: centre, y: top - 1.2 * type.markerRadius - TextMetrics.descent(size: type.tick)),
+                style: .init(size: type.tick, anchor: .middle, bold: true), classes: "marker-label")
             for (index, cell) in marker.cells.enumerated() {
                 guard let value = cell.posttest.estimate.finiteValue else { continue }
                 let style = PicturePalette.style(index)
                 svg.marker(
-                    style.marker, at: .init(x: x(marker.pretest), y: y(value)), radius: type.markerRadius, fill: style.colour, classes: "series-\(index)")
+                    style.marker, at: .init(x: x(marker.pretest), y: y(value)), radius: type.markerRadius, fill: style.colour,
+                    classes: "series-\(index) at-pretest")
             }
             for label in markerLabels {
                 svg.text(

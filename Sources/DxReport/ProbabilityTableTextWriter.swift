@@ -12,8 +12,9 @@ struct ProbabilityTableTextWriter: ProbabilityTableWriter {
     /// The widest a text line may be, in columns.
     var lineWidth: Int = 100
 
-    /// Text columns never get narrower than this (a post-test interval fits in two lines).
-    static let minimumColumnWidth = 12
+    /// Text columns never get narrower than this: the widest part that
+    /// cannot break, an interval such as "(99.72–99.99 %)", fits.
+    static let minimumColumnWidth = 15
 
     private func header(_ table: ProbabilityTable) -> [String] {
         ["Pretest"] + table.columns.map(\.label)

@@ -37,7 +37,7 @@ struct HandoutCommand: RenderingCommand {
 
     @Option(
         name: .customLong("nomogram-pretest"), parsing: .unconditional,
-        help: "The pictures' pretest probability: 0.3, 30%, 1:3 or a preset id (default: the signs' default preset).",
+        help: "The pictures' pretest probability: 0.3, 30%, 1:3 or a preset id (default: the preset for the signs' target condition).",
         completion: .custom(CompletionCandidates.presets))
     var nomogramPretest: String?
 

@@ -8,7 +8,7 @@ struct ManualCommand: ParsableCommand {
         commandName: "manual",
         abstract: "Print the manual page (mdoc), generated from the command definitions.",
         discussion: """
-            Read it with dxkit manual | man -l -, or install it: scripts/install.sh writes it to \\
+            Read it with dxkit manual | man -l -, or install it: scripts/install.sh writes it to \
             PREFIX/share/man/man1/dxkit.1.
             """
     )

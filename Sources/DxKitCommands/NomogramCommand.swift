@@ -30,7 +30,7 @@ struct NomogramCommand: RenderingCommand {
     )
 
     @Option(
-        parsing: .unconditional, help: "Pretest probability: 0.3, 30%, odds 1:3, or a preset id (default: the signs' default preset).",
+        parsing: .unconditional, help: "Pretest probability: 0.3, 30%, odds 1:3, or a preset id (default: the preset for the signs' target condition).",
         completion: .custom(CompletionCandidates.presets))
     var pretest: String?
 

@@ -12,7 +12,10 @@ final class PseudoTerminal {
     private let process = Process()
     private(set) var screen = ""
 
-    init(arguments: [String]) throws {
+    /// Starts `dxkit` with `arguments` on a new terminal; `standardOutput`,
+    /// when given, takes standard output off the terminal (to a file), as
+    /// `dxkit … > out.csv` does.
+    init(arguments: [String], standardOutput: FileHandle? = nil) throws {
         // posix_openpt/grantpt/unlockpt are not exported by Swift's Glibc module,
         // so open the multiplexer and use the Linux ioctls they wrap.
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
@@ -30,7 +33,7 @@ final class PseudoTerminal {
         process.executableURL = CommandLineRun.executable
         process.arguments = arguments
         process.standardInput = handle
-        process.standardOutput = handle
+        process.standardOutput = standardOutput ?? handle
         process.standardError = handle
         try process.run()
     }

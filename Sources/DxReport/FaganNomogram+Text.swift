@@ -102,10 +102,12 @@ extension FaganNomogram {
             }
         } else {
             for (index, line) in lines.enumerated() {
+                let numbers = "\(ratioText(line.likelihoodRatio)): \(pretestText) → \(Self.intervalText(line.posttest))"
+                // A given likelihood ratio's label ("LR 8.75") is already the start of its numbers.
                 entries.append(
                     PictureLegendEntry(
                         swatch: .series(PicturePalette.style(index), index: index),
-                        lines: [legendLabel(line), "\(ratioText(line.likelihoodRatio)): \(pretestText) → \(Self.intervalText(line.posttest))"]))
+                        lines: line.label.hasPrefix("LR ") ? [numbers] : [legendLabel(line), numbers]))
             }
         }
         if let withInterval = allLines.first(where: \.hasInterval) {

@@ -7,9 +7,7 @@
 /// between `lower` and `upper` they keep their spacing and overflow at the
 /// end.
 ///
-/// ```swift
-/// LabelPlacement.spread([100, 104, 300], gap: 15, lower: 0, upper: 400)   // [100, 115, 300]
-/// ```
+///     LabelPlacement.spread([100, 104, 300], gap: 15, lower: 0, upper: 400)   // [100, 115, 300]
 enum LabelPlacement {
     static func spread(_ wishes: [Double], gap: Double, lower: Double, upper: Double) -> [Double] {
         let order = wishes.indices.sorted { wishes[$0] < wishes[$1] }

@@ -7,9 +7,7 @@
 /// not listed counts as a wide one (0.75 em), so an estimate errs on the
 /// wide side. Fallback fonts (Helvetica, Arial) are narrower, never wider.
 ///
-/// ```swift
-/// TextMetrics.width("78.9 %", size: 10)   // 34.94: three digits 3 × 6.36, "." and " " 2 × 3.18, "%" 9.5
-/// ```
+///     TextMetrics.width("78.9 %", size: 10)   // 34.94: three digits 3 × 6.36, "." and " " 2 × 3.18, "%" 9.5
 public enum TextMetrics {
     /// The width of `text` at font size `size` (user units), bold or regular.
     public static func width(_ text: String, size: Double, bold: Bool = false) -> Double {

@@ -5,9 +5,7 @@
 /// "supine-sign −" never break; a word longer than the width keeps a line
 /// of its own.
 ///
-/// ```swift
-/// TextWrapping.lines("INDETERMINATE (gate 0.0–100.0 %)", width: 20)   // ["INDETERMINATE", "(gate 0.0–100.0 %)"]
-/// ```
+///     TextWrapping.lines("INDETERMINATE (gate 0.0–100.0 %)", width: 19)   // ["INDETERMINATE (gate", "0.0–100.0 %)"]
 public enum TextWrapping {
     /// The words of `text`, a unit or sign joined to the word before it.
     static func words(_ text: String) -> [String] {

@@ -12,9 +12,9 @@ struct ProbabilityTableTextWriter: ProbabilityTableWriter {
     /// The widest a text line may be, in columns.
     var lineWidth: Int = 100
 
-    /// Text columns never get narrower than this: the widest part that
-    /// cannot break, an interval such as "(99.72–99.99 %)", fits.
-    static let minimumColumnWidth = 15
+    /// Text columns never get narrower than this: the longest word that
+    /// cannot break, "INDETERMINATE", fits (an interval breaks after its dash).
+    static let minimumColumnWidth = 13
 
     private func header(_ table: ProbabilityTable) -> [String] {
         ["Pretest"] + table.columns.map(\.label)

@@ -20,9 +20,15 @@ public enum TextWrapping {
         return words
     }
 
-    /// `text` in lines of at most `width` characters.
+    /// `text` in lines of at most `width` characters; a word longer than
+    /// the width breaks after an en dash if it has one ("(99.72–" above
+    /// "99.99 %)").
     public static func lines(_ text: String, width: Int) -> [String] {
-        lines(text) { $0.count <= width }
+        lines(text) { $0.count <= width }.flatMap { line -> [String] in
+            guard line.count > width, let dash = line.firstIndex(of: "–") else { return [line] }
+            let head = String(line[...dash]), tail = String(line[line.index(after: dash)...])
+            return [head] + lines(tail, width: width)
+        }
     }
 
     /// `text` in lines, each as long as `fits` allows.

@@ -96,3 +96,19 @@ struct HelpTextTests {
         #expect(withoutGate.contains("range ") && !withoutGate.contains("(gate "))
     }
 }
+
+/// `dxkit table` in text wraps to the terminal it prints on.
+@Suite("Text tables on a terminal")
+struct TerminalTableTests {
+    @Test("On a 72-column terminal no line of a two-sign table is wider than 72 columns")
+    func terminalWidth() throws {
+        let terminal = try PseudoTerminal(
+            arguments: ["table", "--sign", "closed-fist-percussion", "--sign", "supine-sign", "--pretest", "0.3,0.95", "--draws", "1000"], columns: 72)
+        #expect(terminal.exitStatus(seconds: 60) == 0)
+        terminal.waitFor("\u{0}", seconds: 0.5)
+        let lines = terminal.screen.replacingOccurrences(of: "\r", with: "").split(separator: "\n")
+        #expect(lines.count > 20)
+        #expect((lines.map(\.count).max() ?? 0) <= 72, "\(lines.max { $0.count < $1.count } ?? "")")
+        #expect(terminal.screen.contains("INDETERMINATE"))
+    }
+}

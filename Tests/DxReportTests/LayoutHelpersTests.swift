@@ -19,6 +19,7 @@ struct LayoutHelpersTests {
     func wrapping() {
         #expect(TextWrapping.lines("INDETERMINATE (gate 0.0–100.0 %)", width: 19) == ["INDETERMINATE (gate", "0.0–100.0 %)"])
         #expect(TextWrapping.lines("range 81.5–100.0 %", width: 12) == ["range", "81.5–100.0 %"])
+        #expect(TextWrapping.lines("99.95 % (99.72–99.99 %)", width: 13) == ["99.95 %", "(99.72–", "99.99 %)"])
         #expect(TextWrapping.lines("supine-sign − then", width: 13) == ["supine-sign −", "then"])
         #expect(TextWrapping.bullet("one two three four", width: 12) == "- one two\n  three four")
         #expect(SVGDocument.wrapped("", width: 100, size: 10).isEmpty)

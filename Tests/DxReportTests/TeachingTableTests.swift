@@ -47,7 +47,7 @@ struct TeachingTableTests {
         #expect(!text.contains("100.0 % ("))
     }
 
-    @Test("Text wraps to the line width, notes included", arguments: [100, 80])
+    @Test("Text wraps to the line width, notes included", arguments: [100, 80, 68])
     func textWraps(width: Int) throws {
         let text = try Self.twoSigns(rows: [0.05, 0.3, 0.95]).rendered(.text, lineWidth: width)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

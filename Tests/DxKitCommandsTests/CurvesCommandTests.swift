@@ -59,6 +59,13 @@ struct CurvesCommandTests {
         #expect(page.contains("Langdon J, Way A, Heaton S, Bernard J, Molloy S."))
         let posttest = try Run.render(["posttest", "--pretest", "0.3", "--sign", "closed-fist-percussion=positive"])
         #expect(page.contains("<span class=\"estimate\">\(try Run.cellText(fromPosttestText: posttest))</span>"))
+        // Caveats for readers: the curators' notes stay in dxkit evidence show; no conclusion about old fractures.
+        for phrase in ["Re-derive", "not captured", "sources read", "unverified", "chronic", "probably old"] {
+            #expect(!page.contains(phrase), "\(phrase)")
+        }
+        #expect(page.contains("Only 30 patients without the condition were studied"))
+        // The sources are listed once each, although both signs cite them.
+        #expect(page.components(separatedBy: "Langdon J, Way A, Heaton S").count == 2)
         // No number printed as nan or inf ("inference" in Wilson's title is fine).
         #expect(page.range(of: "[^a-z](nan|inf)[^a-z]", options: [.regularExpression, .caseInsensitive]) == nil)
     }

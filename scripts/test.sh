@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-dependencies.sh
+# Chromium, poppler and pdflatex for the rendering tests (the handout printed to PDF, the
+# LaTeX tables compiled); without them those tests are skipped with a message.
+scripts/install-render-tools.sh || echo "test.sh: could not install the render tools; the rendering tests will be skipped" >&2
 
 # The JSON Schema validator the schema tests use (Python's jsonschema; the image's Python has it).
 if ! python3 -c "import jsonschema" 2>/dev/null; then

@@ -24,7 +24,7 @@ struct AccuracyBatch {
         "positiveLikelihoodRatio", "negativeLikelihoodRatio", "diagnosticOddsRatio", "youden",
     ]
 
-    func run(handle: FileHandle, rejects: RejectLog) throws -> (read: Int, written: Int) {
+    func run(handle: FileHandle, rejects: RejectLog, progress: ProgressReporter) throws -> (read: Int, written: Int) {
         var reader = CSVReader(handle: handle)
         guard let header = reader.next()?.fields.map({ $0.trimmingCharacters(in: .whitespaces) }) else {
             throw InputError("--input: the file is empty (expected a header with tp,fp,fn,tn)")
@@ -72,7 +72,10 @@ struct AccuracyBatch {
             if record.fields.count == 1 && record.fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
             read += 1
             chunk.append(Row(line: reader.lineNumber, fields: record.fields, unterminated: record.unterminated))
-            if chunk.count == Self.chunkSize { flushChunk() }
+            if chunk.count == Self.chunkSize {
+                flushChunk()
+                progress.update(items: read, bytes: reader.bytesRead)
+            }
         }
         flushChunk()
         output.flush()

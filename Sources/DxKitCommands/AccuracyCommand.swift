@@ -9,21 +9,25 @@ struct AccuracyCommand: RenderingCommand {
         commandName: "accuracy",
         abstract: "Sensitivity, specificity, predictive values, likelihood ratios, DOR and Youden's J of a 2×2 table.",
         discussion: """
-            Cells are given in epiR's order: --tp (test +, condition +), --fp (test +, condition −),
-            --fn (test −, condition +), --tn (test −, condition −).
-            Example: dxkit accuracy --tp 42 --fp 3 --fn 6 --tn 27 --format json
+            Cells are given in epiR's order: --tp (test +, condition +), --fp (test +, condition −), --fn (test −, \
+            condition +), --tn (test −, condition −). With --input, every row of a CSV file is one table; on a \
+            terminal, standard error shows the progress (rows done, rate, time left) unless --quiet.
+
+            Examples:
+              dxkit accuracy --tp 42 --fp 3 --fn 6 --tn 27 --format json
+              dxkit accuracy --input tables.csv --ci clopper-pearson > measures.csv
             """
     )
 
     @OptionGroup var table: TableOptions
 
-    @Option(help: "Interval for proportions: wilson, wilson-cc, clopper-pearson, jeffreys, agresti-coull or wald.")
+    @Option(help: "Interval for proportions.")
     var ci: ProportionIntervalMethod = .wilson
 
-    @Option(name: .customLong("lr-ci"), help: "Interval for likelihood ratios: log or koopman.")
+    @Option(name: .customLong("lr-ci"), help: "Interval for likelihood ratios.")
     var likelihoodRatioInterval: RatioIntervalMethod = .log
 
-    @Option(name: .customLong("zero-cell"), help: "With --lr-ci log and a zero cell: koopman or add-half.")
+    @Option(name: .customLong("zero-cell"), help: "With --lr-ci log and a zero cell: Koopman's interval, or add 0.5 to every cell.")
     var zeroCellFallback: ZeroCellFallback = .koopman
 
     @Option(parsing: .unconditional, help: "Also give PPV and NPV at this prevalence (0.1, 10% or 1:9).")

@@ -4,16 +4,25 @@ import Foundation
 /// `--input FILE|-` and `--rejects FILE` for batch commands.
 struct BatchOptions: ParsableArguments {
     @Option(
-        help: "A CSV file (or - for standard input) with one row per case; other columns are carried through. Output is CSV (or JSON lines with --format json)."
+        help: ArgumentHelp(
+            "A CSV file (or - for standard input) with one row per case; other columns are carried through. Output is CSV (or JSON lines with --format json).",
+            valueName: "file"),
+        completion: .file(extensions: ["csv"])
     )
     var input: String?
 
-    @Option(help: "With --input: write rejected rows here (line number and reason) instead of to standard error.")
+    @Option(
+        help: ArgumentHelp("With --input: write rejected rows here (line number and reason) instead of to standard error.", valueName: "file"),
+        completion: .file())
     var rejects: String?
 
-    /// Runs `work` on the input and its reject log, then reports rows read =
-    /// written + rejected on standard error; exit status 65 if any row was rejected.
-    func run(_ work: (FileHandle, RejectLog) throws -> (read: Int, written: Int)) throws {
+    @Flag(help: "With --input: no progress on standard error (it shows only on a terminal).")
+    var quiet = false
+
+    /// Runs `work` on the input, its reject log and a progress reporter,
+    /// then reports rows read = written + rejected on standard error; exit
+    /// status 65 if any row was rejected.
+    func run(_ work: (FileHandle, RejectLog, ProgressReporter) throws -> (read: Int, written: Int)) throws {
         guard let input else { return }
         let handle: FileHandle
         if input == "-" {
@@ -23,7 +32,12 @@ struct BatchOptions: ParsableArguments {
             handle = file
         }
         let rejectLog = try RejectLog(path: rejects)
-        let counts = try work(handle, rejectLog)
+        let progress = ProgressReporter.standardError(noun: "rows", path: input, quiet: quiet)
+        let counts: (read: Int, written: Int)
+        do {
+            defer { progress.finish() }
+            counts = try work(handle, rejectLog, progress)
+        }
         DxKitMain.standardError("dxkit: \(counts.read) rows read, \(counts.written) written, \(rejectLog.count) rejected")
         if rejectLog.count > 0 { throw ExitCode(65) }
     }

@@ -12,6 +12,9 @@ struct CSVReader {
         lines = LineReader(handle: handle)
     }
 
+    /// The bytes of the input read so far, for progress.
+    var bytesRead: Int { lines.bytesRead }
+
     /// The next record, or nil at the end. A record whose quotes never close
     /// is returned as far as it goes, with `unterminated` set.
     mutating func next() -> (fields: [String], unterminated: Bool)? {

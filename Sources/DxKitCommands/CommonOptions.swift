@@ -4,7 +4,7 @@ import DxStats
 
 /// Flags every command accepts: `--format` and `--level`.
 struct CommonOptions: ParsableArguments {
-    @Option(help: "Output format: text, json, csv or markdown.")
+    @Option(help: "Output format.")
     var format: OutputFormat = .text
 
     @Option(

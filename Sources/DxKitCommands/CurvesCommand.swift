@@ -12,20 +12,23 @@ struct CurvesCommand: RenderingCommand {
         commandName: "curves",
         abstract: "Post-test against pretest probability for each result pattern, with interval ribbons, as SVG.",
         discussion: """
-            Each curve is post = π·LR / (π·LR + 1 − π) over pretest probabilities π from 0 to 1, with
-            the likelihood ratio's interval as a ribbon, exactly as dxkit posttest computes it; for
-            several signs a dotted pair of lines shows the range their unknown dependence allows.
-            Horizontal dashed lines mark the gate's policy thresholds (--gate).
+            Each curve is post = π·LR / (π·LR + 1 − π) over pretest probabilities π from 0 to 1, with the \
+            likelihood ratio's interval as a ribbon, exactly as dxkit posttest computes it; for several signs a \
+            dotted pair of lines shows the range their unknown dependence allows. Dashed horizontal lines mark the \
+            gate's policy thresholds (--gate); the grey diagonal is LR 1. Every curve has its own colour, dash \
+            pattern and marker, so the picture reads in black and white.
+
             Examples:
               dxkit curves --sign closed-fist-percussion --sign supine-sign --output curves.svg
-              dxkit curves --sign closed-fist-percussion --pretest suspected-acute-vcf --output curves.svg
-              dxkit curves --lr 0.1,0.5,2,10 --output curves.svg
+              dxkit curves --sign closed-fist-percussion --pretest suspected-acute-vcf
+              dxkit curves --lr 0.1,0.5,2,10 --size projector --output curves.svg
             """
     )
 
     @Option(
         name: .customLong("sign"), parsing: .unconditionalSingleValue,
-        help: "A sign, repeatable: ID (every result) or ID=positive|negative; ID as for dxkit posttest --sign.")
+        help: "A sign, repeatable: ID (every result) or ID=positive|negative; ID as for dxkit posttest --sign.",
+        completion: .custom(CompletionCandidates.signs))
     var signs: [String] = []
 
     @Option(name: .customLong("lr"), parsing: .unconditionalSingleValue, help: "Likelihood ratios, one curve each: 0.1,0.5,2,10 (repeatable).")
@@ -37,7 +40,8 @@ struct CurvesCommand: RenderingCommand {
     @Option(name: .customLong("lr-upper"), parsing: .unconditionalSingleValue, help: "Upper limits of the --lr values, in the same order.")
     var likelihoodRatioUppers: [String] = []
 
-    @Option(parsing: .unconditional, help: "Mark a pretest probability: 0.3, 30%, 1:3 or a preset id.")
+    @Option(
+        parsing: .unconditional, help: "Mark a pretest probability: 0.3, 30%, 1:3 or a preset id.", completion: .custom(CompletionCandidates.presets))
     var pretest: String?
 
     @Flag(
@@ -47,13 +51,18 @@ struct CurvesCommand: RenderingCommand {
 
     @OptionGroup var picture: PictureOptions
 
-    @OptionGroup(title: "Combining signs") var combination: CombinationOptions
+    @OptionGroup(title: "Several signs") var dependence: DependenceOptions
+
+    @OptionGroup(title: "Several signs") var gate: GateOptions
 
     @OptionGroup var evidence: EvidenceOptions
 
+    @OptionGroup var monteCarlo: InapplicableMonteCarloOptions
+    @OptionGroup var pretestUncertainty: InapplicablePretestUncertaintyOptions
+
     mutating func renderOutput() throws -> String {
         let curves = try makeCurves()
-        return picture.render(svg: { curves.svg() }, json: { curves.json })
+        return picture.render(svg: { curves.svg(size: $0) }, json: { curves.json })
     }
 
     mutating func run() throws {
@@ -61,6 +70,9 @@ struct CurvesCommand: RenderingCommand {
     }
 
     func makeCurves() throws -> ProbabilityCurves {
+        let reason = "the curves are the closed-form post-test probabilities dxkit posttest prints; there is no simulation"
+        try monteCarlo.refuse(reason)
+        try pretestUncertainty.refuse(reason)
         let confidence = try picture.confidenceLevel()
         guard signs.isEmpty != likelihoodRatios.isEmpty else {
             throw InputError(signs.isEmpty ? "give --sign or --lr for the curves" : "give --sign or --lr, not both")
@@ -77,11 +89,13 @@ struct CurvesCommand: RenderingCommand {
         }
         do {
             var columns: [ProbabilityTableColumn] = []
+            var titles: [String] = []
+            var subject: String, target: TargetCondition?
             if !signs.isEmpty {
                 let selection = try SignSelection.resolve(signs, base: base.get)
-                let settings = SignCombinationSettings(
-                    dependence: try combination.dependenceModel(),
-                    monteCarlo: try combination.monteCarloSettings(), thresholds: try combination.thresholds())
+                let settings = SignCombinationSettings(dependence: try dependence.dependenceModel(), thresholds: try gate.thresholds())
+                subject = selection.jointName
+                target = try selection.target()
                 let patterns = selection.patterns
                 guard patterns.count <= PicturePalette.colours.count else {
                     throw InputError("the signs give \(patterns.count) result patterns; curves draws at most \(PicturePalette.colours.count) (give ID=RESULT)")
@@ -91,8 +105,10 @@ struct CurvesCommand: RenderingCommand {
                         try ProbabilityTableColumn(
                             label: selection.longLabel(pattern), findings: selection.findings(pattern),
                             settings: settings, level: confidence))
+                    titles.append(selection.patternName(pattern))
                 }
             } else {
+                guard !dependence.anyGiven else { throw InputError("--dependence, --correlation, --covariance and --paired-counts need several --sign") }
                 let ratios = try GivenLikelihoodRatios.parse(
                     likelihoodRatios, lowers: likelihoodRatioLowers, uppers: likelihoodRatioUppers,
                     level: confidence)
@@ -100,10 +116,13 @@ struct CurvesCommand: RenderingCommand {
                     throw InputError("--lr has \(ratios.count) values; curves draws at most \(PicturePalette.colours.count)")
                 }
                 columns = ratios.map { ProbabilityTableColumn(label: GivenLikelihoodRatios.label($0), likelihoodRatio: $0) }
+                titles = columns.map(\.label)
+                subject = GivenLikelihoodRatios.subject(ratios)
+                target = nil
             }
             return try ProbabilityCurves(
-                columns: columns, thresholds: try combination.thresholds(), markedPretest: marker,
-                showsDependenceRange: dependenceRange, level: confidence)
+                columns: columns, thresholds: try gate.thresholds(), markedPretest: marker,
+                showsDependenceRange: dependenceRange, level: confidence, subject: subject, target: target, seriesTitles: titles)
         } catch let error as StatisticsError {
             throw InputError(error)
         }

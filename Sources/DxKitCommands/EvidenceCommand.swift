@@ -25,10 +25,10 @@ struct EvidenceCommand: ParsableCommand {
     struct Show: RenderingCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one record in full; a diagnostic study with its 2×2 table and every measure.")
-        @Argument(help: "The record id, e.g. closed-fist-percussion.") var id: String
-        @Option(help: "Interval for proportions: wilson, wilson-cc, clopper-pearson, jeffreys, agresti-coull or wald.")
+        @Argument(help: "The record id, e.g. closed-fist-percussion.", completion: .custom(CompletionCandidates.records)) var id: String
+        @Option(help: "Interval for proportions.")
         var ci: ProportionIntervalMethod = .wilson
-        @Option(name: .customLong("lr-ci"), help: "Interval for likelihood ratios: log or koopman.")
+        @Option(name: .customLong("lr-ci"), help: "Interval for likelihood ratios.")
         var likelihoodRatioInterval: RatioIntervalMethod = .log
         @OptionGroup var evidence: EvidenceOptions
         @OptionGroup var common: CommonOptions
@@ -45,7 +45,7 @@ struct EvidenceCommand: ParsableCommand {
 
     struct Cite: RenderingCommand {
         static let configuration = CommandConfiguration(abstract: "Print the citations of a record.")
-        @Argument(help: "The record id.") var id: String
+        @Argument(help: "The record id.", completion: .custom(CompletionCandidates.records)) var id: String
         @OptionGroup var evidence: EvidenceOptions
         @OptionGroup var common: CommonOptions
 
@@ -59,7 +59,7 @@ struct EvidenceCommand: ParsableCommand {
     struct Validate: RenderingCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a directory of evidence records: schema, citations, counts against reported figures, unique ids.")
-        @Argument(help: "The directory, e.g. Evidence.") var directory: String
+        @Argument(help: "The directory, e.g. Evidence.", completion: .directory) var directory: String
         @OptionGroup var common: CommonOptions
 
         mutating func renderOutput() throws -> String {

@@ -5,7 +5,10 @@ import Foundation
 /// `--evidence DIR`: add or override evidence records (a hospital's own
 /// study, say) on top of the built-in evidence base.
 struct EvidenceOptions: ParsableArguments {
-    @Option(name: .customLong("evidence"), help: "A directory of evidence records (*.json) that add to or override the built-in ones.")
+    @Option(
+        name: .customLong("evidence"),
+        help: ArgumentHelp("A directory of evidence records (*.json) that add to or override the built-in ones.", valueName: "directory"),
+        completion: .directory)
     var directory: String?
 
     /// The built-in evidence base, overridden by `--evidence DIR` if given.

@@ -7,6 +7,8 @@ struct LineReader: Sequence, IteratorProtocol {
     private var buffer: [UInt8] = []
     private var start = 0
     private var finished = false
+    /// The bytes of the lines returned so far, line endings included.
+    private(set) var bytesRead = 0
 
     init(handle: FileHandle) {
         self.handle = handle
@@ -20,12 +22,14 @@ struct LineReader: Sequence, IteratorProtocol {
                 var end = newline
                 if end > start && buffer[end - 1] == 0x0D { end -= 1 }
                 let line = buffer[start..<end]
+                bytesRead += newline + 1 - start
                 start = newline + 1
                 return line
             }
             if finished {
                 guard start < buffer.count else { return nil }
                 let line = buffer[start...]
+                bytesRead += buffer.count - start
                 start = buffer.count
                 return line
             }

@@ -12,14 +12,18 @@ struct MetaCommand: ParsableCommand {
         commandName: "meta",
         abstract: "Meta-analysis of diagnostic accuracy: bivariate REML (Reitsma) or binomial GLMM, forest and SROC plots.",
         discussion: """
-            Input: a CSV with columns study,tp,fp,fn,tn (any order; other columns are carried through;
-            bad rows are reported with their line numbers and the exit status is then 65), or evidence
+            Input: a CSV with columns study,tp,fp,fn,tn (any order; other columns are carried through; \
+            bad rows are reported with their line numbers and the exit status is then 65), or evidence \
             records (--study ID, repeatable, or --evidence-set ID: the diagnostic studies a record lists).
-            reitsma: bivariate normal model on logit sensitivity and specificity, REML (Reitsma 2005);
+
+            reitsma: bivariate normal model on logit sensitivity and specificity, REML (Reitsma 2005); \
             0.5 is added to all four cells of studies with a zero cell (--correction, --correction-studies).
-            glmm: bivariate binomial GLMM, maximum likelihood (Chu & Cole 2006); Laplace approximation as
+
+            glmm: bivariate binomial GLMM, maximum likelihood (Chu & Cole 2006); Laplace approximation as \
             lme4 glmer (--quadrature 1, the default) or adaptive Gauss-Hermite with N points (--quadrature N).
+
             A fit that does not converge is reported as such and the exit status is 1.
+
             Examples:
               dxkit meta --input studies.csv
               dxkit meta --input studies.csv --model glmm --quadrature 9 --format json
@@ -40,7 +44,7 @@ struct MetaCommand: ParsableCommand {
     @Option(name: .customLong("evidence-set"), help: "An evidence record whose relatedRecords list the diagnostic studies to pool.")
     var evidenceSet: String?
 
-    @Option(help: "reitsma (bivariate REML, default) or glmm (bivariate binomial GLMM).")
+    @Option(help: "reitsma (bivariate REML) or glmm (bivariate binomial GLMM).")
     var model: MetaAnalysisModel = .reitsma
 
     @Option(help: "glmm: 1 = Laplace approximation (default), N = 2…50 adaptive Gauss-Hermite points per dimension.")

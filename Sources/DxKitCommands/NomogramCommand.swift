@@ -13,24 +13,31 @@ struct NomogramCommand: RenderingCommand {
         commandName: "nomogram",
         abstract: "A Fagan nomogram as SVG, with each likelihood ratio's confidence band.",
         discussion: """
-            A line from the pretest probability through the likelihood ratio reads off the post-test
-            probability; the shaded wedge through the LR's confidence limits shows the post-test
-            interval. --sign ID draws both results of a sign, ID=positive one. --two-step chains two
-            signs: the post-test probability after the first is the pretest probability for the second.
+            A line from the pretest probability through the likelihood ratio reads off the post-test probability; \
+            the shaded wedge through the LR's confidence limits shows the post-test interval. --sign ID draws both \
+            results of a sign, ID=positive one. --two-step chains two signs: the post-test probability after the \
+            first is the pretest probability for the second. --size projector makes the text large enough to read \
+            from the back of a lecture hall; --size print suits a printed handout.
+
             Fagan TJ. Nomogram for Bayes theorem. N Engl J Med 1975;293:257.
+
             Examples:
               dxkit nomogram --pretest 0.3 --sign closed-fist-percussion --output fagan.svg
-              dxkit nomogram --pretest 0.3 --lr 8.75 --lr-lower 2.97 --lr-upper 25.7 --output fagan.svg
-              dxkit nomogram --sign closed-fist-percussion=positive --sign supine-sign=positive --two-step --output two-step.svg
+              dxkit nomogram --pretest 0.3 --lr 8.75 --lr-lower 2.97 --lr-upper 25.7
+              dxkit nomogram --sign closed-fist-percussion=positive \\
+                --sign supine-sign=positive --two-step --size projector --output two-step.svg
             """
     )
 
-    @Option(parsing: .unconditional, help: "Pretest probability: 0.3, 30%, odds 1:3, or a preset id (default: the default preset).")
+    @Option(
+        parsing: .unconditional, help: "Pretest probability: 0.3, 30%, odds 1:3, or a preset id (default: the preset for the signs' target condition).",
+        completion: .custom(CompletionCandidates.presets))
     var pretest: String?
 
     @Option(
         name: .customLong("sign"), parsing: .unconditionalSingleValue,
-        help: "A sign, repeatable: ID (both results) or ID=positive|negative; ID as for dxkit posttest --sign.")
+        help: "A sign, repeatable: ID (both results) or ID=positive|negative; ID as for dxkit posttest --sign.",
+        completion: .custom(CompletionCandidates.signs))
     var signs: [String] = []
 
     @Option(name: .customLong("lr"), parsing: .unconditionalSingleValue, help: "Likelihood ratios, one line each: 8.75 or 8.75,0.14 (repeatable).")
@@ -47,13 +54,17 @@ struct NomogramCommand: RenderingCommand {
 
     @OptionGroup var picture: PictureOptions
 
-    @OptionGroup(title: "Combining signs (two-step)") var combination: CombinationOptions
+    @OptionGroup(title: "Two signs in sequence (--two-step)") var dependence: DependenceOptions
 
     @OptionGroup var evidence: EvidenceOptions
 
+    @OptionGroup var monteCarlo: InapplicableMonteCarloOptions
+    @OptionGroup var gate: InapplicableGateOption
+    @OptionGroup var pretestUncertainty: InapplicablePretestUncertaintyOptions
+
     mutating func renderOutput() throws -> String {
         let nomogram = try makeNomogram()
-        return picture.render(svg: { nomogram.svg() }, json: { nomogram.json })
+        return picture.render(svg: { nomogram.svg(size: $0) }, json: { nomogram.json })
     }
 
     mutating func run() throws {
@@ -61,6 +72,10 @@ struct NomogramCommand: RenderingCommand {
     }
 
     func makeNomogram() throws -> FaganNomogram {
+        let reason = "a nomogram draws the closed-form intervals dxkit posttest prints, without a simulation or a gate"
+        try monteCarlo.refuse(reason)
+        try gate.refuse(reason)
+        try pretestUncertainty.refuse(reason)
         let confidence = try picture.confidenceLevel()
         guard signs.isEmpty != likelihoodRatios.isEmpty else {
             throw InputError(signs.isEmpty ? "give --sign or --lr for the nomogram's lines" : "give --sign or --lr, not both")
@@ -85,18 +100,20 @@ struct NomogramCommand: RenderingCommand {
                 guard ratios.count <= PicturePalette.colours.count else {
                     throw InputError("--lr has \(ratios.count) values; a nomogram draws at most \(PicturePalette.colours.count) lines")
                 }
+                guard !dependence.anyGiven else { throw InputError("--dependence, --correlation, --covariance and --paired-counts apply to --two-step") }
                 let lines = try ratios.map { ratio throws(StatisticsError) in
                     let cell = try ProbabilityTableColumn(label: "", likelihoodRatio: ratio).cell(pretest: resolved.probability)
                     return FaganNomogram.Line(
                         label: GivenLikelihoodRatios.label(ratio),
                         likelihoodRatio: cell.likelihoodRatio, posttest: cell.posttest)
                 }
-                return FaganNomogram(pretest: resolved.probability, pretestDescription: resolved.description, lines: lines, level: confidence)
+                return FaganNomogram(
+                    pretest: resolved.probability, pretestDescription: resolved.description, lines: lines, level: confidence,
+                    subject: GivenLikelihoodRatios.subject(ratios))
             }
             let selection = try SignSelection.resolve(signs, base: base.get)
-            let settings = SignCombinationSettings(
-                dependence: .unknown, monteCarlo: try combination.monteCarloSettings(),
-                thresholds: try combination.thresholds())
+            let target = try selection.target()
+            let settings = SignCombinationSettings(dependence: .unknown)
             func line(_ index: Int, _ result: TestResult, pretest: Double) throws -> (FaganNomogram.Line, ProbabilityTableCell) {
                 let column = try ProbabilityTableColumn(label: "", findings: [.init(selection.signs[index], result)], settings: settings, level: confidence)
                 let cell = try column.cell(pretest: pretest)
@@ -118,7 +135,7 @@ struct NomogramCommand: RenderingCommand {
                 }
                 let (secondLine, _) = try line(1, second, pretest: intermediate)
                 var combinedSettings = settings
-                combinedSettings.dependence = try combination.dependenceModel()
+                combinedSettings.dependence = try dependence.dependenceModel()
                 let combined = try ProbabilityTableColumn(
                     label: "", findings: selection.findings([first, second]), settings: combinedSettings,
                     level: confidence
@@ -128,9 +145,9 @@ struct NomogramCommand: RenderingCommand {
                     secondStep: .init(
                         line: secondLine, combined: combined.posttest, dependenceLower: combined.dependence?.posttestLower,
                         dependenceUpper: combined.dependence?.posttestUpper),
-                    level: confidence)
+                    level: confidence, subject: selection.patternName([first, second], separator: ", then "), target: target)
             }
-            guard try combination.dependenceModel() == .unknown else {
+            guard !dependence.anyGiven else {
                 throw InputError("--dependence, --correlation, --covariance and --paired-counts apply to --two-step")
             }
             var lines: [FaganNomogram.Line] = []
@@ -142,7 +159,9 @@ struct NomogramCommand: RenderingCommand {
             guard lines.count <= PicturePalette.colours.count else {
                 throw InputError("the signs give \(lines.count) lines; a nomogram draws at most \(PicturePalette.colours.count) (give ID=RESULT)")
             }
-            return FaganNomogram(pretest: resolved.probability, pretestDescription: resolved.description, lines: lines, level: confidence)
+            return FaganNomogram(
+                pretest: resolved.probability, pretestDescription: resolved.description, lines: lines, level: confidence,
+                subject: selection.jointName, target: target)
         } catch let error as StatisticsError {
             throw InputError(error)
         }

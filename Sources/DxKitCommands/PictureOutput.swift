@@ -10,6 +10,8 @@ enum PictureFormat: String, ExpressibleByArgument, CaseIterable {
     case json
 }
 
+extension PictureSize: ExpressibleByArgument {}
+
 /// Where a picture or a page goes: `--output FILE`, or standard output.
 enum PictureOutput {
     /// Writes `document` to `path` (or standard output when nil); the
@@ -27,13 +29,19 @@ enum PictureOutput {
     }
 }
 
-/// The flags every picture command shares: `--output`, `--format svg|json`, `--level`.
+/// The flags every picture command shares: `--output`, `--format svg|json`,
+/// `--size`, `--level`.
 struct PictureOptions: ParsableArguments {
-    @Option(help: "Write the picture to this file instead of standard output.")
+    @Option(
+        help: ArgumentHelp("Write the picture to this file instead of standard output.", valueName: "file"), completion: .file(extensions: ["svg", "json"]))
     var output: String?
 
-    @Option(help: "svg (the picture) or json (the numbers drawn).")
+    @Option(help: "The picture, or the numbers drawn in it.")
     var format: PictureFormat = .svg
+
+    @Option(
+        help: "Where it will be shown: print is small, for a printed handout; projector is 1280 px wide with no text under 18 px.")
+    var size: PictureSize = .screen
 
     @Option(help: "Confidence level in (0, 1), e.g. 0.95 or 95%.")
     var level: String = "0.95"
@@ -42,9 +50,9 @@ struct PictureOptions: ParsableArguments {
         try CommonOptions.confidenceLevel(level)
     }
 
-    /// The picture (SVG) or the numbers drawn (JSON), as `--format` asks.
-    func render(svg: () -> String, json: () -> JSONValue) -> String {
-        format == .svg ? svg() : json().serialized(pretty: true) + "\n"
+    /// The picture (SVG, at `--size`) or the numbers drawn (JSON), as `--format` asks.
+    func render(svg: (PictureSize) -> String, json: () -> JSONValue) -> String {
+        format == .svg ? svg(size) : json().serialized(pretty: true) + "\n"
     }
 
     /// Writes the rendered document to `--output` or standard output.

@@ -16,7 +16,7 @@ struct PostTestBatch {
     let likelihoodRatioMethod: RatioIntervalMethod
     let format: OutputFormat
 
-    func run(handle: FileHandle, rejects: RejectLog) throws -> (read: Int, written: Int) {
+    func run(handle: FileHandle, rejects: RejectLog, progress: ProgressReporter) throws -> (read: Int, written: Int) {
         var reader = CSVReader(handle: handle)
         guard let header = reader.next()?.fields.map({ $0.trimmingCharacters(in: .whitespaces) }) else {
             throw InputError("--input: the file is empty (expected a header with pretest and lr, or tp,fp,fn,tn,result)")
@@ -45,6 +45,7 @@ struct PostTestBatch {
         while let record = reader.next() {
             if record.fields.count == 1 && record.fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
             read += 1
+            if read % 256 == 0 { progress.update(items: read, bytes: reader.bytesRead) }
             do {
                 if record.unterminated { throw InputError("a quoted field is not closed") }
                 guard record.fields.count == header.count else {

@@ -11,8 +11,10 @@ struct PostTestCommand: RenderingCommand {
         commandName: "posttest",
         abstract: "Post-test probability from a pretest probability and one or more signs, a likelihood ratio or a 2×2 table.",
         discussion: """
-            --pretest takes a probability (0.3), a percentage (30%), odds (1:3) or a preset id
-            from the evidence base (dxkit evidence list); without it, a sign uses the default preset.
+            --pretest takes a probability (0.3), a percentage (30%), odds (1:3) or a preset id from the evidence \
+            base (dxkit evidence list); without it, a sign uses the default preset. With --input, every row of a \
+            CSV file is one case; on a terminal, standard error shows the progress unless --quiet.
+
             Examples:
               dxkit posttest --pretest 0.3 --lr 8.75
               dxkit posttest --pretest 61.5% --tp 42 --fp 3 --fn 6 --tn 27 --result positive
@@ -20,12 +22,14 @@ struct PostTestCommand: RenderingCommand {
             """
     )
 
-    @Option(parsing: .unconditional, help: "Pretest probability: 0.3, 30%, odds 1:3, or a preset id.")
+    @Option(
+        parsing: .unconditional, help: "Pretest probability: 0.3, 30%, odds 1:3, or a preset id.", completion: .custom(CompletionCandidates.presets))
     var pretest: String?
 
     @Option(
         name: .customLong("sign"), parsing: .unconditionalSingleValue,
-        help: "A sign and its result, repeatable: ID=positive (evidence id), counts:TP/FP/FN/TN=negative, se-sp:SE/SP=positive or lr:LR+/LR-=positive.")
+        help: "A sign and its result, repeatable: ID=positive (evidence id), counts:TP/FP/FN/TN=negative, se-sp:SE/SP=positive or lr:LR+/LR-=positive.",
+        completion: .custom(CompletionCandidates.signs))
     var signs: [String] = []
 
     @Option(name: .customLong("lr"), parsing: .unconditional, help: "A likelihood ratio, instead of a 2×2 table.")
@@ -39,13 +43,13 @@ struct PostTestCommand: RenderingCommand {
 
     @OptionGroup var table: TableOptions
 
-    @Option(help: "The test result, with a 2×2 table or --meta: positive or negative.")
+    @Option(help: "The test result, with a 2×2 table or --meta.")
     var result: TestResult?
 
     @Option(help: "A CSV of studies (study,tp,fp,fn,tn): the post-test probability from their meta-analysis, with the interval for a new setting.")
     var meta: String?
 
-    @Option(name: .customLong("lr-ci"), help: "With a 2×2 table, the LR interval: log (Mercaldo logit post-test interval) or koopman.")
+    @Option(name: .customLong("lr-ci"), help: "With a 2×2 table, the LR interval: log (with Mercaldo's logit post-test interval) or Koopman's.")
     var likelihoodRatioInterval: RatioIntervalMethod = .log
 
     @OptionGroup(title: "Combining signs") var combination: CombinationOptions

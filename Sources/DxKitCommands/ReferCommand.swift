@@ -35,7 +35,10 @@ struct ReferCommand: ParsableCommand {
     )
 
     @Flag(help: "Print the whole rule table as Markdown and exit.") var rules = false
-    @Option(help: "A patient JSON file, or - for standard input (one patient, or JSON lines for many).") var patient: String?
+    @Option(
+        help: ArgumentHelp("A patient JSON file, or - for standard input (one patient, or JSON lines for many).", valueName: "file"),
+        completion: .file(extensions: ["json", "jsonl"])) var patient: String?
+    @Flag(help: "With --patient: no progress on standard error (it shows only on a terminal).") var quiet = false
 
     @Option(name: .customLong("weeks"), parsing: .unconditional, help: "Weeks since onset (fractions allowed: 5 days = 0.71).")
     var weeks: String?
@@ -82,7 +85,7 @@ struct ReferCommand: ParsableCommand {
             print(ReferralReport.rulesMarkdown())
             return
         }
-        let thresholds = try CombinationOptions.thresholds(gate)
+        let thresholds = try GateOptions.thresholds(gate)
         let engine = ReferralEngine(evidence: try evidence.base(), thresholds: thresholds, level: try common.confidenceLevel())
         guard let patient else {
             let flagged = try flagPatient()
@@ -100,6 +103,7 @@ struct ReferCommand: ParsableCommand {
             handle = file
         }
         var stream = PatientStream(source: patient, engine: engine, format: common.format)
+        stream.progress = ProgressReporter.standardError(noun: "patients", path: patient, quiet: quiet)
         try stream.run(lines: LineReader(handle: handle))
     }
 
@@ -187,6 +191,9 @@ struct PatientStream {
     let format: OutputFormat
 
     private var read = 0, written = 0, rejected = 0
+    /// Shows patients done on a terminal; the bytes handled give the time left.
+    var progress: ProgressReporter?
+    private var bytesHandled = 0
 
     init(source: String, engine: ReferralEngine, format: OutputFormat) {
         self.source = source
@@ -240,6 +247,8 @@ struct PatientStream {
 
     private mutating func handle<Bytes: Collection<UInt8>>(_ bytes: Bytes, line: Int) {
         read += 1
+        bytesHandled += bytes.count + 1
+        defer { progress?.update(items: read, bytes: bytesHandled) }
         do {
             let result = try engine.evaluate(try Patient(json: bytes))
             let report = ReferralReport(result: result)
@@ -258,6 +267,7 @@ struct PatientStream {
     }
 
     private func finish() throws {
+        progress?.finish()
         guard rejected > 0 else { return }
         DxKitMain.standardError("dxkit: \(read) patients read, \(written) written, \(rejected) rejected")
         throw ExitCode(65)

@@ -1,6 +1,7 @@
 import DxEvidence
 import DxReport
 import DxStats
+import Foundation
 
 /// The `--sign` arguments of the educator commands (`table`, `nomogram`,
 /// `curves`, `handout`): `ID` for every result of the sign, or
@@ -65,6 +66,34 @@ struct SignSelection {
     }
 
     static func symbol(_ result: TestResult) -> String { result == .positive ? "+" : "−" }
+
+    /// The signs' names for a title, a shared citation said once:
+    /// "Closed-fist percussion sign and Supine sign (Langdon 2010/2011)".
+    var jointName: String {
+        let (bare, citation) = Self.splitCitation(names)
+        let list = bare.count <= 2 ? bare.joined(separator: " and ") : bare.dropLast().joined(separator: ", ") + " and " + bare.last!
+        return list + citation
+    }
+
+    /// A result pattern in words, a shared citation said once:
+    /// "Closed-fist percussion sign positive, Supine sign negative (Langdon 2010/2011)".
+    func patternName(_ pattern: [TestResult], separator: String = ", ") -> String {
+        let (bare, citation) = Self.splitCitation(names)
+        return zip(bare, pattern).map { "\($0) \($1.rawValue)" }.joined(separator: separator) + citation
+    }
+
+    /// The names without the citation they share, if they share one: "Closed-fist percussion sign".
+    var bareNames: [String] { Self.splitCitation(names).names }
+
+    /// Names without their parenthesised citation when all share the same one, and that citation (" (…)"), else the names and "".
+    private static func splitCitation(_ names: [String]) -> (names: [String], citation: String) {
+        func citation(_ name: String) -> String? {
+            guard name.hasSuffix(")"), let open = name.lastIndex(of: "(") else { return nil }
+            return String(name[open...])
+        }
+        guard names.count > 1, let shared = citation(names[0]), names.allSatisfy({ citation($0) == shared }) else { return (names, "") }
+        return (names.map { String($0.dropLast(shared.count)).trimmingCharacters(in: .whitespaces) }, " " + shared)
+    }
 
     /// The signs for a table's legend.
     var legend: [ProbabilityTable.Sign] {

@@ -14,30 +14,38 @@ struct TableCommand: RenderingCommand {
         commandName: "table",
         abstract: "A table of post-test probabilities over a grid of pretest probabilities.",
         discussion: """
-            Rows are pretest probabilities; columns are the results of one sign, the result patterns
-            of several signs (++, +−, −+, −−), the two results of a 2×2 table, or likelihood ratios.
-            Each cell is the post-test probability with its interval, exactly as dxkit posttest
-            prints it for the same input.
-            --show adds to each cell: range (the post-test range the unknown dependence between
-            several signs allows), monte-carlo, gate (both run the simulation in every cell, as
-            dxkit posttest does, so they take about a millisecond per cell), frequencies
-            (natural frequencies out of --per patients), or all.
+            Rows are pretest probabilities; columns are the results of one sign, the result patterns of several \
+            signs (++, +−, −+, −−), the two results of a 2×2 table, or likelihood ratios. Each cell is the \
+            post-test probability with its interval, exactly as dxkit posttest prints it for the same input.
+
+            By default a cell shows the interval, and for several signs also the range their unknown dependence \
+            allows (range) and the gate's classification (gate). --show adds to that: range, monte-carlo, gate \
+            (both run the simulation in every cell, as dxkit posttest does, about a millisecond per cell), \
+            frequencies (natural frequencies out of --per patients), or all. --hide takes away from it, e.g. \
+            --hide gate for a quick table of several signs.
+
+            Text wraps to the terminal's width (100 columns when the output is not a terminal, or --width). \
+            CSV has one line per cell and the same columns whatever is shown; the column ids are ASCII \
+            (positive, pos_neg, lr_2).
+
             Examples:
               dxkit table --sign closed-fist-percussion --pretest 0.05:0.95:0.05 --format markdown
-              dxkit table --sign closed-fist-percussion --sign supine-sign --pretest 0.1,0.3,suspected-acute-vcf
+              dxkit table --sign closed-fist-percussion --sign supine-sign --pretest 0.1,0.3
               dxkit table --lr 0.1,0.2,0.5,2,5,10 --pretest 0.1,0.3,0.5 --show frequencies
-              dxkit table --tp 42 --fp 3 --fn 6 --tn 27 --pretest 10%:90%:10% --format html > table.html
+              dxkit table --tp 42 --fp 3 --fn 6 --tn 27 --format html > table.html
             """
     )
 
     @Option(
         parsing: .unconditional,
-        help: "Pretest probabilities: FROM:TO:STEP (0.05:0.95:0.05 or 5%:95%:5%) or a list (0.1,30%,1:3,PRESET-ID).")
+        help: "Pretest probabilities: FROM:TO:STEP (0.05:0.95:0.05 or 5%:95%:5%) or a list (0.1,30%,1:3,PRESET-ID).",
+        completion: .custom(CompletionCandidates.presets))
     var pretest: String = "0.05:0.95:0.05"
 
     @Option(
         name: .customLong("sign"), parsing: .unconditionalSingleValue,
-        help: "A sign, repeatable: ID (every result) or ID=positive|negative; ID as for dxkit posttest --sign.")
+        help: "A sign, repeatable: ID (every result) or ID=positive|negative; ID as for dxkit posttest --sign.",
+        completion: .custom(CompletionCandidates.signs))
     var signs: [String] = []
 
     @Option(name: .customLong("lr"), parsing: .unconditionalSingleValue, help: "Likelihood ratios, one column each: 0.1,0.5,2,10 (repeatable).")
@@ -54,30 +62,49 @@ struct TableCommand: RenderingCommand {
     @Option(help: "With a 2×2 table: only this result (default: both).")
     var result: TestResult?
 
-    @Option(parsing: .unconditional, help: "What each cell shows besides the interval: range, monte-carlo, gate, frequencies, all (comma-separated).")
+    @Option(parsing: .unconditional, help: "Add to what each cell shows: range, monte-carlo, gate, frequencies or all (comma-separated).")
     var show: String?
 
-    @Option(parsing: .unconditional, help: "Natural frequencies out of this many patients (default 1000).")
+    @Option(parsing: .unconditional, help: "Take away from what each cell shows by default: range, gate (comma-separated).")
+    var hide: String?
+
+    @Option(parsing: .unconditional, help: "Natural frequencies out of this many patients.")
     var per: String = "1000"
 
-    @OptionGroup(title: "Combining signs") var combination: CombinationOptions
+    @OptionGroup(title: "Several signs") var dependence: DependenceOptions
+
+    @OptionGroup(title: "Several signs") var gate: GateOptions
+
+    @OptionGroup(title: "Several signs") var monteCarlo: MonteCarloOptions
 
     @OptionGroup var evidence: EvidenceOptions
 
-    @Option(help: "Output format: text, markdown, csv, json, html or latex.")
+    @Option(help: "Output format (latex needs \\usepackage{tabularx}).")
     var format: DocumentFormat = .text
+
+    @Option(parsing: .unconditional, help: "Text: wrap to this many columns (default: the terminal's width, or 100).")
+    var width: String?
 
     @Option(help: "Confidence level in (0, 1), e.g. 0.95 or 95%.")
     var level: String = "0.95"
 
+    @OptionGroup var pretestUncertainty: InapplicablePretestUncertaintyOptions
+
     mutating func renderOutput() throws -> String {
-        try makeTable().rendered(format)
+        try makeTable().rendered(format, lineWidth: try lineWidth())
     }
 
     mutating func run() throws {
         let table = try makeTable()
         let standardOutput = FileHandle.standardOutput
-        try table.write(format) { standardOutput.write(Data($0.utf8)) }
+        try table.write(format, lineWidth: try lineWidth()) { standardOutput.write(Data($0.utf8)) }
+    }
+
+    /// `--width`, or the terminal's width when standard output is one, or 100.
+    func lineWidth() throws -> Int {
+        guard let width else { return TerminalSize.columns(of: STDOUT_FILENO) ?? 100 }
+        guard let columns = Int(width), (40...1000).contains(columns) else { throw InputError("--width (\(width)) must be a whole number from 40 to 1000") }
+        return columns
     }
 
     /// Checks the input and builds the table; nothing is computed per row yet.
@@ -90,9 +117,7 @@ struct TableCommand: RenderingCommand {
                     ? "give --sign, --lr or a 2×2 table (--tp --fp --fn --tn) for the columns"
                     : "give one of --sign, --lr or a 2×2 table (--tp --fp --fn --tn), not several")
         }
-        guard combination.pretestBeta == nil, combination.pretestRange == nil else {
-            throw InputError("--pretest-beta and --pretest-range do not apply to a table: its rows are the pretest probabilities")
-        }
+        try pretestUncertainty.refuse("a table's rows are the pretest probabilities")
         guard let population = Int(per), (1...1_000_000).contains(population) else {
             throw InputError("--per (\(per)) must be a whole number from 1 to 1000000")
         }
@@ -105,13 +130,14 @@ struct TableCommand: RenderingCommand {
         var title: String
         var legend: [ProbabilityTable.Sign] = []
         var records: [EvidenceRecord] = []
+        var target: TargetCondition?
         let requested = try contents(several: signs.count > 1)
         do {
             if !signs.isEmpty {
                 let selection = try SignSelection.resolve(signs, base: base.get)
                 let settings = SignCombinationSettings(
-                    dependence: try combination.dependenceModel(),
-                    monteCarlo: try combination.monteCarloSettings(), thresholds: try combination.thresholds())
+                    dependence: try dependence.dependenceModel(),
+                    monteCarlo: try monteCarlo.monteCarloSettings(), thresholds: try gate.thresholds())
                 for pattern in selection.patterns {
                     columns.append(
                         try ProbabilityTableColumn(
@@ -119,6 +145,7 @@ struct TableCommand: RenderingCommand {
                             settings: settings, level: confidence))
                 }
                 title = "Post-test probability: " + selection.names.joined(separator: " and ")
+                target = try selection.target()
                 legend = selection.legend
                 records = selection.records
             } else if !likelihoodRatios.isEmpty {
@@ -144,21 +171,30 @@ struct TableCommand: RenderingCommand {
         let presets = try Set(rows.compactMap(\.label)).sorted().map { id in try base.get().record(id) }
         return ProbabilityTable(
             title: title, rows: rows, columns: columns, contents: requested, level: confidence, population: population,
-            signs: legend, evidence: records + presets)
+            signs: legend, evidence: records + presets, target: target)
     }
 
-    /// `--show`, or the default: the dependence range and the gate for several signs.
+    /// The default (the dependence range and the gate for several signs),
+    /// with what `--show` adds and without what `--hide` takes away.
     private func contents(several: Bool) throws -> ProbabilityTable.Contents {
-        guard let show else { return several ? [.dependenceRange, .gate] : [] }
+        var contents: ProbabilityTable.Contents = several ? [.dependenceRange, .gate] : []
+        contents.formUnion(try Self.contents(show, flag: "--show"))
+        contents.subtract(try Self.contents(hide, flag: "--hide"))
+        return contents
+    }
+
+    /// The contents a comma-separated list names.
+    private static func contents(_ text: String?, flag: String) throws -> ProbabilityTable.Contents {
+        guard let text else { return [] }
         var contents: ProbabilityTable.Contents = []
-        for part in show.split(separator: ",") {
+        for part in text.split(separator: ",") {
             let name = part.trimmingCharacters(in: .whitespaces).lowercased()
             if name == "all" {
                 contents = [.dependenceRange, .monteCarlo, .gate, .naturalFrequencies]
             } else if let entry = ProbabilityTable.Contents.names.first(where: { $0.0 == name }) {
                 contents.insert(entry.1)
             } else {
-                throw InputError("--show (\(show)): '\(name)' is not one of interval, range, monte-carlo, gate, frequencies, all")
+                throw InputError("\(flag) (\(text)): '\(name)' is not one of range, monte-carlo, gate, frequencies, all")
             }
         }
         return contents

@@ -56,10 +56,19 @@ public struct FaganNomogram: Sendable {
     public let lines: [Line]
     public let secondStep: SecondStep?
     public let level: ConfidenceLevel
+    /// What the lines are, for the title: "Closed-fist percussion sign
+    /// (Langdon 2010/2011)", "likelihood ratios 8.75 and 0.14".
+    public let subject: String?
+    /// What every probability drawn is the probability of, when known
+    /// ("acute fracture on MRI among patients referred with …").
+    public let target: TargetCondition?
 
     /// A one-step nomogram with one or more lines, or (with `secondStep`) a
     /// two-step nomogram whose first step has exactly one line.
-    public init(pretest: Double, pretestDescription: String? = nil, lines: [Line], secondStep: SecondStep? = nil, level: ConfidenceLevel) {
+    public init(
+        pretest: Double, pretestDescription: String? = nil, lines: [Line], secondStep: SecondStep? = nil, level: ConfidenceLevel,
+        subject: String? = nil, target: TargetCondition? = nil
+    ) {
         precondition(pretest > 0 && pretest < 1, "a nomogram needs a pretest probability strictly between 0 and 1")
         precondition(!lines.isEmpty && (secondStep == nil || lines.count == 1), "one line per step in the two-step variant")
         self.pretest = pretest
@@ -67,6 +76,8 @@ public struct FaganNomogram: Sendable {
         self.lines = lines
         self.secondStep = secondStep
         self.level = level
+        self.subject = subject
+        self.target = target
     }
 
     /// The numbers drawn, as JSON: `pretest`, `lines` (each with

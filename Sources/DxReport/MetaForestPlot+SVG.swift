@@ -30,6 +30,9 @@ public struct MetaForestPlot: Sendable {
         return Swift.max(0, (values.min()! * 10).rounded(.down) / 10)
     }
 
+    /// The meta-analysis pictures are drawn at screen size.
+    static let typography = PictureSize.screen.typography
+
     public func svg(xmlDeclaration: Bool = true) -> String {
         let a = analysis
         let level = LevelText.of(a.level)
@@ -51,9 +54,9 @@ public struct MetaForestPlot: Sendable {
         let footerSource =
             a.notes.filter { $0.hasPrefix("Continuity") || $0.hasPrefix("No continuity") || $0.hasPrefix("Only") || $0.hasPrefix("The optimiser") }
             + a.boundary + [Disclaimer.text]
-        let footer = footerSource.flatMap { SVGDocument.wrapped($0, width: width - 60, size: 10.5) }
+        let footer = SVGDocument.wrappedFooter(footerSource, width: width - 60, typography: Self.typography)
         let legendTop = axisY + 52
-        let height = legendTop + Double(legend.count) * 18 + 12 + Double(footer.count) * 14 + 14
+        let height = legendTop + Double(legend.count) * 18 + 12 + SVGDocument.footerHeight(footer, typography: Self.typography) + 14
 
         var svg = SVGDocument(width: width, height: height, title: "Paired forest plot", summary: summary)
         svg.text("Paired forest plot: sensitivity and specificity", at: .init(x: Self.nameX, y: 30), style: .init(size: 19, bold: true))
@@ -138,7 +141,7 @@ public struct MetaForestPlot: Sendable {
             svg.text("* continuity correction applied in the REML fit", at: .init(x: Self.nameX, y: y), style: .init(size: 12, fill: "#444"))
             y += 18
         }
-        svg.footer(footer, top: y + 4)
+        svg.footer(footer, left: Self.nameX, top: y - 6, typography: Self.typography)
         return svg.rendered(xmlDeclaration: xmlDeclaration)
     }
 

@@ -17,6 +17,31 @@ public enum NumberText {
         }
     }
 
+    /// Probabilities read together (an estimate and its limits) as
+    /// percentages with one decimal, or two where one decimal would show a
+    /// probability that is not 0 or 1 as "0.0 %" or "100.0 %"; beyond two
+    /// decimals such a value reads "> 99.99 %" or "< 0.01 %". A value of
+    /// exactly 0 or 1 keeps its digits: it is what the arithmetic gives.
+    ///
+    /// ```swift
+    /// NumberText.percents([.finite(0.9997), .finite(0.997), .finite(0.99998)])   // ["99.97 %", "99.70 %", "> 99.99 %"]
+    /// NumberText.percents([.finite(0.789), .finite(0.56), .finite(0.917)])       // ["78.9 %", "56.0 %", "91.7 %"]
+    /// ```
+    public static func percents(_ values: [ExtendedValue]) -> [String] {
+        func misleads(_ number: Double, decimals: Int) -> Bool {
+            guard number > 0 && number < 1 else { return false }
+            let text = String(format: "%.\(decimals)f", number * 100)
+            return Double(text) == 0 || Double(text) == 100
+        }
+        let finite = values.compactMap(\.finiteValue)
+        let decimals = finite.contains { misleads($0, decimals: 1) } ? 2 : 1
+        return values.map { value in
+            guard let number = value.finiteValue else { return percent(value) }
+            if misleads(number, decimals: decimals) { return number < 0.5 ? "< 0.01 %" : "> 99.99 %" }
+            return percent(value, decimals: decimals)
+        }
+    }
+
     /// A number with `digits` significant digits: 8.75 → "8.75", 25.46 → "25.5".
     public static func significant(_ value: ExtendedValue, digits: Int = 3) -> String {
         switch value {

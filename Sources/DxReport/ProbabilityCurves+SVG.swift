@@ -1,159 +1,213 @@
-import DxEvidence
 import DxStats
 
+/// Drawing the probability curves as SVG at a `PictureSize`: a curve per
+/// series in its colour, dash pattern and marker, interval ribbons with
+/// edges, dotted dependence ranges, the LR 1 diagonal (thin, solid, grey)
+/// and the gate's thresholds (dashed, dark), distinct from every series.
 extension ProbabilityCurves {
-    /// Dash patterns that tell the curves apart in black-and-white print.
-    static let dashes: [String?] = [nil, "7 3", "2 2.5", "9 3 2 3", "4 4", "12 4"]
+    static let diagonalColour = "#9a9a9a"
+    static let thresholdColour = "#333"
+    static let thresholdDash = "12 4"
 
     /// The curves as a standalone SVG file (or, with `xmlDeclaration`
-    /// false, an element to inline in HTML).
-    public func svg(xmlDeclaration: Bool = true) -> String {
-        let left = 78.0, top = 80.0, plotWidth = 560.0, plotHeight = 440.0
-        let width = left + plotWidth + 150
+    /// false, an element to inline in HTML), with text sized for `size`.
+    public func svg(size: PictureSize = .screen, xmlDeclaration: Bool = true) -> String {
+        let type = size.typography
+        let width = size.width(for: .curves)
+        let margin = type.margin
+        let legendBeside = size.legendBeside(.curves)
+        let legendWidth = legendBeside ? 0.4 * width : width - 2 * margin
+        let figureRight = legendBeside ? width - margin - legendWidth - 1.2 * type.text : width - margin
+
+        let titleLines = SVGDocument.wrapped(fullTitle, width: width - 2 * margin, size: type.title, bold: true)
+        let subtitleLines = SVGDocument.wrapped(subtitle(size), width: width - 2 * margin, size: type.text)
+        var baselines: [Double] = []
+        var baseline = margin + TextMetrics.ascent(size: type.title)
+        for _ in titleLines {
+            baselines.append(baseline)
+            baseline += 1.2 * type.title
+        }
+        baseline += 1.3 * type.text - 1.2 * type.title + 0.3 * type.text
+        for _ in subtitleLines {
+            baselines.append(baseline)
+            baseline += 1.3 * type.text
+        }
+        let headerBottom = baseline - 1.3 * type.text + TextMetrics.descent(size: type.text)
+
+        // The plot: square-ish, with tick labels left and below, threshold values right.
+        let tickLength = 0.45 * type.tick
+        let labelGap = tickLength + 0.3 * type.tick
+        let left = margin + 1.3 * type.text + 0.4 * type.text + TextMetrics.width("100", size: type.tick) + labelGap
+        let thresholdLabelWidth = thresholds == nil ? 0 : TextMetrics.width("80.0 %", size: type.tick) + 0.4 * type.tick
+        let markerLabelHeight = marker == nil ? 0 : 1.2 * type.tick + type.markerRadius
+        let top = headerBottom + 0.9 * type.text + markerLabelHeight
+        let plotWidth = figureRight - left - thresholdLabelWidth - 0.2 * type.tick
+        let plotHeight = size == .projector ? min(plotWidth, 500) : (size == .print ? 0.7 : 0.8) * plotWidth
         func x(_ pretest: Double) -> Double { left + pretest * plotWidth }
         func y(_ posttest: Double) -> Double { top + (1 - posttest) * plotHeight }
+        let plotBottom = top + plotHeight
+        let axisTitleBaseline = plotBottom + labelGap + TextMetrics.lineHeight(size: type.tick) + 0.3 * type.text + TextMetrics.ascent(size: type.text)
 
-        let legend = legendEntries
-        let legendTop = top + plotHeight + 58
-        let legendHeight = legend.reduce(0.0) { $0 + Double($1.lines.count) * 15 + 6 }
-        let footer = footerLines.flatMap { SVGDocument.wrapped($0, width: width - 60, size: 9.5) }
-        let height = legendTop + legendHeight + 12 + Double(footer.count) * 13 + 12
+        let legend = PictureLegendEntry.shown(legendEntries, size: size)
+        let legendLeft = legendBeside ? figureRight + 1.2 * type.text : margin
+        let legendTop = legendBeside ? headerBottom + 0.9 * type.text : axisTitleBaseline + TextMetrics.descent(size: type.text) + 0.8 * type.text
+        let legendLayout = SVGDocument.legendLayout(legend, width: legendWidth, columns: size == .print && legendWidth > 500 ? 2 : 1, typography: type)
+        let legendHeight = legendLayout.height
+        let figureBottom = max(axisTitleBaseline + TextMetrics.descent(size: type.text), legendTop + legendHeight)
+        let footer = SVGDocument.wrappedFooter(footerLines(size: size), width: width - 2 * margin, typography: type)
+        let footerTop = figureBottom + 0.6 * type.text
+        let height = footerTop + SVGDocument.footerHeight(footer, typography: type) + margin
 
-        var svg = SVGDocument(width: width, height: height, title: title, summary: summary)
-        svg.text(title, at: .init(x: 30, y: 28), style: .init(size: 16, bold: true))
-        svg.text(
-            hasRibbons
-                ? "Each curve: the post-test probability with its \(NumberText.level(level)) confidence interval (ribbon)"
-                : "Each curve: the post-test probability for one likelihood ratio",
-            at: .init(x: 30, y: 46), style: .init(size: 11))
+        var svg = SVGDocument(width: width, height: height, title: fullTitle, summary: summary)
+        for (index, line) in (titleLines + subtitleLines).enumerated() {
+            let isTitle = index < titleLines.count
+            svg.text(
+                line, at: .init(x: margin, y: baselines[index]), style: .init(size: isTitle ? type.title : type.text, bold: isTitle),
+                classes: isTitle ? "title" : "subtitle")
+        }
 
-        // Grid, axes, labels.
+        // Grid, ticks, tick labels, axis titles.
+        let labelStep = plotWidth / 10 < 1.9 * TextMetrics.width("100", size: type.tick) ? 2 : 1
         for step in 0...10 {
             let value = Double(step) / 10
-            svg.line(from: .init(x: x(value), y: top), to: .init(x: x(value), y: top + plotHeight), stroke: "#e4e4e4")
-            svg.line(from: .init(x: left, y: y(value)), to: .init(x: left + plotWidth, y: y(value)), stroke: "#e4e4e4")
-            svg.text("\(step * 10)", at: .init(x: x(value), y: top + plotHeight + 16), style: .init(size: 10, anchor: .middle))
-            svg.text("\(step * 10)", at: .init(x: left - 8, y: y(value) + 3.5), style: .init(size: 10, anchor: .end))
+            svg.line(from: .init(x: x(value), y: top), to: .init(x: x(value), y: plotBottom), stroke: "#e6e6e6", classes: "grid")
+            svg.line(from: .init(x: left, y: y(value)), to: .init(x: left + plotWidth, y: y(value)), stroke: "#e6e6e6", classes: "grid")
+            svg.line(from: .init(x: x(value), y: plotBottom), to: .init(x: x(value), y: plotBottom + tickLength), stroke: "#333", classes: "tick")
+            svg.line(from: .init(x: left - tickLength, y: y(value)), to: .init(x: left, y: y(value)), stroke: "#333", classes: "tick")
+            guard step % labelStep == 0 else { continue }
+            svg.text(
+                "\(step * 10)", at: .init(x: x(value), y: plotBottom + labelGap + TextMetrics.ascent(size: type.tick)),
+                style: .init(size: type.tick, anchor: .middle), classes: "tick-label")
+            svg.text(
+                "\(step * 10)", at: .init(x: left - labelGap, y: y(value) + 0.35 * type.tick), style: .init(size: type.tick, anchor: .end),
+                classes: "tick-label")
         }
-        svg.rectangle(at: .init(x: left, y: top), width: plotWidth, height: plotHeight, fill: "none", stroke: "#333")
-        svg.text("Pretest probability (%)", at: .init(x: left + plotWidth / 2, y: top + plotHeight + 36), style: .init(size: 12, anchor: .middle, bold: true))
-        svg.verticalText("Post-test probability (%)", at: .init(x: left - 42, y: top + plotHeight / 2), size: 12)
-        svg.line(from: .init(x: x(0), y: y(0)), to: .init(x: x(1), y: y(1)), stroke: "#999", width: 1, dash: "3 3")
-        svg.text("LR 1", at: .init(x: x(0.9) + 4, y: y(0.9) + 14), style: .init(size: 9.5, fill: "#777"))
+        svg.rectangle(at: .init(x: left, y: top), width: plotWidth, height: plotHeight, fill: "none", stroke: "#333", classes: "frame")
+        svg.text(
+            "Pretest probability (%)", at: .init(x: left + plotWidth / 2, y: axisTitleBaseline), style: .init(size: type.text, anchor: .middle, bold: true),
+            classes: "axis-title")
+        svg.verticalText(
+            "Post-test probability (%)", at: .init(x: margin + TextMetrics.ascent(size: type.text), y: top + plotHeight / 2), size: type.text, bold: true)
 
+        // Reference lines: LR 1 (thin solid grey diagonal) and the gate's thresholds (dark dashes), values right of the plot.
+        svg.line(from: .init(x: x(0), y: y(0)), to: .init(x: x(1), y: y(1)), stroke: Self.diagonalColour, width: 1.4, classes: "diagonal")
         if let thresholds {
-            for (value, text) in [
-                (thresholds.upper, "gate upper threshold \(NumberText.percent(.finite(thresholds.upper)))"),
-                (thresholds.lower, "gate lower threshold \(NumberText.percent(.finite(thresholds.lower)))"),
-            ] {
-                svg.line(from: .init(x: left, y: y(value)), to: .init(x: left + plotWidth, y: y(value)), stroke: "#444", width: 1.2, dash: "8 4")
-                svg.text(text, at: .init(x: left + plotWidth + 6, y: y(value) + 3.5), style: .init(size: 9.5, fill: "#444"))
+            for value in [thresholds.upper, thresholds.lower] {
+                svg.line(
+                    from: .init(x: left, y: y(value)), to: .init(x: left + plotWidth, y: y(value)), stroke: Self.thresholdColour, width: 1.4,
+                    dash: Self.thresholdDash, classes: "threshold")
+                svg.text(
+                    NumberText.percent(.finite(value)), at: .init(x: left + plotWidth + 0.4 * type.tick, y: y(value) + 0.35 * type.tick),
+                    style: .init(size: type.tick, fill: Self.thresholdColour), classes: "threshold-label")
             }
         }
 
-        // Ribbons first, then dependence ranges, then estimates on top.
+        // Values at the marked pretest probability: placed first, so that no series marker is drawn under them.
+        var occupied: [(x: ClosedRange<Double>, y: ClosedRange<Double>)] = []
+        var markerLabels: [(text: String, colour: String, x: Double, y: Double, anchor: SVGDocument.Anchor)] = []
+        if let marker {
+            let wishes = marker.cells.map { y($0.posttest.estimate.finiteValue ?? 0.5) + 0.35 * type.text }
+            let placed = LabelPlacement.spread(
+                wishes, gap: 1.25 * type.text, lower: top + TextMetrics.ascent(size: type.text), upper: plotBottom - 0.3 * type.text)
+            let onLeft = marker.pretest > 0.75
+            let labelX = x(marker.pretest) + (onLeft ? -1 : 1) * (type.markerRadius + 0.5 * type.text)
+            for (index, cell) in marker.cells.enumerated() where cell.posttest.estimate.finiteValue != nil {
+                let text = NumberText.percents([cell.posttest.estimate])[0]
+                let textWidth = TextMetrics.width(text, size: type.text, bold: true)
+                let span = onLeft ? (labelX - textWidth)...labelX : labelX...(labelX + textWidth)
+                occupied.append((span, (placed[index] - TextMetrics.ascent(size: type.text))...(placed[index] + TextMetrics.descent(size: type.text))))
+                markerLabels.append((text, PicturePalette.colour(index), labelX, placed[index], onLeft ? .end : .start))
+            }
+        }
+
+        // Ribbons (with edges in the series' dash pattern), then dependence ranges (dots), then estimates on top.
         svg.beginGroup(clippedTo: (.init(x: left, y: top), plotWidth, plotHeight))
-        for (index, series) in series.enumerated() {
-            let colour = PicturePalette.colour(index)
+        for (index, series) in series.enumerated() where series.likelihoodRatio.lower != series.likelihoodRatio.upper {
+            let style = PicturePalette.style(index)
             let points = series.points.filter { $0.posttest.lower.finiteValue != nil && $0.posttest.upper.finiteValue != nil }
             let upper = points.map { SVGDocument.Point(x: x($0.pretest), y: y($0.posttest.upper.finiteValue!)) }
-            let lower = points.reversed().map { SVGDocument.Point(x: x($0.pretest), y: y($0.posttest.lower.finiteValue!)) }
-            svg.polygon(upper + lower, fill: colour, opacity: 0.14)
+            let lower = points.map { SVGDocument.Point(x: x($0.pretest), y: y($0.posttest.lower.finiteValue!)) }
+            svg.polygon(upper + lower.reversed(), fill: style.colour, opacity: self.series.count > 2 ? 0.1 : 0.14, classes: "ribbon series-\(index)")
+            for edge in [upper, lower] {
+                svg.polyline(edge, stroke: style.colour, width: max(0.8, 0.35 * type.lineWidth), opacity: 0.7, classes: "ribbon-edge series-\(index)")
+            }
         }
-        if showsDependenceRange {
+        if drawsDependenceRange {
             for (index, series) in series.enumerated() where series.points.contains(where: { $0.dependence != nil }) {
-                let colour = PicturePalette.colour(index)
                 for bound in [\ProbabilityTableCell.DependenceRange.posttestLower, \.posttestUpper] {
                     let points = series.points.compactMap { point -> SVGDocument.Point? in
                         guard let value = point.dependence?[keyPath: bound].finiteValue else { return nil }
                         return .init(x: x(point.pretest), y: y(value))
                     }
-                    svg.polyline(points, stroke: colour, width: 1, dash: "2 3")
+                    let dotWidth = max(1.4, 0.6 * type.lineWidth)
+                    svg.polyline(
+                        points, stroke: PicturePalette.colour(index), width: dotWidth, dash: "0 \(SVGDocument.number(2.6 * dotWidth))", roundCaps: true,
+                        classes: "dependence series-\(index)")
                 }
             }
         }
         for (index, series) in series.enumerated() {
-            let colour = PicturePalette.colour(index)
+            let style = PicturePalette.style(index)
             let points = series.points.compactMap { point in point.posttest.estimate.finiteValue.map { SVGDocument.Point(x: x(point.pretest), y: y($0)) } }
-            svg.polyline(points, stroke: colour, width: 2.2, dash: Self.dashes[index % Self.dashes.count])
+            svg.polyline(points, stroke: style.colour, width: type.lineWidth, dash: style.dash(width: type.lineWidth), classes: "estimate series-\(index)")
         }
         svg.endGroup()
 
-        if let marker {
-            svg.line(from: .init(x: x(marker.pretest), y: top), to: .init(x: x(marker.pretest), y: top + plotHeight), stroke: "#111", width: 1, dash: "1 3")
-            svg.text(
-                "pretest \(marker.label)", at: .init(x: x(marker.pretest), y: top - 8),
-                style: .init(size: 10, anchor: marker.pretest > 0.6 ? .end : .middle, bold: true))
-            var wishes: [Double] = [], labels: [(String, String)] = []
-            for (index, cell) in marker.cells.enumerated() {
-                guard let value = cell.posttest.estimate.finiteValue else { continue }
-                let colour = PicturePalette.colour(index)
-                svg.circle(at: .init(x: x(marker.pretest), y: y(value)), radius: 3.5, fill: colour, stroke: "#fff")
-                wishes.append(y(value))
-                labels.append((NumberText.percent(.finite(value)), colour))
-            }
-            let placed = FaganNomogram.separated(wishes, gap: 13)
-            let labelX = marker.pretest > 0.8 ? x(marker.pretest) - 7 : x(marker.pretest) + 7
-            for (label, position) in zip(labels, placed) {
-                svg.text(
-                    label.0, at: .init(x: labelX, y: position),
-                    style: .init(
-                        size: 10.5, anchor: marker.pretest > 0.8 ? .end : .start, bold: true,
-                        fill: label.1, halo: true))
+        // Markers along each curve, staggered between series so that curves lying on each other still show both shapes.
+        let perCurve = 4
+        for (index, series) in series.enumerated() {
+            let style = PicturePalette.style(index)
+            for slot in 0..<perCurve {
+                let pretest = (Double(slot) + (Double(index) + 0.5) / Double(self.series.count)) / Double(perCurve)
+                guard let value = Self.estimate(series, at: pretest) else { continue }
+                let centre = SVGDocument.Point(x: x(pretest), y: y(value))
+                let reach = 1.25 * type.markerRadius
+                let clear = occupied.allSatisfy { box in
+                    !(box.x.overlaps((centre.x - reach)...(centre.x + reach)) && box.y.overlaps((centre.y - reach)...(centre.y + reach)))
+                }
+                guard clear, centre.y >= top, centre.y <= plotBottom else { continue }
+                svg.marker(style.marker, at: centre, radius: type.markerRadius, fill: style.colour, classes: "series-\(index)")
             }
         }
 
-        var lineY = legendTop
-        for entry in legend {
-            if let colour = entry.colour {
-                svg.rectangle(at: .init(x: 30, y: lineY - 10), width: 26, height: 10, fill: colour, opacity: entry.ribbon ? 0.14 : 0)
-                svg.line(
-                    from: .init(x: 30, y: lineY - 5), to: .init(x: 56, y: lineY - 5), stroke: colour, width: entry.ribbon ? 2.2 : 1.2,
-                    dash: entry.dash)
+        if let marker {
+            svg.line(
+                from: .init(x: x(marker.pretest), y: top), to: .init(x: x(marker.pretest), y: plotBottom), stroke: "#111", width: 1.2, dash: "1 3",
+                classes: "pretest-marker")
+            let text = "pretest \(marker.label)"
+            let textWidth = TextMetrics.width(text, size: type.tick, bold: true)
+            let centre = min(left + plotWidth - textWidth / 2, max(left + textWidth / 2, x(marker.pretest)))
+            svg.text(
+                text, at: .init(x: centre, y: top - 1.2 * type.markerRadius - TextMetrics.descent(size: type.tick)),
+                style: .init(size: type.tick, anchor: .middle, bold: true), classes: "marker-label")
+            for (index, cell) in marker.cells.enumerated() {
+                guard let value = cell.posttest.estimate.finiteValue else { continue }
+                let style = PicturePalette.style(index)
+                svg.marker(
+                    style.marker, at: .init(x: x(marker.pretest), y: y(value)), radius: type.markerRadius, fill: style.colour,
+                    classes: "series-\(index) at-pretest")
             }
-            lineY = svg.legendLines(entry.lines, top: lineY)
+            for label in markerLabels {
+                svg.text(
+                    label.text, at: .init(x: label.x, y: label.y),
+                    style: .init(size: type.text, anchor: label.anchor, bold: true, fill: label.colour, halo: true),
+                    classes: "value-label")
+            }
         }
-        svg.footer(footer, top: lineY + 6)
+
+        svg.legend(legendLayout, left: legendLeft, top: legendTop, typography: type)
+        svg.footer(footer, left: margin, top: footerTop, typography: type)
         return svg.rendered(xmlDeclaration: xmlDeclaration)
     }
 
-    var summary: String {
-        series.map { "\($0.label): likelihood ratio \(NumberText.significant($0.likelihoodRatio.estimate))." }.joined(separator: " ")
-    }
-
-    /// Whether any curve has an interval of some width.
-    var hasRibbons: Bool { series.contains { $0.likelihoodRatio.lower != $0.likelihoodRatio.upper } }
-
-    private var legendEntries: [(lines: [String], colour: String?, dash: String?, ribbon: Bool)] {
-        var entries: [(lines: [String], colour: String?, dash: String?, ribbon: Bool)] = []
-        for (index, series) in series.enumerated() {
-            let ratio = series.likelihoodRatio
-            let interval =
-                ratio.lower == ratio.upper
-                ? ""
-                : " (\(NumberText.level(level)) CI \(NumberText.significant(ratio.lower))–\(NumberText.significant(ratio.upper)))"
-            let text = series.label.hasPrefix("LR ") ? series.label + interval : "\(series.label): LR \(NumberText.significant(ratio.estimate))" + interval
-            entries.append(([text], PicturePalette.colour(index), Self.dashes[index % Self.dashes.count], true))
-        }
-        if showsDependenceRange && series.contains(where: { $0.points.contains { $0.dependence != nil } }) {
-            entries.append((["Dotted: the range the unknown dependence between the signs allows (Fréchet bounds)"], "#555", "2 3", false))
-        }
-        return entries
-    }
-
-    private var footerLines: [String] {
-        var lines = [
-            hasRibbons
-                ? "Ribbons: the likelihood ratio's \(NumberText.level(level)) interval carried through the odds, post = π·LR / (π·LR + 1 − π), "
-                    + "as dxkit posttest computes it; several signs multiply their likelihood ratios as if independent."
-                : "post = π·LR / (π·LR + 1 − π), as dxkit posttest computes it; the likelihood ratios were given without intervals."
-        ]
-        if thresholds != nil {
-            lines.append(
-                "Dashed horizontal lines: the gate's policy thresholds; the gate classifies the interval (Monte Carlo, with the dependence range), "
-                    + "not the estimate, so a curve above a threshold is not yet a classification.")
-        }
-        lines.append(Disclaimer.text)
-        return lines
+    /// The estimate of `series` at `pretest`, interpolated between samples.
+    static func estimate(_ series: Series, at pretest: Double) -> Double? {
+        guard let after = series.points.firstIndex(where: { $0.pretest >= pretest }) else { return nil }
+        let high = series.points[after]
+        guard after > 0, let highValue = high.posttest.estimate.finiteValue else { return high.posttest.estimate.finiteValue }
+        let low = series.points[after - 1]
+        guard let lowValue = low.posttest.estimate.finiteValue, high.pretest > low.pretest else { return highValue }
+        let fraction = (pretest - low.pretest) / (high.pretest - low.pretest)
+        return lowValue + fraction * (highValue - lowValue)
     }
 }

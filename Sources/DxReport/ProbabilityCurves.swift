@@ -15,7 +15,11 @@ import DxStats
 public struct ProbabilityCurves: Sendable {
     /// One curve.
     public struct Series: Sendable {
+        /// The column's label, e.g. "closed-fist-percussion +, supine-sign −".
         public let label: String
+        /// The legend's words for it, e.g. "Closed-fist percussion sign
+        /// (Langdon 2010/2011) positive, Supine sign (Langdon 2010/2011) negative".
+        public let title: String
         public let likelihoodRatio: IntervalEstimate
         public let points: [ProbabilityTableCell]
     }
@@ -32,8 +36,12 @@ public struct ProbabilityCurves: Sendable {
     public let thresholds: GateDecision.Thresholds?
     public let marker: Marker?
     public let level: ConfidenceLevel
-    /// Whether to draw the dependence range of several signs (dashed).
+    /// Whether to draw the dependence range of several signs (dotted).
     public let showsDependenceRange: Bool
+    /// What the curves are, for the title, e.g. "Closed-fist percussion sign (Langdon 2010/2011)".
+    public let subject: String?
+    /// What every post-test probability is the probability of, when known.
+    public let target: TargetCondition?
 
     /// The pretest probabilities at which curves are evaluated: every
     /// 1/400, plus points near 0 and 1 where the curves are steep.
@@ -44,17 +52,22 @@ public struct ProbabilityCurves: Sendable {
     }()
 
     /// Evaluates every column over `pretestSamples` (and at `markedPretest`).
+    /// `seriesTitles` (one per column) are the legend's words for the
+    /// columns; without them the legend uses the columns' labels.
     public init(
         title: String = "Post-test probability by pretest probability", columns: [ProbabilityTableColumn],
         thresholds: GateDecision.Thresholds?, markedPretest: (pretest: Double, label: String)? = nil,
-        showsDependenceRange: Bool = true, level: ConfidenceLevel
+        showsDependenceRange: Bool = true, level: ConfidenceLevel, subject: String? = nil, target: TargetCondition? = nil,
+        seriesTitles: [String]? = nil
     ) throws(StatisticsError) {
         precondition(!columns.isEmpty, "curves need at least one column")
+        precondition(seriesTitles == nil || seriesTitles?.count == columns.count, "one title per column")
         var series: [Series] = []
-        for column in columns {
+        for (index, column) in columns.enumerated() {
             var points: [ProbabilityTableCell] = []
             for pretest in Self.pretestSamples { points.append(try column.cell(pretest: pretest)) }
-            series.append(Series(label: column.label, likelihoodRatio: column.likelihoodRatio, points: points))
+            series.append(
+                Series(label: column.label, title: seriesTitles?[index] ?? column.label, likelihoodRatio: column.likelihoodRatio, points: points))
         }
         if let markedPretest {
             var cells: [ProbabilityTableCell] = []
@@ -68,6 +81,8 @@ public struct ProbabilityCurves: Sendable {
         self.thresholds = thresholds
         self.level = level
         self.showsDependenceRange = showsDependenceRange
+        self.subject = subject
+        self.target = target
     }
 
     /// The numbers drawn: each series with its points (`pretest`,

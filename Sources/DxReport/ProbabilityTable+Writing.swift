@@ -12,8 +12,9 @@ extension ProbabilityTable {
     /// Writes the table in `format`, handing each piece to `output` as soon
     /// as it is ready: a grid of thousands of rows streams instead of being
     /// held in memory. The last piece ends with a newline.
-    public func write(_ format: DocumentFormat, to output: (String) throws -> Void) throws {
-        let writer = Self.writer(for: format)
+    /// Text lines are at most `lineWidth` columns wide (other formats ignore it).
+    public func write(_ format: DocumentFormat, lineWidth: Int = 100, to output: (String) throws -> Void) throws {
+        let writer = Self.writer(for: format, lineWidth: lineWidth)
         try output(writer.opening(self))
         for (index, row) in rows.enumerated() {
             try output(writer.row(self, row, cells: try cells(for: row), index: index))
@@ -22,23 +23,24 @@ extension ProbabilityTable {
     }
 
     /// The whole table as one string.
-    public func rendered(_ format: DocumentFormat) throws -> String {
+    public func rendered(_ format: DocumentFormat, lineWidth: Int = 100) throws -> String {
         var text = ""
-        try write(format) { text += $0 }
+        try write(format, lineWidth: lineWidth) { text += $0 }
         return text
     }
 
-    /// The table alone as an HTML fragment (a `<table>` and its notes), for a page of one's own.
-    public func htmlFragment() throws -> String {
-        let writer = ProbabilityTableHTMLWriter(standalone: false)
+    /// The table alone as an HTML fragment (a `<table>` and, with
+    /// `notes`, its notes), for a page of one's own.
+    public func htmlFragment(notes: Bool = true) throws -> String {
+        let writer = ProbabilityTableHTMLWriter(standalone: false, includesNotes: notes)
         var text = writer.opening(self)
         for (index, row) in rows.enumerated() { text += writer.row(self, row, cells: try cells(for: row), index: index) }
         return text + writer.closing(self)
     }
 
-    static func writer(for format: DocumentFormat) -> any ProbabilityTableWriter {
+    static func writer(for format: DocumentFormat, lineWidth: Int = 100) -> any ProbabilityTableWriter {
         switch format {
-        case .text: ProbabilityTableTextWriter(markdown: false)
+        case .text: ProbabilityTableTextWriter(markdown: false, lineWidth: lineWidth)
         case .markdown: ProbabilityTableTextWriter(markdown: true)
         case .csv: ProbabilityTableCSVWriter()
         case .json: ProbabilityTableJSONWriter()

@@ -77,10 +77,13 @@ public struct ProbabilityTable: Sendable {
     public let signs: [Sign]
     /// The evidence records behind the numbers, for citations.
     public let evidence: [EvidenceRecord]
+    /// What every post-test probability is the probability of, when known;
+    /// the text, HTML and LaTeX captions name it.
+    public let target: TargetCondition?
 
     public init(
         title: String, rows: [Row], columns: [ProbabilityTableColumn], contents: Contents = [], level: ConfidenceLevel,
-        population: Int = 1000, signs: [Sign] = [], evidence: [EvidenceRecord] = []
+        population: Int = 1000, signs: [Sign] = [], evidence: [EvidenceRecord] = [], target: TargetCondition? = nil
     ) {
         precondition(!columns.isEmpty, "a table needs at least one column")
         precondition(population > 0, "natural frequencies need a population of at least 1")
@@ -92,6 +95,20 @@ public struct ProbabilityTable: Sendable {
         self.population = population
         self.signs = signs
         self.evidence = evidence
+        self.target = target
+    }
+
+    /// The caption under the title: "Post-test probability (95 % CI) of
+    /// acute fracture on MRI among … by pretest probability."
+    var caption: String {
+        "Post-test probability (\(NumberText.level(level)) CI)" + (target.map { " of \($0.description)," } ?? "") + " by pretest probability."
+    }
+
+    /// The evidence's citations for readers (without curators' notes), each
+    /// once: two signs from one study cite it once.
+    var citationsForReaders: [String] {
+        var seen: Set<String> = []
+        return evidence.flatMap(\.citations).map(ReaderText.citation).filter { seen.insert($0).inserted }
     }
 
     /// The cells of one row, left to right.
@@ -153,9 +170,10 @@ public struct ProbabilityTable: Sendable {
         }
         if contents.contains(.gate), let thresholds {
             notes.append(
-                "Gate: ACUTE when the whole gate interval is at or above \(NumberText.percent(.finite(thresholds.upper))), CHRONIC when it is at "
-                    + "or below \(NumberText.percent(.finite(thresholds.lower))) (policy thresholds), otherwise INDETERMINATE. The gate interval covers "
-                    + "sampling uncertainty and, for several signs with unknown dependence, the dependence range.")
+                "Gate: LIKELY when the whole gate interval is at or above \(NumberText.percent(.finite(thresholds.upper))), LESS LIKELY when it is at "
+                    + "or below \(NumberText.percent(.finite(thresholds.lower))) (policy thresholds, not evidence), otherwise INDETERMINATE; "
+                    + "less likely is not ruled out. The gate interval covers sampling uncertainty and, for several signs with unknown dependence, "
+                    + "the dependence range.")
         }
         if contents.contains(.naturalFrequencies) {
             notes.append(
@@ -179,7 +197,7 @@ public struct ProbabilityTable: Sendable {
         return nil
     }
 
-    private var thresholds: GateDecision.Thresholds? {
+    var thresholds: GateDecision.Thresholds? {
         for column in columns { if case .findings(_, let settings) = column.source { return settings.thresholds } }
         return nil
     }

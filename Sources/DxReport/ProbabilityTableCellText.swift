@@ -2,8 +2,9 @@ import DxStats
 
 /// A cell as short pieces of text for people (text, Markdown, HTML, LaTeX):
 /// "78.9 % (56.0–91.7 %)", "range 94.3–100.0 %", "MC 90.1–99.9 %",
-/// "ACUTE (gate 93.0–100.0 %)", "263 of 333". Numbers are rounded as
-/// `dxkit posttest` rounds them (`NumberText.percent`).
+/// "LIKELY (gate 93.0–100.0 %)", "263 of 333". Numbers are rounded as
+/// `dxkit posttest` rounds them (one decimal), except that a probability
+/// other than 0 or 1 never reads "0.0 %" or "100.0 %" (`NumberText.percents`).
 enum ProbabilityTableCellText {
     enum Kind { case estimate, range, monteCarlo, gate, frequency }
 
@@ -24,39 +25,42 @@ enum ProbabilityTableCellText {
         return parts
     }
 
-    /// "78.9 % (56.0–91.7 %)", or "78.9 %" when the interval has no width.
+    /// "78.9 % (56.0–91.7 %)", or "78.9 %" when the interval has no width;
+    /// near 0 and 1 with the decimals that keep the numbers apart
+    /// ("99.95 % (99.72–99.99 %)", never "100.0 % (99.7–100.0 %)").
     static func interval(_ value: IntervalEstimate) -> String {
         guard value.estimate.finiteValue != nil else { return NumberText.percent(value.estimate) }
-        if value.lower == value.upper && value.upper == value.estimate { return NumberText.percent(value.estimate) }
-        return "\(NumberText.percent(value.estimate)) (\(span(value.lower, value.upper)))"
+        if value.lower == value.upper && value.upper == value.estimate { return NumberText.percents([value.estimate])[0] }
+        let texts = NumberText.percents([value.estimate, value.lower, value.upper])
+        return "\(texts[0]) (\(joined(texts[1], texts[2])))"
     }
 
-    /// "56.0–91.7 %".
+    /// "56.0–91.7 %", with the decimals `NumberText.percents` chooses.
     static func span(_ lower: ExtendedValue, _ upper: ExtendedValue) -> String {
-        let lowerText = NumberText.percent(lower)
-        return (lowerText.hasSuffix(" %") ? String(lowerText.dropLast(2)) : lowerText) + "–" + NumberText.percent(upper)
+        let texts = NumberText.percents([lower, upper])
+        return joined(texts[0], texts[1])
+    }
+
+    /// "56.0" and "91.7 %" as "56.0–91.7 %"; a bound such as "> 99.99 %" keeps its words ("99.90 % to > 99.99 %").
+    private static func joined(_ lower: String, _ upper: String) -> String {
+        if lower.hasPrefix("<") || lower.hasPrefix(">") || upper.hasPrefix("<") || upper.hasPrefix(">") { return "\(lower) to \(upper)" }
+        return (lower.hasSuffix(" %") ? String(lower.dropLast(2)) : lower) + "–" + upper
     }
 
     /// The widest text each part of a cell of `column` can have, for
-    /// aligning columns before the cells are computed: every probability
-    /// "100.0 %", the longest gate word, N of N.
+    /// aligning columns before the cells are computed: an interval with two
+    /// decimals near 1, the longest classification, N of N.
     static func widestParts(_ column: ProbabilityTableColumn, contents: ProbabilityTable.Contents, population: Int) -> [String] {
-        let full = ExtendedValue.finite(1)
         let hasInterval = column.likelihoodRatio.lower != column.likelihoodRatio.upper || !column.findings.isEmpty
-        let posttest = IntervalEstimate(estimate: full, lower: hasInterval ? .finite(0.999) : full, upper: full, level: column.level, method: .given)
-        let several = column.findings.count > 1
-        let settings: MonteCarloSettings? = column.findings.isEmpty ? nil : .standard
-        let cell = ProbabilityTableCell(
-            pretest: 1, likelihoodRatio: posttest, posttest: posttest,
-            dependence: several
-                ? .init(
-                    model: .unknown, likelihoodRatioLower: full, likelihoodRatioUpper: full, posttestLower: full,
-                    posttestUpper: full, modelLikelihoodRatio: nil) : nil,
-            monteCarlo: settings == nil ? nil : posttest, monteCarloSettings: settings,
-            gate: settings == nil ? nil : GateDecision(lower: 0.5, upper: 1, thresholds: .standard, intervalMethod: .monteCarlo),
-            naturalFrequency: NaturalFrequency(population: population, pretest: 1, probabilityWithCondition: 1, probabilityWithoutCondition: 1))
-        return parts(cell, contents: contents).map { part in
-            part.kind == .gate ? "INDETERMINATE (gate 100.0–100.0 %)" : part.text.replacingOccurrences(of: "99.9", with: "100.0")
+        let widestInterval = hasInterval ? "99.95 % (99.72–99.99 %)" : "99.95 %"
+        let widestSpan = "99.72–99.99 %"
+        var parts = [widestInterval]
+        if contents.contains(.dependenceRange) && column.findings.count > 1 { parts.append("range " + widestSpan) }
+        if !column.findings.isEmpty {
+            if contents.contains(.monteCarlo) { parts.append("MC " + widestSpan) }
+            if contents.contains(.gate) { parts.append("INDETERMINATE (gate \(widestSpan))") }
         }
+        if contents.contains(.naturalFrequencies) { parts.append("\(population) of \(population)") }
+        return parts
     }
 }

@@ -19,6 +19,9 @@ public struct SROCPlot: Sendable {
     private static let top = 86.0
     private static let size = 560.0
 
+    /// The meta-analysis pictures are drawn at screen size.
+    static let typography = PictureSize.screen.typography
+
     public func svg(xmlDeclaration: Bool = true) -> String {
         let a = analysis
         let level = LevelText.of(a.level)
@@ -35,9 +38,9 @@ public struct SROCPlot: Sendable {
                 "Regions are ellipses on the logit scales (χ² with 2 degrees of freedom), mapped to ROC space; the prediction region adds the between-study covariance to the uncertainty of the summary point."
             ] + a.notes.filter { $0.hasPrefix("Continuity") || $0.hasPrefix("HSROC") || $0.hasPrefix("Only") || $0.hasPrefix("The optimiser") } + a.boundary
             + [Disclaimer.text]
-        let footer = footerSource.flatMap { SVGDocument.wrapped($0, width: width - 60, size: 10.5) }
+        let footer = SVGDocument.wrappedFooter(footerSource, width: width - 60, typography: Self.typography)
         let legendTop = Self.top + Self.size + 70
-        let height = legendTop + Double(legend.count) * 22 + 10 + Double(footer.count) * 14 + 14
+        let height = legendTop + Double(legend.count) * 22 + 10 + SVGDocument.footerHeight(footer, typography: Self.typography) + 14
 
         var svg = SVGDocument(width: width, height: height, title: "Summary ROC plot", summary: summary)
         svg.text("Summary ROC plot", at: .init(x: 30, y: 32), style: .init(size: 19, bold: true))
@@ -99,7 +102,7 @@ public struct SROCPlot: Sendable {
             svg.text(entry.label, at: .init(x: 78, y: rowY), style: .init(size: 13.5))
             rowY += 22
         }
-        svg.footer(footer, top: rowY + 6)
+        svg.footer(footer, left: 30, top: rowY - 4, typography: Self.typography)
         return svg.rendered(xmlDeclaration: xmlDeclaration)
     }
 

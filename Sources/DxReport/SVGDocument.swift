@@ -65,50 +65,76 @@ public struct SVGDocument: Sendable {
 
     // MARK: Shapes
 
-    public mutating func line(from start: Point, to end: Point, stroke: String, width: Double = 1, dash: String? = nil, opacity: Double? = nil) {
+    /// A straight line. `classes` (space-separated) name what it is, e.g.
+    /// `tick` or `series-0 estimate`, for style sheets and tests.
+    public mutating func line(
+        from start: Point, to end: Point, stroke: String, width: Double = 1, dash: String? = nil, opacity: Double? = nil,
+        roundCaps: Bool = false, classes: String? = nil
+    ) {
         var attributes = [
             ("x1", Self.number(start.x)), ("y1", Self.number(start.y)), ("x2", Self.number(end.x)), ("y2", Self.number(end.y)),
             ("stroke", stroke), ("stroke-width", Self.number(width)),
         ]
         if let dash { attributes.append(("stroke-dasharray", dash)) }
         if let opacity { attributes.append(("stroke-opacity", Self.number(opacity))) }
-        element("line", attributes)
+        if roundCaps { attributes.append(("stroke-linecap", "round")) }
+        element("line", attributes, classes: classes)
     }
 
-    public mutating func polyline(_ points: [Point], stroke: String, width: Double = 1, dash: String? = nil) {
+    /// A line through `points`, not filled.
+    public mutating func polyline(
+        _ points: [Point], stroke: String, width: Double = 1, dash: String? = nil, opacity: Double? = nil, roundCaps: Bool = false,
+        classes: String? = nil
+    ) {
         guard points.count >= 2 else { return }
         var attributes = [
             ("points", Self.points(points)), ("fill", "none"), ("stroke", stroke), ("stroke-width", Self.number(width)),
             ("stroke-linejoin", "round"),
         ]
         if let dash { attributes.append(("stroke-dasharray", dash)) }
-        element("polyline", attributes)
+        if let opacity { attributes.append(("stroke-opacity", Self.number(opacity))) }
+        if roundCaps { attributes.append(("stroke-linecap", "round")) }
+        element("polyline", attributes, classes: classes)
     }
 
-    public mutating func polygon(_ points: [Point], fill: String, opacity: Double = 1, stroke: String? = nil) {
+    /// A filled shape through `points`.
+    public mutating func polygon(
+        _ points: [Point], fill: String, opacity: Double = 1, stroke: String? = nil, strokeWidth: Double = 0.5, classes: String? = nil
+    ) {
         guard points.count >= 3 else { return }
         var attributes = [("points", Self.points(points)), ("fill", fill), ("fill-opacity", Self.number(opacity))]
-        if let stroke { attributes += [("stroke", stroke), ("stroke-width", "0.5")] }
-        element("polygon", attributes)
+        if let stroke { attributes += [("stroke", stroke), ("stroke-width", Self.number(strokeWidth))] }
+        element("polygon", attributes, classes: classes)
     }
 
-    public mutating func rectangle(at origin: Point, width: Double, height: Double, fill: String, opacity: Double = 1, stroke: String? = nil) {
+    /// A path (`d` in SVG path syntax), filled or not.
+    public mutating func path(_ data: String, fill: String, stroke: String? = nil, strokeWidth: Double = 1, classes: String? = nil) {
+        var attributes = [("d", data), ("fill", fill)]
+        if let stroke { attributes += [("stroke", stroke), ("stroke-width", Self.number(strokeWidth)), ("stroke-linejoin", "round")] }
+        element("path", attributes, classes: classes)
+    }
+
+    /// A rectangle with its top left corner at `origin`.
+    public mutating func rectangle(
+        at origin: Point, width: Double, height: Double, fill: String, opacity: Double = 1, stroke: String? = nil, classes: String? = nil
+    ) {
         var attributes = [
             ("x", Self.number(origin.x)), ("y", Self.number(origin.y)), ("width", Self.number(width)),
             ("height", Self.number(height)), ("fill", fill), ("fill-opacity", Self.number(opacity)),
         ]
         if let stroke { attributes += [("stroke", stroke), ("stroke-width", "1")] }
-        element("rect", attributes)
+        element("rect", attributes, classes: classes)
     }
 
-    public mutating func circle(at centre: Point, radius: Double, fill: String, stroke: String? = nil) {
+    /// A circle, filled, with an optional outline.
+    public mutating func circle(at centre: Point, radius: Double, fill: String, stroke: String? = nil, classes: String? = nil) {
         var attributes = [("cx", Self.number(centre.x)), ("cy", Self.number(centre.y)), ("r", Self.number(radius)), ("fill", fill)]
         if let stroke { attributes += [("stroke", stroke), ("stroke-width", "1.5")] }
-        element("circle", attributes)
+        element("circle", attributes, classes: classes)
     }
 
     /// A single line of text; its baseline passes through `point`.
-    public mutating func text(_ content: String, at point: Point, style: TextStyle = TextStyle()) {
+    public mutating func text(_ content: String, at point: Point, style: TextStyle = TextStyle(), classes: String? = nil) {
         var attributes = [
             ("x", Self.number(point.x)), ("y", Self.number(point.y)), ("font-size", Self.number(style.size)),
             ("fill", style.fill),
@@ -117,18 +143,23 @@ public struct SVGDocument: Sendable {
         if style.bold { attributes.append(("font-weight", "bold")) }
         if style.italic { attributes.append(("font-style", "italic")) }
         if style.halo {
-            attributes += [("stroke", "#fff"), ("stroke-width", "3"), ("stroke-linejoin", "round"), ("paint-order", "stroke")]
+            attributes += [
+                ("stroke", "#fff"), ("stroke-width", Self.number(max(3, style.size / 4))), ("stroke-linejoin", "round"), ("paint-order", "stroke"),
+            ]
         }
+        if let classes { attributes.append(("class", classes)) }
         body.append("<text" + Self.attributeText(attributes) + ">" + MarkupText.escaped(content) + "</text>")
     }
 
     /// Text rotated by −90° (reading upwards), centred on `point`.
-    public mutating func verticalText(_ content: String, at point: Point, size: Double = 11) {
-        let attributes = [
+    public mutating func verticalText(_ content: String, at point: Point, size: Double = 11, bold: Bool = false) {
+        var attributes = [
             ("x", Self.number(point.x)), ("y", Self.number(point.y)), ("font-size", Self.number(size)), ("fill", "#222"),
             ("text-anchor", "middle"),
             ("transform", "rotate(-90 \(Self.number(point.x)) \(Self.number(point.y)))"),
         ]
+        if bold { attributes.append(("font-weight", "bold")) }
+        attributes.append(("class", "vertical"))
         body.append("<text" + Self.attributeText(attributes) + ">" + MarkupText.escaped(content) + "</text>")
     }
 
@@ -175,8 +206,8 @@ public struct SVGDocument: Sendable {
 
     // MARK: Pieces
 
-    private mutating func element(_ name: String, _ attributes: [(String, String)]) {
-        body.append("<" + name + Self.attributeText(attributes) + "/>")
+    private mutating func element(_ name: String, _ attributes: [(String, String)], classes: String? = nil) {
+        body.append("<" + name + Self.attributeText(attributes + (classes.map { [("class", $0)] } ?? [])) + "/>")
     }
 
     private static func attributeText(_ attributes: [(String, String)]) -> String {
@@ -187,23 +218,12 @@ public struct SVGDocument: Sendable {
         points.map { "\(number($0.x)),\(number($0.y))" }.joined(separator: " ")
     }
 
-    /// `text` broken into lines no wider than `width` at font size `size`,
-    /// estimating a glyph as 0.58 em wide (DejaVu Sans averages a little less).
-    public static func wrapped(_ text: String, width: Double, size: Double) -> [String] {
-        let limit = max(8, Int(width / (0.58 * size)))
-        var lines: [String] = [], current = ""
-        for word in text.split(separator: " ") {
-            if current.isEmpty {
-                current = String(word)
-            } else if current.count + 1 + word.count <= limit {
-                current += " " + word
-            } else {
-                lines.append(current)
-                current = String(word)
-            }
-        }
-        if !current.isEmpty { lines.append(current) }
-        return lines
+    /// `text` broken at spaces into lines no wider than `width` at font
+    /// size `size` (widths from `TextMetrics`); a single word wider than
+    /// `width` keeps a line of its own.
+    public static func wrapped(_ text: String, width: Double, size: Double, bold: Bool = false) -> [String] {
+        let lines = TextWrapping.lines(text) { TextMetrics.width($0, size: size, bold: bold) <= width }
+        return lines == [""] ? [] : lines
     }
 
     /// A coordinate with at most two decimals and no exponent: 12.5 → "12.5", 3 → "3".

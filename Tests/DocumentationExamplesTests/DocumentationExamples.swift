@@ -466,8 +466,19 @@ struct DocumentationExamples {
         DocumentationCheck.expect(json.hasPrefix(#"{"estimate":0.875,"lower":0.7529954171361317,"upper":"#), "true")
     }
 
-    @Test("Sources/DxReport/ProbabilityTable.swift:13")
+    @Test("Sources/DxReport/LabelPlacement.swift:10")
     func example54() throws {
+        DocumentationCheck.expect(LabelPlacement.spread([100, 104, 300], gap: 15, lower: 0, upper: 400), "[100, 115, 300]")
+    }
+
+    @Test("Sources/DxReport/NumberText.swift:26")
+    func example55() throws {
+        DocumentationCheck.expect(NumberText.percents([.finite(0.9997), .finite(0.997), .finite(0.99998)]), "[\"99.97 %\", \"99.70 %\", \"> 99.99 %\"]")
+        DocumentationCheck.expect(NumberText.percents([.finite(0.789), .finite(0.56), .finite(0.917)]), "[\"78.9 %\", \"56.0 %\", \"91.7 %\"]")
+    }
+
+    @Test("Sources/DxReport/ProbabilityTable.swift:13")
+    func example56() throws {
         let percussionTable = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let sign = try SignAccuracy(name: "closed-fist-percussion", table: percussionTable)
         let table = ProbabilityTable(
@@ -479,10 +490,20 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/SVGDocument.swift:10")
-    func example55() throws {
+    func example57() throws {
         var svg = SVGDocument(width: 200, height: 100, title: "Example")
         svg.line(from: .init(x: 10, y: 10), to: .init(x: 190, y: 90), stroke: "#000")
         svg.text("Hello", at: .init(x: 100, y: 50), style: .init(anchor: .middle))
         DocumentationCheck.expect(svg.rendered().contains("viewBox=\"0 0 200 100\""), "true")
+    }
+
+    @Test("Sources/DxReport/TextMetrics.swift:10")
+    func example58() throws {
+        DocumentationCheck.expect(TextMetrics.width("78.9 %", size: 10), "34.94")
+    }
+
+    @Test("Sources/DxReport/TextWrapping.swift:8")
+    func example59() throws {
+        DocumentationCheck.expect(TextWrapping.lines("INDETERMINATE (gate 0.0–100.0 %)", width: 19), "[\"INDETERMINATE (gate\", \"0.0–100.0 %)\"]")
     }
 }

@@ -15,7 +15,7 @@ struct HelpSnapshotTests {
         ("dxkit", DxKit.self), ("accuracy", AccuracyCommand.self), ("posttest", PostTestCommand.self),
         ("refer", ReferCommand.self), ("evidence", EvidenceCommand.self), ("table", TableCommand.self),
         ("nomogram", NomogramCommand.self), ("curves", CurvesCommand.self), ("handout", HandoutCommand.self),
-        ("meta", MetaCommand.self),
+        ("manual", ManualCommand.self),
     ]
 
     @Test("Help text matches its snapshot", arguments: commands.map(\.name))

@@ -12,7 +12,10 @@ final class PseudoTerminal {
     private let process = Process()
     private(set) var screen = ""
 
-    init(arguments: [String]) throws {
+    /// Starts `dxkit` with `arguments` on a new terminal (`columns` wide,
+    /// when given); `standardOutput`, when given, takes standard output off
+    /// the terminal (to a file), as `dxkit … > out.csv` does.
+    init(arguments: [String], standardOutput: FileHandle? = nil, columns: Int? = nil) throws {
         // posix_openpt/grantpt/unlockpt are not exported by Swift's Glibc module,
         // so open the multiplexer and use the Linux ioctls they wrap.
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
@@ -26,11 +29,15 @@ final class PseudoTerminal {
         }
         let slave = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
         guard slave >= 0 else { throw POSIXError(.ENOTTY) }
+        if let columns {
+            var size = winsize(ws_row: 50, ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+            _ = ioctl(slave, UInt(TIOCSWINSZ), &size)
+        }
         let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
         process.executableURL = CommandLineRun.executable
         process.arguments = arguments
         process.standardInput = handle
-        process.standardOutput = handle
+        process.standardOutput = standardOutput ?? handle
         process.standardError = handle
         try process.run()
     }

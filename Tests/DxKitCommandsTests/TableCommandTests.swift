@@ -72,11 +72,11 @@ struct TableCommandTests {
         }
     }
 
-    @Test("Two signs without the Monte Carlo columns (--show range): posttest and dependence still equal dxkit posttest's")
+    @Test("Two signs without the Monte Carlo columns (--hide gate): posttest and dependence still equal dxkit posttest's")
     func severalSignsWithoutMonteCarlo() throws {
         let table = try Run.json([
             "table", "--sign", "closed-fist-percussion", "--sign", "supine-sign=negative", "--pretest", "0.2,0.7",
-            "--show", "range",
+            "--show", "range", "--hide", "gate",
         ])
         for (pretestText, row) in zip(["0.2", "0.7"], try Self.cells(table)) {
             #expect(row.cells.count == 2)

@@ -34,7 +34,7 @@ struct PictureTests {
         let parsed = parseXML(svg)
         #expect(parsed.error == nil)
         #expect(parsed.root == "svg")
-        #expect(parsed.elements["polygon"] == 2)
+        #expect(SVGGeometry(svg).elements("band").filter { !$0.classes.contains("legend") }.count == 2)
         // 15/19 (0.5604…–0.9169…), numpy closed forms above; 0.0562 (0.0271–0.1127).
         #expect(parsed.texts.contains("78.9 % (56.0–91.7 %)"))
         #expect(parsed.texts.contains("5.6 % (2.7–11.3 %)"))
@@ -57,12 +57,34 @@ struct PictureTests {
             secondStep: .init(
                 line: second, combined: combined.posttest, dependenceLower: combined.dependence?.posttestLower,
                 dependenceUpper: combined.dependence?.posttestUpper), level: Self.level)
-        let parsed = parseXML(nomogram.svg())
+        let svg = nomogram.svg()
+        let parsed = parseXML(svg)
         #expect(parsed.error == nil)
-        #expect(parsed.texts.contains("carried over: 78.9 %"))
+        // Step 2 starts from step 1's estimate, labelled at the second pretest axis.
+        #expect(parsed.texts.contains("78.9 %") && parsed.texts.contains("from step 1"))
         // 45.703125/46.703125 = 97.86 % (hand arithmetic, see ProbabilityTableTests).
         #expect(parsed.texts.contains { $0.hasPrefix("both: 97.9 %") })
         #expect(parsed.texts.contains { $0.hasPrefix("range if dependent: 81.5–100.0 %") })
+        // The legend says why the combined interval is wider than step 2's.
+        #expect(parsed.texts.joined(separator: " ").contains("Wider than step 2's interval because it carries the uncertainty of both likelihood ratios"))
+    }
+
+    @Test("Two-step nomogram: the carried-over step is a short arrow at the second pretest axis, not a line across the figure")
+    func twoStepConnector() throws {
+        let nomogram = try #require(PictureFixtures.allNomograms.first { $0.name == "two steps, positive" }).nomogram
+        let geometry = SVGGeometry(nomogram.svg())
+        let axes = geometry.elements("axis").map(\.box).filter { $0.bottom - $0.top > 100 }
+        let pretestAxes = axes.map(\.left).sorted()
+        let arrows = geometry.elements("arrow").filter { $0.name == "line" }
+        #expect(arrows.count == 2)  // one to each pretest point
+        for arrow in arrows {
+            #expect(arrow.box.bottom - arrow.box.top < 1, "horizontal")
+            #expect(arrow.box.right - arrow.box.left < 80, "short")
+        }
+        // No line runs between the steps' axes except the carried interval bars, which stay at an axis.
+        let firstPosttest = try #require(pretestAxes.dropFirst(2).first), secondPretest = try #require(pretestAxes.dropFirst(3).first)
+        let crossing = geometry.elements.filter { $0.name == "line" && $0.box.left < firstPosttest - 5 && $0.box.right > secondPretest + 5 }
+        #expect(crossing.isEmpty)
     }
 
     @Test("An unbounded likelihood ratio (a zero cell) is drawn without nan or inf")
@@ -85,10 +107,28 @@ struct PictureTests {
         let estimates = points.compactMap(\.posttest.estimate.finiteValue)
         #expect(zip(estimates, estimates.dropFirst()).allSatisfy { $0 <= $1 })
         #expect(abs((curves.marker?.cells[0].posttest.estimate.finiteValue ?? 0) - 15.0 / 19.0) < 1e-15)
-        let parsed = parseXML(curves.svg())
+        let svg = curves.svg()
+        let parsed = parseXML(svg)
         #expect(parsed.error == nil)
-        #expect(parsed.texts.contains("gate upper threshold 80.0 %"))
+        #expect(SVGGeometry(svg).texts.filter { $0.classes.contains("threshold-label") }.map(\.content) == ["80.0 %", "20.0 %"])
         #expect(parsed.texts.contains("78.9 %"))
-        #expect(parsed.elements["polygon"] == 1)
+        #expect(SVGGeometry(svg).elements("ribbon").count == 1)
+        // One sign: the footnote says nothing about several signs.
+        #expect(!svg.contains("several signs"))
+    }
+
+    @Test("Titles name the signs, the target condition and the pretest probability; the legend uses full titles")
+    func titles() throws {
+        let nomogram = try #require(PictureFixtures.allNomograms.first { $0.name == "two signs, four lines" }).nomogram
+        // Wrapped lines are read as the text they make together.
+        let texts = parseXML(nomogram.svg()).texts.joined(separator: " ")
+        #expect(texts.hasPrefix("Fagan nomogram: closed-fist-percussion and supine-sign"))
+        #expect(texts.contains("P(acute fracture on MRI among patients with a suspected fracture) from a pretest probability of 61.5 %"))
+        let curves = try #require(PictureFixtures.allCurves.first { $0.name == "two signs" }).curves
+        let curveTexts = parseXML(curves.svg()).texts.joined(separator: " ")
+        #expect(curveTexts.hasPrefix("Post-test probability by pretest probability: closed-fist-percussion and supine-sign"))
+        #expect(curveTexts.contains("percussion positive, supine negative"))
+        // Several signs: the footnote says how they are combined.
+        #expect(curveTexts.contains("multiply their likelihood ratios as if independent"))
     }
 }

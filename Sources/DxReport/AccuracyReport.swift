@@ -10,7 +10,7 @@ import DxStats
 /// (`lrPositive` and `lrNegative` repeat the likelihood ratios for one
 /// version), and with `--prevalence` `atPrevalence`, `ppvAtPrevalence`,
 /// `npvAtPrevalence`.
-public struct AccuracyReport: Sendable {
+public struct AccuracyReport: Report, Sendable {
     public let accuracy: DiagnosticAccuracy
     /// Predictive values at a prevalence the user gave, if any.
     public let predictiveValuesAtPrevalence: (prevalence: Double, positive: IntervalEstimate, negative: IntervalEstimate)?
@@ -35,15 +35,6 @@ public struct AccuracyReport: Sendable {
             rows.append(("npvAtPrevalence", "NPV at prevalence \(shown)", extra.negative))
         }
         return rows
-    }
-
-    public func render(_ format: OutputFormat) -> String {
-        switch format {
-        case .json: json.serialized(pretty: true)
-        case .csv: csv
-        case .markdown: markdown
-        case .text: text
-        }
     }
 
     /// The document `dxkit accuracy --format json` prints (`Schemas/accuracy.schema.json`).

@@ -7,7 +7,7 @@ import DxStats
 /// JSON keys (cli-contract.md): `pretest`, `likelihoodRatio`, `posttest`,
 /// `dependence` (two or more signs), plus `signs`, `monteCarlo`, `gate`,
 /// `level`, `evidence`.
-public struct CombinedPostTestReport: Sendable {
+public struct CombinedPostTestReport: Report, Sendable {
     public let result: CombinedPostTest
     /// Display names of the signs, in order (e.g. "closed-fist percussion sign").
     public let signNames: [String]
@@ -31,15 +31,6 @@ public struct CombinedPostTestReport: Sendable {
     /// What every probability here is about, in words.
     private var targetWords: String { result.target?.description ?? "the target condition" }
     private var conditionWords: String { result.target?.condition ?? "the target condition" }
-
-    public func render(_ format: OutputFormat) -> String {
-        switch format {
-        case .json: json.serialized(pretty: true)
-        case .csv: csv
-        case .markdown: markdown
-        case .text: text
-        }
-    }
 
     /// Each sign's own likelihood ratio for its result, with its interval.
     private var signRatios: [IntervalEstimate] { result.findings.map { $0.likelihoodRatio(level: result.level) } }

@@ -9,7 +9,7 @@ import Foundation
 /// JSON (`Schemas/meta.schema.json`) is `schemaVersion` and `MetaAnalysis`
 /// encoded in declaration order (`model`, `studies`, `logitSensitivity`, …,
 /// `notes`), plus `evidenceSet` when the studies came from one.
-public struct MetaAnalysisReport: Sendable {
+public struct MetaAnalysisReport: Report, Sendable {
     public let analysis: MetaAnalysis
     /// The evidence set the studies came from (its id and caveats), if any.
     public let evidenceSet: (id: String, caveats: [String])?
@@ -19,13 +19,8 @@ public struct MetaAnalysisReport: Sendable {
         self.evidenceSet = evidenceSet
     }
 
-    public func render(_ format: OutputFormat) -> String {
-        switch format {
-        case .json: json
-        case .csv: csv
-        case .text, .markdown: text
-        }
-    }
+    /// Meta-analysis output is text in Markdown too (a fixed-width report).
+    public var markdown: String { text }
 
     // MARK: JSON
 
@@ -54,13 +49,8 @@ public struct MetaAnalysisReport: Sendable {
     }
 
     /// The result as JSON, keys in declaration order, like every other command's.
-    public var json: String {
-        Self.encoded(Document(analysis: analysis, evidenceSet: evidenceSet.map { .init(id: $0.id, caveats: $0.caveats) }))
-    }
-
-    /// Encodes `value` as pretty-printed JSON (`JSONValueEncoder`); results hold only finite numbers.
-    public static func encoded(_ value: some Encodable) -> String {
-        JSONValueEncoder.value(of: value).serialized(pretty: true)
+    public var json: JSONValue {
+        JSONValueEncoder.value(of: Document(analysis: analysis, evidenceSet: evidenceSet.map { .init(id: $0.id, caveats: $0.caveats) }))
     }
 
     // MARK: CSV

@@ -6,7 +6,7 @@ import Foundation
 /// Renders the post-test probability from a meta-analysis: the pooled
 /// estimate with its confidence interval and, beside it, the prediction
 /// interval that a new setting implies.
-public struct MetaPostTestReport: Sendable {
+public struct MetaPostTestReport: Report, Sendable {
     public let posttest: MetaPostTest
     public let analysis: MetaAnalysis
     /// How the pretest probability was given, e.g. "30.0 %".
@@ -18,13 +18,8 @@ public struct MetaPostTestReport: Sendable {
         self.pretestDescription = pretestDescription ?? NumberText.percent(.finite(posttest.pretest))
     }
 
-    public func render(_ format: OutputFormat) -> String {
-        switch format {
-        case .json: json
-        case .csv: csv
-        case .text, .markdown: text
-        }
-    }
+    /// Meta-analysis output is text in Markdown too (a fixed-width report).
+    public var markdown: String { text }
 
     private struct Document: Encodable {
         let posttest: MetaPostTest
@@ -47,11 +42,12 @@ public struct MetaPostTestReport: Sendable {
     }
 
     /// `MetaPostTest` encoded, with the model, the number of studies and the pooled Se and Sp.
-    public var json: String {
-        MetaAnalysisReport.encoded(
-            Document(
-                posttest: posttest, model: analysis.model, studies: analysis.studies.count, sensitivity: analysis.sensitivity,
-                specificity: analysis.specificity))
+    public var json: JSONValue {
+        JSONValueEncoder.value(
+            of:
+                Document(
+                    posttest: posttest, model: analysis.model, studies: analysis.studies.count, sensitivity: analysis.sensitivity,
+                    specificity: analysis.specificity))
     }
 
     public var csv: String {

@@ -7,7 +7,7 @@ import DxStats
 ///
 /// JSON (`Schemas/posttest.schema.json`): `schemaVersion`, `pretest`,
 /// `result`, `finding`, `likelihoodRatio`, `posttest`, `level`, `evidence`.
-public struct PostTestReport: Sendable {
+public struct PostTestReport: Report, Sendable {
     public let pretest: Double
     /// What the LR describes, e.g. "positive result (TP 42, FP 3, FN 6, TN 27)".
     public let finding: String
@@ -30,15 +30,6 @@ public struct PostTestReport: Sendable {
         self.posttest = posttest
         self.pretestDescription = pretestDescription ?? NumberText.percent(.finite(pretest))
         self.evidence = evidence
-    }
-
-    public func render(_ format: OutputFormat) -> String {
-        switch format {
-        case .json: json.serialized(pretty: true)
-        case .csv: csv
-        case .markdown: markdown
-        case .text: text
-        }
     }
 
     /// The document `dxkit posttest --lr …` or `--tp … --result …` prints (`Schemas/posttest.schema.json`).

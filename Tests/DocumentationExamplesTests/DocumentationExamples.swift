@@ -489,8 +489,15 @@ struct DocumentationExamples {
         try DocumentationCheck.expect(table.cells(for: table.rows[1])[0].posttest, "78.9 % (56.0 – 91.7 %), as dxkit posttest")
     }
 
-    @Test("Sources/DxReport/SVGDocument.swift:10")
+    @Test("Sources/DxReport/Report.swift:6")
     func example57() throws {
+        let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
+        let report = AccuracyReport(accuracy: try DiagnosticAccuracy(table: table))
+        DocumentationCheck.expect(report.render(.csv).hasPrefix("measure,estimate,lower,upper"), "true")
+    }
+
+    @Test("Sources/DxReport/SVGDocument.swift:10")
+    func example58() throws {
         var svg = SVGDocument(width: 200, height: 100, title: "Example")
         svg.line(from: .init(x: 10, y: 10), to: .init(x: 190, y: 90), stroke: "#000")
         svg.text("Hello", at: .init(x: 100, y: 50), style: .init(anchor: .middle))
@@ -498,12 +505,12 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/TextMetrics.swift:10")
-    func example58() throws {
+    func example59() throws {
         DocumentationCheck.expect(TextMetrics.width("78.9 %", size: 10), "34.94")
     }
 
     @Test("Sources/DxReport/TextWrapping.swift:8")
-    func example59() throws {
+    func example60() throws {
         DocumentationCheck.expect(TextWrapping.lines("INDETERMINATE (gate 0.0–100.0 %)", width: 19), "[\"INDETERMINATE (gate\", \"0.0–100.0 %)\"]")
     }
 }

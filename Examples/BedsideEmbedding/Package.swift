@@ -16,6 +16,7 @@ let package = Package(
                 .product(name: "DxStats", package: "DxKit"),
                 .product(name: "DxEvidence", package: "DxKit"),
                 .product(name: "DxReferral", package: "DxKit"),
+                .product(name: "DxReport", package: "DxKit"),
             ]
         )
     ]

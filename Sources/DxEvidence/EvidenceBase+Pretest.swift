@@ -95,6 +95,7 @@ extension EvidenceBase {
 /// target than the signs'; the message names it.
 public struct PretestError: Error, Sendable, CustomStringConvertible {
     public let message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }
 

@@ -79,50 +79,17 @@ struct CurvesCommand: RenderingCommand {
         }
         let evidenceOptions = evidence
         let base = EvidenceLoader { try evidenceOptions.base() }
-        let marker = try pretest.map { text in
-            let target = signs.isEmpty ? nil : try SignSelection.resolve(signs, base: base.get).target()
-            let resolved = try ResolvedPretest.resolve(text, about: target, evidence: base.get)
-            return (
-                pretest: resolved.probability,
-                label: NumberText.percent(.finite(resolved.probability)) + (resolved.preset.map { " (\($0.id))" } ?? "")
-            )
-        }
+        let selection = signs.isEmpty ? nil : try SignSelection.resolve(signs, base: base.get)
+        let marked = try pretest.map { text in try ResolvedPretest.resolve(text, about: try selection?.commonTarget(), evidence: base.get) }
         do {
-            var columns: [ProbabilityTableColumn] = []
-            var titles: [String] = []
-            var subject: String, target: TargetCondition?
-            if !signs.isEmpty {
-                let selection = try SignSelection.resolve(signs, base: base.get)
+            if let selection {
                 let settings = SignCombinationSettings(dependence: try dependence.dependenceModel(), thresholds: try gate.thresholds())
-                subject = selection.jointName
-                target = try selection.target()
-                let patterns = selection.patterns
-                guard patterns.count <= PicturePalette.colours.count else {
-                    throw InputError("the signs give \(patterns.count) result patterns; curves draws at most \(PicturePalette.colours.count) (give ID=RESULT)")
-                }
-                for pattern in patterns {
-                    columns.append(
-                        try ProbabilityTableColumn(
-                            label: selection.longLabel(pattern), findings: selection.findings(pattern),
-                            settings: settings, level: confidence))
-                    titles.append(selection.patternName(pattern))
-                }
-            } else {
-                guard !dependence.anyGiven else { throw InputError("--dependence, --correlation, --covariance and --paired-counts need several --sign") }
-                let ratios = try GivenLikelihoodRatios.parse(
-                    likelihoodRatios, lowers: likelihoodRatioLowers, uppers: likelihoodRatioUppers,
-                    level: confidence)
-                guard ratios.count <= PicturePalette.colours.count else {
-                    throw InputError("--lr has \(ratios.count) values; curves draws at most \(PicturePalette.colours.count)")
-                }
-                columns = ratios.map { ProbabilityTableColumn(label: GivenLikelihoodRatios.label($0), likelihoodRatio: $0) }
-                titles = columns.map(\.label)
-                subject = GivenLikelihoodRatios.subject(ratios)
-                target = nil
+                return try ProbabilityCurves(
+                    selection: selection, settings: settings, marking: marked, showsDependenceRange: dependenceRange, level: confidence)
             }
-            return try ProbabilityCurves(
-                columns: columns, thresholds: try gate.thresholds(), markedPretest: marker,
-                showsDependenceRange: dependenceRange, level: confidence, subject: subject, target: target, seriesTitles: titles)
+            guard !dependence.anyGiven else { throw InputError("--dependence, --correlation, --covariance and --paired-counts need several --sign") }
+            let ratios = try GivenLikelihoodRatios.parse(likelihoodRatios, lowers: likelihoodRatioLowers, uppers: likelihoodRatioUppers, level: confidence)
+            return try ProbabilityCurves(likelihoodRatios: ratios, thresholds: try gate.thresholds(), marking: marked)
         } catch let error as StatisticsError {
             throw InputError(error)
         }

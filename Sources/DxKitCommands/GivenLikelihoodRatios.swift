@@ -33,18 +33,6 @@ enum GivenLikelihoodRatios {
         }
     }
 
-    /// A heading with the number as typed (shortest form): "LR 8.75", "LR 0.1".
-    static func label(_ ratio: IntervalEstimate) -> String {
-        "LR " + (ratio.estimate.finiteValue.map(JSONValue.numberText) ?? NumberText.significant(ratio.estimate))
-    }
-
-    /// A title's words for the ratios: "likelihood ratio 8.75", "likelihood ratios 0.1, 0.5, 2 and 10".
-    static func subject(_ ratios: [IntervalEstimate]) -> String {
-        let values = ratios.map { String(label($0).dropFirst(3)) }
-        guard values.count > 1 else { return "likelihood ratio " + (values.first ?? "") }
-        return "likelihood ratios " + values.dropLast().joined(separator: ", ") + " and " + values.last!
-    }
-
     private static func numbers(_ texts: [String], flag: String) throws -> [(Double, String)] {
         try texts.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }.map { part in
             let text = part.trimmingCharacters(in: .whitespaces)

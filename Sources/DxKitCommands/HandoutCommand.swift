@@ -89,7 +89,7 @@ struct HandoutCommand: RenderingCommand {
         let evidenceOptions = evidence
         let base = EvidenceLoader { try evidenceOptions.base() }
         let selection = try SignSelection.resolve(signTexts, base: base.get)
-        let signTarget = try selection.target()
+        let signTarget = try selection.commonTarget()
         let resolvedPretest = try ResolvedPretest.resolve(nomogramPretest, flag: "--nomogram-pretest", about: signTarget, evidence: base.get)
         let pictureArguments = ["--pretest", nomogramPretest ?? resolvedPretest.preset?.id ?? String(resolvedPretest.probability), "--size", "print"]
         let shared = ["--level", level] + (evidence.directory.map { ["--evidence", $0] } ?? [])
@@ -110,7 +110,7 @@ struct HandoutCommand: RenderingCommand {
 
         // Table 1: each sign alone, with natural frequencies; table 2: every pattern of the signs together.
         var tables: [ProbabilityTable] = []
-        let rows = try PretestList.rows(pretest, about: signTarget, evidence: base.get)
+        let rows = try ProbabilityTable.Row.rows(pretest, about: signTarget, evidence: base.get)
         let settings = SignCombinationSettings(monteCarlo: try monteCarlo.monteCarloSettings(), thresholds: try gate.thresholds())
         var columns: [ProbabilityTableColumn] = []
         do {

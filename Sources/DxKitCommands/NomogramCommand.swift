@@ -85,83 +85,28 @@ struct NomogramCommand: RenderingCommand {
         }
         let evidenceOptions = evidence
         let base = EvidenceLoader { try evidenceOptions.base() }
-        let signTarget = signs.isEmpty ? nil : try SignSelection.resolve(signs, base: base.get).target()
-        let resolved = try ResolvedPretest.resolve(pretest, about: signTarget, evidence: base.get)
-        let limit = FaganScale.probabilityLimit
-        guard resolved.probability >= limit, resolved.probability <= 1 - limit else {
+        let selection = signs.isEmpty ? nil : try SignSelection.resolve(signs, base: base.get)
+        let resolved = try ResolvedPretest.resolve(pretest, about: try selection?.commonTarget(), evidence: base.get)
+        guard FaganNomogram.axisContains(resolved.probability) else {
             throw InputError("--pretest (\(pretest ?? resolved.description)) is outside the nomogram's axis, 0.1 % to 99.9 %")
         }
         do {
-            if !likelihoodRatios.isEmpty {
+            guard let selection else {
                 guard !twoStep else { throw InputError("--two-step needs two --sign ID=RESULT") }
-                let ratios = try GivenLikelihoodRatios.parse(
-                    likelihoodRatios, lowers: likelihoodRatioLowers, uppers: likelihoodRatioUppers,
-                    level: confidence)
-                guard ratios.count <= PicturePalette.colours.count else {
-                    throw InputError("--lr has \(ratios.count) values; a nomogram draws at most \(PicturePalette.colours.count) lines")
-                }
                 guard !dependence.anyGiven else { throw InputError("--dependence, --correlation, --covariance and --paired-counts apply to --two-step") }
-                let lines = try ratios.map { ratio throws(StatisticsError) in
-                    let cell = try ProbabilityTableColumn(label: "", likelihoodRatio: ratio).cell(pretest: resolved.probability)
-                    return FaganNomogram.Line(
-                        label: GivenLikelihoodRatios.label(ratio),
-                        likelihoodRatio: cell.likelihoodRatio, posttest: cell.posttest)
-                }
-                return FaganNomogram(
-                    pretest: resolved.probability, pretestDescription: resolved.description, lines: lines, level: confidence,
-                    subject: GivenLikelihoodRatios.subject(ratios))
-            }
-            let selection = try SignSelection.resolve(signs, base: base.get)
-            let target = try selection.target()
-            let settings = SignCombinationSettings(dependence: .unknown)
-            func line(_ index: Int, _ result: TestResult, pretest: Double) throws -> (FaganNomogram.Line, ProbabilityTableCell) {
-                let column = try ProbabilityTableColumn(label: "", findings: [.init(selection.signs[index], result)], settings: settings, level: confidence)
-                let cell = try column.cell(pretest: pretest)
-                return (
-                    FaganNomogram.Line(
-                        label: "\(selection.names[index]): \(result.rawValue)", likelihoodRatio: cell.likelihoodRatio,
-                        posttest: cell.posttest), cell
-                )
+                let ratios = try GivenLikelihoodRatios.parse(likelihoodRatios, lowers: likelihoodRatioLowers, uppers: likelihoodRatioUppers, level: confidence)
+                return try FaganNomogram(likelihoodRatios: ratios, pretest: resolved)
             }
             if twoStep {
-                guard signs.count == 2, let first = selection.fixedResults[0], let second = selection.fixedResults[1] else {
+                guard signs.count == 2, selection.fixedResults.allSatisfy({ $0 != nil }) else {
                     throw InputError("--two-step needs exactly two --sign ID=RESULT, e.g. --sign closed-fist-percussion=positive --sign supine-sign=positive")
                 }
-                let (firstLine, firstCell) = try line(0, first, pretest: resolved.probability)
-                guard let intermediate = firstCell.posttest.estimate.finiteValue, intermediate > 0, intermediate < 1 else {
-                    throw InputError(
-                        "after \(selection.names[0]) the post-test probability is \(NumberText.percent(firstCell.posttest.estimate)): nothing is left for a second step"
-                    )
-                }
-                let (secondLine, _) = try line(1, second, pretest: intermediate)
-                var combinedSettings = settings
-                combinedSettings.dependence = try dependence.dependenceModel()
-                let combined = try ProbabilityTableColumn(
-                    label: "", findings: selection.findings([first, second]), settings: combinedSettings,
-                    level: confidence
-                ).cell(pretest: resolved.probability)
-                return FaganNomogram(
-                    pretest: resolved.probability, pretestDescription: resolved.description, lines: [firstLine],
-                    secondStep: .init(
-                        line: secondLine, combined: combined.posttest, dependenceLower: combined.dependence?.posttestLower,
-                        dependenceUpper: combined.dependence?.posttestUpper),
-                    level: confidence, subject: selection.patternName([first, second], separator: ", then "), target: target)
+                return try FaganNomogram(twoStepsOf: selection, pretest: resolved, dependence: try dependence.dependenceModel(), level: confidence)
             }
             guard !dependence.anyGiven else {
                 throw InputError("--dependence, --correlation, --covariance and --paired-counts apply to --two-step")
             }
-            var lines: [FaganNomogram.Line] = []
-            for (index, fixed) in selection.fixedResults.enumerated() {
-                for result in fixed.map({ [$0] }) ?? [.positive, .negative] {
-                    lines.append(try line(index, result, pretest: resolved.probability).0)
-                }
-            }
-            guard lines.count <= PicturePalette.colours.count else {
-                throw InputError("the signs give \(lines.count) lines; a nomogram draws at most \(PicturePalette.colours.count) (give ID=RESULT)")
-            }
-            return FaganNomogram(
-                pretest: resolved.probability, pretestDescription: resolved.description, lines: lines, level: confidence,
-                subject: selection.jointName, target: target)
+            return try FaganNomogram(selection: selection, pretest: resolved, level: confidence)
         } catch let error as StatisticsError {
             throw InputError(error)
         }

@@ -123,61 +123,38 @@ struct TableCommand: RenderingCommand {
         }
         let evidenceOptions = evidence
         let base = EvidenceLoader { try evidenceOptions.base() }
-        let signTarget = signs.isEmpty ? nil : try SignSelection.resolve(signs, base: base.get).target()
-        let rows = try PretestList.rows(pretest, about: signTarget, evidence: base.get)
+        let selection = signs.isEmpty ? nil : try SignSelection.resolve(signs, base: base.get)
+        let rows = try ProbabilityTable.Row.rows(pretest, about: try selection?.commonTarget(), evidence: base.get)
 
-        var columns: [ProbabilityTableColumn] = []
-        var title: String
-        var legend: [ProbabilityTable.Sign] = []
-        var records: [EvidenceRecord] = []
-        var target: TargetCondition?
         let requested = try contents(several: signs.count > 1)
+        let presets = try Set(rows.compactMap(\.label)).sorted().map { id in try base.get().record(id) }
         do {
-            if !signs.isEmpty {
-                let selection = try SignSelection.resolve(signs, base: base.get)
+            if let selection {
                 let settings = SignCombinationSettings(
                     dependence: try dependence.dependenceModel(),
                     monteCarlo: try monteCarlo.monteCarloSettings(), thresholds: try gate.thresholds())
-                for pattern in selection.patterns {
-                    columns.append(
-                        try ProbabilityTableColumn(
-                            label: selection.shortLabel(pattern), findings: selection.findings(pattern),
-                            settings: settings, level: confidence))
-                }
-                title = "Post-test probability: " + selection.names.joined(separator: " and ")
-                target = try selection.target()
-                legend = selection.legend
-                records = selection.records
-            } else if !likelihoodRatios.isEmpty {
-                guard !requested.needsMonteCarlo else { throw InputError("--show monte-carlo and gate need --sign") }
-                columns = try GivenLikelihoodRatios.parse(likelihoodRatios, lowers: likelihoodRatioLowers, uppers: likelihoodRatioUppers, level: confidence)
-                    .map { ProbabilityTableColumn(label: GivenLikelihoodRatios.label($0), likelihoodRatio: $0) }
-                title = "Post-test probability by likelihood ratio"
-            } else {
-                guard !requested.needsMonteCarlo else { throw InputError("--show monte-carlo and gate need --sign") }
-                let table = try counts.table()
-                for outcome in result.map({ [$0] }) ?? [.positive, .negative] {
-                    columns.append(
-                        try ProbabilityTableColumn(
-                            label: outcome == .positive ? "Positive" : "Negative", table: table, result: outcome,
-                            level: confidence))
-                }
-                title =
-                    "Post-test probability: test with TP \(table.truePositives), FP \(table.falsePositives), FN \(table.falseNegatives), TN \(table.trueNegatives)"
+                return try ProbabilityTable(
+                    selection: selection, rows: rows, settings: settings, contents: requested,
+                    level: confidence, population: population, presets: presets)
             }
+            guard !requested.needsMonteCarlo else { throw InputError("--show monte-carlo and gate need --sign") }
+            if !likelihoodRatios.isEmpty {
+                let ratios = try GivenLikelihoodRatios.parse(likelihoodRatios, lowers: likelihoodRatioLowers, uppers: likelihoodRatioUppers, level: confidence)
+                return try ProbabilityTable(
+                    likelihoodRatios: ratios, rows: rows, contents: requested, level: confidence, population: population, presets: presets)
+            }
+            return try ProbabilityTable(
+                counts: try counts.table(), results: result.map { [$0] } ?? [.positive, .negative], rows: rows, contents: requested,
+                level: confidence, population: population, presets: presets)
         } catch let error as StatisticsError {
             throw InputError(error)
         }
-        let presets = try Set(rows.compactMap(\.label)).sorted().map { id in try base.get().record(id) }
-        return ProbabilityTable(
-            title: title, rows: rows, columns: columns, contents: requested, level: confidence, population: population,
-            signs: legend, evidence: records + presets, target: target)
     }
 
     /// The default (the dependence range and the gate for several signs),
     /// with what `--show` adds and without what `--hide` takes away.
     private func contents(several: Bool) throws -> ProbabilityTable.Contents {
-        var contents: ProbabilityTable.Contents = several ? [.dependenceRange, .gate] : []
+        var contents = ProbabilityTable.standardContents(signCount: several ? 2 : 1)
         contents.formUnion(try Self.contents(show, flag: "--show"))
         contents.subtract(try Self.contents(hide, flag: "--hide"))
         return contents

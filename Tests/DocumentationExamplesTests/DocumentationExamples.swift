@@ -453,32 +453,63 @@ struct DocumentationExamples {
         print(AccuracyReport(accuracy: accuracy).render(.json))
     }
 
-    @Test("Sources/DxReport/JSONValue.swift:8")
+    @Test("Sources/DxReport/FaganNomogram+Building.swift:8")
     func example52() throws {
+        let evidence = try EvidenceBase.builtIn()
+        let selection = try SignSelection(parsing: ["closed-fist-percussion"], evidence: evidence)
+        let nomogram = try FaganNomogram(selection: selection, pretest: .number(0.3, about: nil))
+        DocumentationCheck.expect(nomogram.lines.count, "2")
+    }
+
+    @Test("Sources/DxReport/JSONValue.swift:8")
+    func example53() throws {
         let text = JSONValue.object([("estimate", .number(0.875)), ("upper", .null)]).serialized()
         DocumentationCheck.expect(text == #"{"estimate":0.875,"upper":null}"#, "true")
     }
 
     @Test("Sources/DxReport/JSONValueEncoder.swift:7")
-    func example53() throws {
+    func example54() throws {
         let interval = try Proportion(successes: 42, trials: 48).interval(method: .wilson)
         let json = try JSONValueEncoder.encode(interval).serialized()
         DocumentationCheck.expect(json.hasPrefix(#"{"estimate":0.875,"lower":0.7529954171361317,"upper":"#), "true")
     }
 
     @Test("Sources/DxReport/LabelPlacement.swift:10")
-    func example54() throws {
+    func example55() throws {
         DocumentationCheck.expect(LabelPlacement.spread([100, 104, 300], gap: 15, lower: 0, upper: 400), "[100, 115, 300]")
     }
 
     @Test("Sources/DxReport/NumberText.swift:26")
-    func example55() throws {
+    func example56() throws {
         DocumentationCheck.expect(NumberText.percents([.finite(0.9997), .finite(0.997), .finite(0.99998)]), "[\"99.97 %\", \"99.70 %\", \"> 99.99 %\"]")
         DocumentationCheck.expect(NumberText.percents([.finite(0.789), .finite(0.56), .finite(0.917)]), "[\"78.9 %\", \"56.0 %\", \"91.7 %\"]")
     }
 
+    @Test("Sources/DxReport/ProbabilityCurves+Building.swift:9")
+    func example57() throws {
+        let evidence = try EvidenceBase.builtIn()
+        let selection = try SignSelection(parsing: ["closed-fist-percussion"], evidence: evidence)
+        let curves = try ProbabilityCurves(selection: selection)
+        DocumentationCheck.expect(curves.series.count, "2")
+    }
+
+    @Test("Sources/DxReport/ProbabilityTable+Building.swift:16")
+    func example58() throws {
+        let evidence = try EvidenceBase.builtIn()
+        let selection = try SignSelection(parsing: ["closed-fist-percussion"], evidence: evidence)
+        let table = try ProbabilityTable(selection: selection, rows: [0.3].map { ProbabilityTable.Row(pretest: $0) })
+        try DocumentationCheck.expect(table.cells(for: table.rows[0])[0].posttest.estimate, ".finite(0.7894736842105263)")
+    }
+
+    @Test("Sources/DxReport/ProbabilityTable+Rows.swift:13")
+    func example59() throws {
+        let rows = try ProbabilityTable.Row.list(parsing: "0.1:0.3:0.1,suspected-acute-vcf") { try EvidenceBase.builtIn() }
+        DocumentationCheck.expect(rows.map(\.pretest), "[0.1, 0.2, 0.3, 0.6153846153846154]")
+        DocumentationCheck.expect(rows[3].label, "\"suspected-acute-vcf\"")
+    }
+
     @Test("Sources/DxReport/ProbabilityTable.swift:13")
-    func example56() throws {
+    func example60() throws {
         let percussionTable = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let sign = try SignAccuracy(name: "closed-fist-percussion", table: percussionTable)
         let table = ProbabilityTable(
@@ -490,27 +521,34 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/Report.swift:6")
-    func example57() throws {
+    func example61() throws {
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let report = AccuracyReport(accuracy: try DiagnosticAccuracy(table: table))
         DocumentationCheck.expect(report.render(.csv).hasPrefix("measure,estimate,lower,upper"), "true")
     }
 
     @Test("Sources/DxReport/SVGDocument.swift:10")
-    func example58() throws {
+    func example62() throws {
         var svg = SVGDocument(width: 200, height: 100, title: "Example")
         svg.line(from: .init(x: 10, y: 10), to: .init(x: 190, y: 90), stroke: "#000")
         svg.text("Hello", at: .init(x: 100, y: 50), style: .init(anchor: .middle))
         DocumentationCheck.expect(svg.rendered().contains("viewBox=\"0 0 200 100\""), "true")
     }
 
+    @Test("Sources/DxReport/SignSelection.swift:11")
+    func example63() throws {
+        let selection = try SignSelection(parsing: ["closed-fist-percussion", "supine-sign=positive"], evidence: try EvidenceBase.builtIn())
+        DocumentationCheck.expect(selection.patterns.count, "2")
+        DocumentationCheck.expect(selection.jointName, "\"Closed-fist percussion sign and Supine sign (Langdon 2010/2011)\"")
+    }
+
     @Test("Sources/DxReport/TextMetrics.swift:10")
-    func example59() throws {
+    func example64() throws {
         DocumentationCheck.expect(TextMetrics.width("78.9 %", size: 10), "34.94")
     }
 
     @Test("Sources/DxReport/TextWrapping.swift:8")
-    func example60() throws {
+    func example65() throws {
         DocumentationCheck.expect(TextWrapping.lines("INDETERMINATE (gate 0.0–100.0 %)", width: 19), "[\"INDETERMINATE (gate\", \"0.0–100.0 %)\"]")
     }
 }

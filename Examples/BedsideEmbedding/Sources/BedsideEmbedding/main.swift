@@ -1,7 +1,8 @@
-// Embedding DxKit: the bedside question, then the referral pathway, from
+// Embedding DxKit: the bedside question, a teaching table, then the referral pathway, from
 // another Swift package, through the public API only.
 import DxEvidence
 import DxReferral
+import DxReport
 import DxStats
 
 let evidence = try EvidenceBase.builtIn()
@@ -26,7 +27,13 @@ if let dependence = estimate.dependence {
 }
 print("gate: \(estimate.gate.classification.rawValue)")
 
-// 3. The referral pathway for a patient.
+// 3. A teaching table: both signs, every result pattern, three pretest probabilities (as `dxkit table`).
+let selection = try SignSelection(parsing: ["closed-fist-percussion", "supine-sign"], evidence: evidence)
+let rows = try ProbabilityTable.Row.list(parsing: "0.2,0.4,suspected-acute-vcf") { evidence }
+let teachingTable = try ProbabilityTable(selection: selection, rows: rows, contents: [])
+print(try teachingTable.rendered(.markdown))
+
+// 4. The referral pathway for a patient.
 var patient = Patient(weeksSinceOnset: 2)
 patient.age = 74
 for flag in PatientInput.redFlags { patient.set(flag, .no) }

@@ -251,12 +251,34 @@ meta_posttest = obj({
     "sensitivity": ref("interval"), "specificity": ref("interval"),
 })
 
+line = obj({"label": {"type": "string"}, "likelihoodRatio": ref("interval"), "posttest": ref("interval")})
+nomogram = obj({
+    "schemaVersion": schema_version, "title": {"type": "string"}, "subject": {"type": "string"}, "target": ref("target"),
+    "pretest": {"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1}, "pretestDescription": {"type": "string"},
+    "lines": {"type": "array", "minItems": 1, "items": line},
+    "secondStep": obj({"line": line, "combined": ref("interval"), "dependence": obj({"posttest": ref("interval")})},
+                      required=["line", "combined"]),
+    "level": {"type": "number"},
+}, required=["schemaVersion", "title", "pretest", "pretestDescription", "lines", "level"])
+curve_point = obj({"pretest": {"type": "number", "minimum": 0, "maximum": 1}, "posttest": ref("interval"), "dependence": ref("dependence")},
+                  required=["pretest", "posttest"])
+curves = obj({
+    "schemaVersion": schema_version, "title": {"type": "string"}, "subject": {"type": "string"}, "target": ref("target"),
+    "series": {"type": "array", "minItems": 1, "items": obj({"label": {"type": "string"}, "likelihoodRatio": ref("interval"),
+                                                           "points": {"type": "array", "items": curve_point}})},
+    "thresholds": ref("thresholds"),
+    "marker": obj({"pretest": {"type": "number"}, "label": {"type": "string"}, "posttest": {"type": "array", "items": ref("interval")}}),
+    "level": {"type": "number"},
+}, required=["schemaVersion", "title", "series", "level"])
+
 SCHEMAS = {
     "accuracy": ("dxkit accuracy --format json", "Every accuracy measure of one 2×2 table (and, with --input, of each row, one object per line).", accuracy),
     "posttest": ("dxkit posttest --lr/--tp… --format json", "A post-test probability from a likelihood ratio or a 2×2 table.", posttest),
     "posttest-signs": ("dxkit posttest --sign … --format json", "The bedside estimate after one or more signs: independence, Monte Carlo, dependence range, threshold classification.", posttest_signs),
     "refer": ("dxkit refer --format json", "The referral pathway (version 2) for one patient; one object per line for several.", refer),
     "table": ("dxkit table --format json", "A post-test probability table.", table),
+    "nomogram": ("dxkit nomogram --format json", "The numbers a Fagan nomogram draws (one step or two).", nomogram),
+    "curves": ("dxkit curves --format json", "The numbers post-test probability curves draw.", curves),
     "evidence-list": ("dxkit evidence list --format json", "The evidence records.", evidence_list),
     "evidence-show": ("dxkit evidence show ID --format json", "One evidence record in full.", evidence_show),
     "evidence-cite": ("dxkit evidence cite ID --format json", "The citations of one record.", evidence_cite),

@@ -83,22 +83,44 @@ public struct FaganNomogram: Sendable {
     /// The numbers drawn, as JSON: `pretest`, `lines` (each with
     /// `likelihoodRatio` and `posttest` as in `dxkit posttest`), and
     /// `secondStep` in the two-step variant.
-    public var json: JSONValue {
-        func lineJSON(_ line: Line) -> JSONValue {
-            .object([("label", .string(line.label)), ("likelihoodRatio", line.likelihoodRatio.json), ("posttest", line.posttest.json)])
+    public var json: JSONValue { JSONValueEncoder.value(of: self) }
+}
+
+extension FaganNomogram: Encodable {
+    private enum Keys: String, CodingKey {
+        case schemaVersion, title, subject, target, pretest, pretestDescription, lines, secondStep, level
+        case label, likelihoodRatio, posttest, line, combined, dependence
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        func encodeLine(_ line: Line, in container: inout KeyedEncodingContainer<Keys>) throws {
+            try container.encode(line.label, forKey: .label)
+            try container.encode(line.likelihoodRatio, forKey: .likelihoodRatio)
+            try container.encode(line.posttest, forKey: .posttest)
         }
-        var members: [(String, JSONValue)] = [
-            ("pretest", .number(pretest)), ("lines", .array(lines.map(lineJSON))),
-        ]
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(OutputSchema.version, forKey: .schemaVersion)
+        try container.encode(title, forKey: .title)
+        try container.encodeIfPresent(subject, forKey: .subject)
+        try container.encodeIfPresent(target, forKey: .target)
+        try container.encode(pretest, forKey: .pretest)
+        try container.encode(pretestDescription, forKey: .pretestDescription)
+        var linesContainer = container.nestedUnkeyedContainer(forKey: .lines)
+        for line in lines {
+            var one = linesContainer.nestedContainer(keyedBy: Keys.self)
+            try encodeLine(line, in: &one)
+        }
         if let secondStep {
-            var step: [(String, JSONValue)] = [("line", lineJSON(secondStep.line)), ("combined", secondStep.combined.json)]
+            var step = container.nestedContainer(keyedBy: Keys.self, forKey: .secondStep)
+            var lineContainer = step.nestedContainer(keyedBy: Keys.self, forKey: .line)
+            try encodeLine(secondStep.line, in: &lineContainer)
+            try step.encode(secondStep.combined, forKey: .combined)
             if let lower = secondStep.dependenceLower, let upper = secondStep.dependenceUpper {
                 let range = IntervalEstimate(estimate: .undefined, lower: lower, upper: upper, level: level, method: .frechetBounds)
-                step.append(("dependence", .object([("posttest", range.json)])))
+                var dependence = step.nestedContainer(keyedBy: Keys.self, forKey: .dependence)
+                try dependence.encode(range, forKey: .posttest)
             }
-            members.append(("secondStep", .object(step)))
         }
-        members.append(("level", .number(level.value)))
-        return .object(members)
+        try container.encode(level.value, forKey: .level)
     }
 }

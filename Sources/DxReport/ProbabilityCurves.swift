@@ -85,46 +85,46 @@ public struct ProbabilityCurves: Sendable {
         self.target = target
     }
 
-    /// The numbers drawn: each series with its points (`pretest`,
-    /// `posttest` and, for several signs, `dependence`), the thresholds and the marker.
-    public var json: JSONValue {
-        var members: [(String, JSONValue)] = [
-            (
-                "series",
-                .array(
-                    series.map { series in
-                        .object([
-                            ("label", .string(series.label)), ("likelihoodRatio", series.likelihoodRatio.json),
-                            (
-                                "points",
-                                .array(
-                                    series.points.map { point in
-                                        var members: [(String, JSONValue)] = [("pretest", .number(point.pretest)), ("posttest", point.posttest.json)]
-                                        if let dependence = point.dependence {
-                                            members.append(
-                                                ("dependence", JSONValueEncoder.value(of: CombinedPostTest.DependenceRange.Output(dependence, level: level))))
-                                        }
-                                        return .object(members)
-                                    })
-                            ),
-                        ])
-                    })
-            )
-        ]
-        if let thresholds {
-            members.append(("thresholds", .object([("lower", .number(thresholds.lower)), ("upper", .number(thresholds.upper))])))
+    /// The numbers drawn (`Schemas/curves.schema.json`): each series with
+    /// its points (`pretest`, `posttest` and, for several signs,
+    /// `dependence`), the thresholds and the marker.
+    public var json: JSONValue { JSONValueEncoder.value(of: self) }
+}
+
+extension ProbabilityCurves: Encodable {
+    private enum Keys: String, CodingKey {
+        case schemaVersion, title, subject, target, series, thresholds, marker, level
+        case label, likelihoodRatio, points, pretest, posttest, dependence
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(OutputSchema.version, forKey: .schemaVersion)
+        try container.encode(title, forKey: .title)
+        try container.encodeIfPresent(subject, forKey: .subject)
+        try container.encodeIfPresent(target, forKey: .target)
+        var seriesContainer = container.nestedUnkeyedContainer(forKey: .series)
+        for series in series {
+            var one = seriesContainer.nestedContainer(keyedBy: Keys.self)
+            try one.encode(series.label, forKey: .label)
+            try one.encode(series.likelihoodRatio, forKey: .likelihoodRatio)
+            var points = one.nestedUnkeyedContainer(forKey: .points)
+            for point in series.points {
+                var pointContainer = points.nestedContainer(keyedBy: Keys.self)
+                try pointContainer.encode(point.pretest, forKey: .pretest)
+                try pointContainer.encode(point.posttest, forKey: .posttest)
+                if let dependence = point.dependence {
+                    try pointContainer.encode(CombinedPostTest.DependenceRange.Output(dependence, level: level), forKey: .dependence)
+                }
+            }
         }
+        try container.encodeIfPresent(thresholds, forKey: .thresholds)
         if let marker {
-            members.append(
-                (
-                    "marker",
-                    .object([
-                        ("pretest", .number(marker.pretest)), ("label", .string(marker.label)),
-                        ("posttest", .array(marker.cells.map { $0.posttest.json })),
-                    ])
-                ))
+            var markerContainer = container.nestedContainer(keyedBy: Keys.self, forKey: .marker)
+            try markerContainer.encode(marker.pretest, forKey: .pretest)
+            try markerContainer.encode(marker.label, forKey: .label)
+            try markerContainer.encode(marker.cells.map(\.posttest), forKey: .posttest)
         }
-        members.append(("level", .number(level.value)))
-        return .object(members)
+        try container.encode(level.value, forKey: .level)
     }
 }

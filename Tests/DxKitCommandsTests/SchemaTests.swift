@@ -51,6 +51,13 @@ struct SchemaTests {
             ],
             schema: "table"),
         Case(arguments: ["table", "--lr", "2,5", "--pretest", "0.1:0.3:0.1"], schema: "table"),
+        Case(arguments: ["nomogram", "--sign", "closed-fist-percussion"], schema: "nomogram"),
+        Case(
+            arguments: ["nomogram", "--sign", "closed-fist-percussion=positive", "--sign", "supine-sign=negative", "--two-step"],
+            schema: "nomogram"),
+        Case(arguments: ["nomogram", "--lr", "2,0.5", "--pretest", "0.3"], schema: "nomogram"),
+        Case(arguments: ["curves", "--sign", "closed-fist-percussion", "--sign", "supine-sign", "--pretest", "0.3"], schema: "curves"),
+        Case(arguments: ["curves", "--lr", "2,0.5"], schema: "curves"),
         Case(arguments: ["table", "--tp", "42", "--fp", "3", "--fn", "6", "--tn", "27", "--pretest", "0.3"], schema: "table"),
         Case(arguments: ["evidence", "list"], schema: "evidence-list"),
         Case(arguments: ["evidence", "show", "closed-fist-percussion"], schema: "evidence-show"),

@@ -1,12 +1,14 @@
 #ifndef DXKIT_CGSL_SHIM_H
 #define DXKIT_CGSL_SHIM_H
 
+#include <stdint.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_roots.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
+#include <gsl/gsl_sf_gamma.h>
 
 /// GSL's generator types are mutable C globals, which Swift 6 language mode
 /// refuses to touch ("not concurrency-safe"). Returning them from a function
@@ -15,5 +17,16 @@ static inline const gsl_rng_type *dxkit_rng_type_mt19937(void) { return gsl_rng_
 
 /// Brent's bracketing root finder type, for the same reason.
 static inline const gsl_root_fsolver_type *dxkit_root_fsolver_brent(void) { return gsl_root_fsolver_brent; }
+
+/// Fills `buffer` with the next `count` outputs of `generator`, exactly as
+/// `count` calls of `gsl_rng_get` would return them (for MT19937, every
+/// 32-bit word in order). One call from Swift per buffer instead of one per
+/// word; the loop calls the generator type's own `get`, which is what
+/// `gsl_rng_get` does.
+static inline void dxkit_rng_fill_words(const gsl_rng *generator, uint32_t *buffer, size_t count) {
+    unsigned long (*const get)(void *) = generator->type->get;
+    void *const state = generator->state;
+    for (size_t index = 0; index < count; index++) buffer[index] = (uint32_t)get(state);
+}
 
 #endif

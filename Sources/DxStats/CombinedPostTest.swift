@@ -162,29 +162,32 @@ public struct CombinedPostTest: Sendable {
         }
         posttest = try Self.posttest(pretest: pretest, findings: findings, likelihoodRatio: likelihoodRatio, level: level)
 
-        // Monte Carlo, with the dependence range per draw.
-        let simulation = Self.simulate(
-            pretest: pretest, uncertainty: pretestUncertainty, margins: margins, dependence: stated, settings: settings)
-        clampedDraws = simulation.clamped
-        let alpha = level.alpha
-        var modelDraws = simulation.model
+        // Monte Carlo, with the dependence range per draw: simulated once per key, mapped to this pretest.
+        let key = MonteCarloSummary.Key(
+            findings: findings, dependence: stated, uncertainty: pretestUncertainty, settings: settings, level: level)
+        let summary = MonteCarloSummaryCache.shared.summary(for: key) {
+            var simulation = Self.simulate(
+                pretest: pretest, uncertainty: pretestUncertainty, margins: margins, dependence: stated, settings: settings)
+            return MonteCarloSummary(simulation: &simulation, alpha: level.alpha, valuesAreRatios: pretestUncertainty == .exact)
+        }
+        clampedDraws = summary.clamped
         var monteCarloNotes = ["\(settings.draws) draws, seed \(settings.seed), Jeffreys Beta posteriors for each sensitivity and specificity."]
-        if simulation.skipped > 0 { monteCarloNotes.append("\(simulation.skipped) draws had a likelihood ratio of 0/0 and were left out.") }
-        if simulation.clamped > 0 {
-            monteCarloNotes.append("In \(simulation.clamped) draws the stated dependence was infeasible for the drawn margins and was clamped.")
+        if summary.skipped > 0 { monteCarloNotes.append("\(summary.skipped) draws had a likelihood ratio of 0/0 and were left out.") }
+        if summary.clamped > 0 {
+            monteCarloNotes.append("In \(summary.clamped) draws the stated dependence was infeasible for the drawn margins and was clamped.")
         }
         let pointPosttest = try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: pointModelRatio ?? likelihoodRatio.estimate)
-        if modelDraws.isEmpty {
-            monteCarlo = IntervalEstimate(
-                estimate: pointPosttest, lower: .finite(0), upper: .finite(1), level: level,
-                method: "monte-carlo", notes: monteCarloNotes + ["No draw was estimable."])
-        } else {
-            var lower = Quantile.of(unsorted: &modelDraws, probability: alpha / 2)
-            var upper = Quantile.of(unsorted: &modelDraws, probability: 1 - alpha / 2)
+        if let tails = summary.model {
+            var lower = summary.probability(tails.lower, pretest: pretest)
+            var upper = summary.probability(tails.upper, pretest: pretest)
             if let point = pointPosttest.finiteValue { lower = min(lower, point); upper = max(upper, point) }
             monteCarlo = IntervalEstimate(
                 estimate: pointPosttest, lower: .finite(lower), upper: .finite(upper), level: level,
                 method: "monte-carlo", notes: monteCarloNotes)
+        } else {
+            monteCarlo = IntervalEstimate(
+                estimate: pointPosttest, lower: .finite(0), upper: .finite(1), level: level,
+                method: "monte-carlo", notes: monteCarloNotes + ["No draw was estimable."])
         }
 
         // Dependence range at the point estimates, and the gate interval.
@@ -197,11 +200,10 @@ public struct CombinedPostTest: Sendable {
                 posttestLower: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: bounds.lower),
                 posttestUpper: try PostTestProbability.estimate(pretest: pretest, likelihoodRatio: bounds.upper),
                 modelLikelihoodRatio: isUnknown ? nil : pointModelRatio ?? likelihoodRatio.estimate)
-            if isUnknown, !simulation.lowest.isEmpty {
-                var lowest = simulation.lowest, highest = simulation.highest
+            if isUnknown, let tails = summary.gate {
                 gate = GateDecision(
-                    lower: Quantile.of(unsorted: &lowest, probability: alpha / 2),
-                    upper: Quantile.of(unsorted: &highest, probability: 1 - alpha / 2),
+                    lower: summary.probability(tails.lower, pretest: pretest),
+                    upper: summary.probability(tails.upper, pretest: pretest),
                     thresholds: thresholds, intervalMethod: "monte-carlo-with-dependence-range")
                 return
             }
@@ -302,6 +304,11 @@ public struct CombinedPostTest: Sendable {
 
     // MARK: Simulation
 
+    /// The draws of one Monte Carlo run, in draw order, without the skipped
+    /// ones. With the pretest known exactly the values are likelihood ratios
+    /// (the post-test probability is a non-decreasing function of them, see
+    /// ``MonteCarloSummary``); with an uncertain pretest they are post-test
+    /// probabilities at the drawn pretest.
     struct Simulation {
         var model: [Double] = []
         var lowest: [Double] = []
@@ -310,95 +317,179 @@ public struct CombinedPostTest: Sendable {
         var clamped = 0
     }
 
+    /// Runs the draws in blocks with fixed sub-streams (``MonteCarloSubstreams``),
+    /// on every core, so the answer depends only on the seed and the number of draws.
     static func simulate(
         pretest: Double, uncertainty: PretestUncertainty, margins: [JointModel.Margin], dependence: SignDependence,
-        settings: MonteCarloSettings
+        settings: MonteCarloSettings, workers: Int? = nil
     ) -> Simulation {
-        let random = SeededRandomSource(seed: settings.seed)
-        var simulation = Simulation()
-        simulation.model.reserveCapacity(settings.draws)
+        let draws = settings.draws
+        let trackRange = dependence == .unknown && margins.count >= 2
+        let workerCount = workers ?? MonteCarloSubstreams.workerCount(draws: draws)
+        // Every draw writes its own slot (NaN when skipped); the counters are per worker.
+        let model = UnsafeMutableBufferPointer<Double>.allocate(capacity: draws)
+        let lowest = UnsafeMutableBufferPointer<Double>.allocate(capacity: trackRange ? draws : 0)
+        let highest = UnsafeMutableBufferPointer<Double>.allocate(capacity: trackRange ? draws : 0)
+        let counters = UnsafeMutableBufferPointer<(skipped: Int, clamped: Int)>.allocate(capacity: workerCount)
+        counters.initialize(repeating: (0, 0))
+        defer {
+            model.deallocate()
+            lowest.deallocate()
+            highest.deallocate()
+            counters.deallocate()
+        }
+        let output = DrawOutput(model: model, lowest: lowest, highest: highest, exactPretest: uncertainty == .exact)
         switch dependence {
         case .unknown, .independent:
-            simulateMargins(
-                pretest: pretest, uncertainty: uncertainty, margins: margins,
-                trackRange: dependence == .unknown && margins.count >= 2, draws: settings.draws,
-                random: random, into: &simulation)
-        default:
-            var drawn = margins
-            for _ in 0..<settings.draws {
-                let probability = uncertainty.draw(around: pretest, using: random)
-                for index in margins.indices { drawn[index] = margins[index].drawn(using: random) }
-                let model = JointModel(margins: drawn, dependence: dependence)
-                let ratio: ExtendedValue
-                if case .pairedCounts(let paired) = dependence {
-                    ratio = model.pairedLikelihoodRatio(paired, using: random)
-                } else {
-                    let (value, wasClamped) = model.clampedModelLikelihoodRatio()
-                    if wasClamped { simulation.clamped += 1 }
-                    ratio = value
-                }
-                guard ratio != .undefined else { simulation.skipped += 1; continue }
-                simulation.model.append(PostTestProbability.transform(pretest: probability, ratio: ratio.rawValue))
+            let sampler = MarginSampler(margins: margins, uncertainty: uncertainty, pretest: pretest)
+            MonteCarloSubstreams.forEachBlock(draws: draws, runSeed: settings.seed, workers: workerCount) { worker, block, stream in
+                counters[worker].skipped += sampler.simulate(
+                    MonteCarloSubstreams.range(ofBlock: block, draws: draws), trackRange: trackRange, using: &stream, into: output)
             }
+        default:
+            MonteCarloSubstreams.forEachBlock(draws: draws, runSeed: settings.seed, workers: workerCount) { worker, block, _ in
+                let random = SeededRandomSource(seed: MonteCarloSubstreams.seed(ofBlock: block, runSeed: settings.seed))
+                var drawn = margins
+                for draw in MonteCarloSubstreams.range(ofBlock: block, draws: draws) {
+                    let probability = uncertainty.draw(around: pretest, using: random)
+                    for index in margins.indices { drawn[index] = margins[index].drawn(using: random) }
+                    let model = JointModel(margins: drawn, dependence: dependence)
+                    let ratio: ExtendedValue
+                    if case .pairedCounts(let paired) = dependence {
+                        ratio = model.pairedLikelihoodRatio(paired, using: random)
+                    } else {
+                        let (value, wasClamped) = model.clampedModelLikelihoodRatio()
+                        if wasClamped { counters[worker].clamped += 1 }
+                        ratio = value
+                    }
+                    guard ratio != .undefined else {
+                        output.skip(draw)
+                        counters[worker].skipped += 1
+                        continue
+                    }
+                    output.write(draw, pretest: probability, ratio: ratio.rawValue)
+                }
+            }
+        }
+        var simulation = Simulation(
+            model: model.filter { !$0.isNaN }, lowest: lowest.filter { !$0.isNaN }, highest: highest.filter { !$0.isNaN })
+        for counter in counters {
+            simulation.skipped += counter.skipped
+            simulation.clamped += counter.clamped
         }
         return simulation
     }
 
+    /// Where the draws go: one slot per draw; a likelihood ratio when the
+    /// pretest is exact, otherwise the post-test probability at the drawn pretest.
+    struct DrawOutput: @unchecked Sendable {
+        let model: UnsafeMutableBufferPointer<Double>
+        let lowest: UnsafeMutableBufferPointer<Double>
+        let highest: UnsafeMutableBufferPointer<Double>
+        let exactPretest: Bool
+
+        @inline(__always)
+        func value(pretest: Double, ratio: Double) -> Double {
+            exactPretest ? ratio : PostTestProbability.transform(pretest: pretest, ratio: ratio)
+        }
+
+        @inline(__always)
+        func write(_ draw: Int, pretest: Double, ratio: Double) { model[draw] = value(pretest: pretest, ratio: ratio) }
+
+        @inline(__always)
+        func skip(_ draw: Int) {
+            model[draw] = .nan
+            if !lowest.isEmpty { lowest[draw] = .nan; highest[draw] = .nan }
+        }
+    }
+
     /// The hot loop for independence and unknown dependence: no allocation
     /// per draw. For each draw, m = P(result | D+) and f = P(result | D−) of
-    /// every sign, the product m/f (independence), and the Fréchet bounds
+    /// every sign, drawn directly from their Jeffreys posteriors
+    /// (m ~ Beta(TP + ½, FN + ½) for a positive result, Beta(FN + ½, TP + ½) for
+    /// a negative one; likewise f from FP and TN) by ``BetaSampler``, the
+    /// product m/f (independence), and the Fréchet bounds
     /// max(0, Σm − (k − 1)) … min m (and likewise for f).
-    private static func simulateMargins(
-        pretest: Double, uncertainty: PretestUncertainty, margins: [JointModel.Margin], trackRange: Bool, draws: Int,
-        random: SeededRandomSource, into simulation: inout Simulation
-    ) {
-        struct Shape { let positive: Bool; let fixed: (Double, Double)?; let sensitivity: (Double, Double); let specificity: (Double, Double) }
-        let shapes = margins.map { margin -> Shape in
-            let positive = margin.finding.result == .positive
-            guard let table = margin.finding.sign.table else {
-                return Shape(positive: positive, fixed: (margin.withCondition, margin.withoutCondition), sensitivity: (1, 1), specificity: (1, 1))
-            }
-            return Shape(
-                positive: positive, fixed: nil,
-                sensitivity: (Double(table.truePositives) + 0.5, Double(table.falseNegatives) + 0.5),
-                specificity: (Double(table.trueNegatives) + 0.5, Double(table.falsePositives) + 0.5))
+    struct MarginSampler: Sendable {
+        struct Sign: Sendable {
+            let fixed: (withCondition: Double, withoutCondition: Double)?
+            let withCondition: BetaSampler?
+            let withoutCondition: BetaSampler?
         }
-        if trackRange {
-            simulation.lowest.reserveCapacity(draws)
-            simulation.highest.reserveCapacity(draws)
-        }
-        let signCount = Double(shapes.count)
-        for _ in 0..<draws {
-            let probability = uncertainty.draw(around: pretest, using: random)
-            var productWith = 1.0, productWithout = 1.0
-            var sumWith = 0.0, sumWithout = 0.0
-            var minimumWith = 1.0, minimumWithout = 1.0
-            for shape in shapes {
-                let withCondition: Double, withoutCondition: Double
-                if let fixed = shape.fixed {
-                    (withCondition, withoutCondition) = fixed
-                } else {
-                    let sensitivity = random.beta(shapeA: shape.sensitivity.0, shapeB: shape.sensitivity.1)
-                    let specificity = random.beta(shapeA: shape.specificity.0, shapeB: shape.specificity.1)
-                    (withCondition, withoutCondition) = shape.positive ? (sensitivity, 1 - specificity) : (1 - sensitivity, specificity)
+        let signs: [Sign]
+        let pretest: Double
+        let pretestBeta: BetaSampler?
+        let pretestRange: (lower: Double, upper: Double)?
+
+        init(margins: [JointModel.Margin], uncertainty: PretestUncertainty, pretest: Double) {
+            signs = margins.map { margin in
+                guard let table = margin.finding.sign.table else {
+                    return Sign(fixed: (margin.withCondition, margin.withoutCondition), withCondition: nil, withoutCondition: nil)
                 }
-                productWith *= withCondition
-                productWithout *= withoutCondition
-                sumWith += withCondition
-                sumWithout += withoutCondition
-                minimumWith = Swift.min(minimumWith, withCondition)
-                minimumWithout = Swift.min(minimumWithout, withoutCondition)
+                let (tp, fp, fn, tn) = (
+                    Double(table.truePositives) + 0.5, Double(table.falsePositives) + 0.5, Double(table.falseNegatives) + 0.5,
+                    Double(table.trueNegatives) + 0.5
+                )
+                let positive = margin.finding.result == .positive
+                return Sign(
+                    fixed: nil,
+                    withCondition: positive ? BetaSampler(shapeA: tp, shapeB: fn) : BetaSampler(shapeA: fn, shapeB: tp),
+                    withoutCondition: positive ? BetaSampler(shapeA: fp, shapeB: tn) : BetaSampler(shapeA: tn, shapeB: fp))
             }
-            let ratio = ratio(productWith, productWithout)
-            guard ratio != .undefined else { simulation.skipped += 1; continue }
-            simulation.model.append(PostTestProbability.transform(pretest: probability, ratio: ratio.rawValue))
-            if trackRange {
-                let lowWith = Swift.max(0, sumWith - (signCount - 1)), lowWithout = Swift.max(0, sumWithout - (signCount - 1))
-                let lower = lowWith == 0 ? 0 : (minimumWithout > 0 ? lowWith / minimumWithout : .infinity)
-                let upper = minimumWith == 0 ? 0 : (lowWithout > 0 ? minimumWith / lowWithout : .infinity)
-                simulation.lowest.append(PostTestProbability.transform(pretest: probability, ratio: lower))
-                simulation.highest.append(PostTestProbability.transform(pretest: probability, ratio: upper))
+            self.pretest = pretest
+            switch uncertainty {
+            case .exact: (pretestBeta, pretestRange) = (nil, nil)
+            case .beta(let alpha, let beta): (pretestBeta, pretestRange) = (BetaSampler(shapeA: alpha, shapeB: beta), nil)
+            case .uniform(let lower, let upper): (pretestBeta, pretestRange) = (nil, (lower, upper))
             }
+        }
+
+        /// Simulates the draws numbered `range` into `output`; returns how many were skipped (0/0).
+        func simulate(_ range: Range<Int>, trackRange: Bool, using stream: inout MersenneTwisterStream, into output: DrawOutput) -> Int {
+            let signCount = Double(signs.count)
+            let normal = StandardNormalZiggurat.tables
+            var skipped = 0
+            for draw in range {
+                var probability = pretest
+                if let pretestBeta {
+                    probability = pretestBeta.draw(normal: normal, using: &stream)
+                } else if let pretestRange {
+                    probability = pretestRange.lower + (pretestRange.upper - pretestRange.lower) * stream.nextUniform()
+                }
+                var productWith = 1.0, productWithout = 1.0
+                var sumWith = 0.0, sumWithout = 0.0
+                var minimumWith = 1.0, minimumWithout = 1.0
+                for sign in signs {
+                    let withCondition: Double, withoutCondition: Double
+                    if let fixed = sign.fixed {
+                        (withCondition, withoutCondition) = fixed
+                    } else {
+                        withCondition = sign.withCondition.unsafelyUnwrapped.draw(normal: normal, using: &stream)
+                        withoutCondition = sign.withoutCondition.unsafelyUnwrapped.draw(normal: normal, using: &stream)
+                    }
+                    productWith *= withCondition
+                    productWithout *= withoutCondition
+                    sumWith += withCondition
+                    sumWithout += withoutCondition
+                    minimumWith = Swift.min(minimumWith, withCondition)
+                    minimumWithout = Swift.min(minimumWithout, withoutCondition)
+                }
+                let ratio = ratio(productWith, productWithout)
+                guard ratio != .undefined else {
+                    output.skip(draw)
+                    skipped += 1
+                    continue
+                }
+                output.write(draw, pretest: probability, ratio: ratio.rawValue)
+                if trackRange {
+                    let lowWith = Swift.max(0, sumWith - (signCount - 1)), lowWithout = Swift.max(0, sumWithout - (signCount - 1))
+                    let lower = lowWith == 0 ? 0 : (minimumWithout > 0 ? lowWith / minimumWithout : .infinity)
+                    let upper = minimumWith == 0 ? 0 : (lowWithout > 0 ? minimumWith / lowWithout : .infinity)
+                    output.lowest[draw] = output.value(pretest: probability, ratio: lower)
+                    output.highest[draw] = output.value(pretest: probability, ratio: upper)
+                }
+            }
+            return skipped
         }
     }
 }

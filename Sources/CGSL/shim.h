@@ -1,7 +1,6 @@
 #ifndef DXKIT_CGSL_SHIM_H
 #define DXKIT_CGSL_SHIM_H
 
-#include <stdint.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_math.h>
 #include <gsl/gsl_cdf.h>
@@ -17,16 +16,5 @@ static inline const gsl_rng_type *dxkit_rng_type_mt19937(void) { return gsl_rng_
 
 /// Brent's bracketing root finder type, for the same reason.
 static inline const gsl_root_fsolver_type *dxkit_root_fsolver_brent(void) { return gsl_root_fsolver_brent; }
-
-/// Fills `buffer` with the next `count` outputs of `generator`, exactly as
-/// `count` calls of `gsl_rng_get` would return them (for MT19937, every
-/// 32-bit word in order). One call from Swift per buffer instead of one per
-/// word; the loop calls the generator type's own `get`, which is what
-/// `gsl_rng_get` does.
-static inline void dxkit_rng_fill_words(const gsl_rng *generator, uint32_t *buffer, size_t count) {
-    unsigned long (*const get)(void *) = generator->type->get;
-    void *const state = generator->state;
-    for (size_t index = 0; index < count; index++) buffer[index] = (uint32_t)get(state);
-}
 
 #endif

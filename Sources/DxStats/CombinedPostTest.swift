@@ -411,31 +411,47 @@ public struct CombinedPostTest: Sendable {
     /// product m/f (independence), and the Fréchet bounds
     /// max(0, Σm − (k − 1)) … min m (and likewise for f).
     struct MarginSampler: Sendable {
+        /// The two posterior samplers of a sign with counts: m and f.
         struct Sign: Sendable {
-            let fixed: (withCondition: Double, withoutCondition: Double)?
-            let withCondition: BetaSampler?
-            let withoutCondition: BetaSampler?
+            let withCondition: BetaSampler
+            let withoutCondition: BetaSampler
         }
+        /// Signs with counts, drawn every time.
         let signs: [Sign]
+        /// Signs given as numbers (no counts) contribute fixed m and f: their
+        /// product, sum and minimum, with and without the condition.
+        let fixed: (productWith: Double, productWithout: Double, sumWith: Double, sumWithout: Double, minimumWith: Double, minimumWithout: Double)
+        let signCount: Int
         let pretest: Double
         let pretestBeta: BetaSampler?
         let pretestRange: (lower: Double, upper: Double)?
 
         init(margins: [JointModel.Margin], uncertainty: PretestUncertainty, pretest: Double) {
-            signs = margins.map { margin in
+            var signs: [Sign] = []
+            var fixed = (productWith: 1.0, productWithout: 1.0, sumWith: 0.0, sumWithout: 0.0, minimumWith: 1.0, minimumWithout: 1.0)
+            for margin in margins {
                 guard let table = margin.finding.sign.table else {
-                    return Sign(fixed: (margin.withCondition, margin.withoutCondition), withCondition: nil, withoutCondition: nil)
+                    fixed.productWith *= margin.withCondition
+                    fixed.productWithout *= margin.withoutCondition
+                    fixed.sumWith += margin.withCondition
+                    fixed.sumWithout += margin.withoutCondition
+                    fixed.minimumWith = Swift.min(fixed.minimumWith, margin.withCondition)
+                    fixed.minimumWithout = Swift.min(fixed.minimumWithout, margin.withoutCondition)
+                    continue
                 }
                 let (tp, fp, fn, tn) = (
                     Double(table.truePositives) + 0.5, Double(table.falsePositives) + 0.5, Double(table.falseNegatives) + 0.5,
                     Double(table.trueNegatives) + 0.5
                 )
                 let positive = margin.finding.result == .positive
-                return Sign(
-                    fixed: nil,
-                    withCondition: positive ? BetaSampler(shapeA: tp, shapeB: fn) : BetaSampler(shapeA: fn, shapeB: tp),
-                    withoutCondition: positive ? BetaSampler(shapeA: fp, shapeB: tn) : BetaSampler(shapeA: tn, shapeB: fp))
+                signs.append(
+                    Sign(
+                        withCondition: positive ? BetaSampler(shapeA: tp, shapeB: fn) : BetaSampler(shapeA: fn, shapeB: tp),
+                        withoutCondition: positive ? BetaSampler(shapeA: fp, shapeB: tn) : BetaSampler(shapeA: tn, shapeB: fp)))
             }
+            self.signs = signs
+            self.fixed = fixed
+            signCount = margins.count
             self.pretest = pretest
             switch uncertainty {
             case .exact: (pretestBeta, pretestRange) = (nil, nil)
@@ -446,50 +462,45 @@ public struct CombinedPostTest: Sendable {
 
         /// Simulates the draws numbered `range` into `output`; returns how many were skipped (0/0).
         func simulate(_ range: Range<Int>, trackRange: Bool, using stream: inout MersenneTwisterStream, into output: DrawOutput) -> Int {
-            let signCount = Double(signs.count)
+            let signCount = Double(self.signCount)
             let normal = StandardNormalZiggurat.tables
             var skipped = 0
-            for draw in range {
-                var probability = pretest
-                if let pretestBeta {
-                    probability = pretestBeta.draw(normal: normal, using: &stream)
-                } else if let pretestRange {
-                    probability = pretestRange.lower + (pretestRange.upper - pretestRange.lower) * stream.nextUniform()
-                }
-                var productWith = 1.0, productWithout = 1.0
-                var sumWith = 0.0, sumWithout = 0.0
-                var minimumWith = 1.0, minimumWithout = 1.0
-                for sign in signs {
-                    let withCondition: Double, withoutCondition: Double
-                    if let fixed = sign.fixed {
-                        (withCondition, withoutCondition) = fixed
-                    } else {
-                        withCondition = sign.withCondition.unsafelyUnwrapped.draw(normal: normal, using: &stream)
-                        withoutCondition = sign.withoutCondition.unsafelyUnwrapped.draw(normal: normal, using: &stream)
+            return signs.withUnsafeBufferPointer { signs in
+                for draw in range {
+                    var probability = pretest
+                    if let pretestBeta {
+                        probability = pretestBeta.draw(normal: normal, using: &stream)
+                    } else if let pretestRange {
+                        probability = pretestRange.lower + (pretestRange.upper - pretestRange.lower) * stream.nextUniform()
                     }
-                    productWith *= withCondition
-                    productWithout *= withoutCondition
-                    sumWith += withCondition
-                    sumWithout += withoutCondition
-                    minimumWith = Swift.min(minimumWith, withCondition)
-                    minimumWithout = Swift.min(minimumWithout, withoutCondition)
+                    var (productWith, productWithout, sumWith, sumWithout, minimumWith, minimumWithout) = fixed
+                    for sign in signs {
+                        let withCondition = sign.withCondition.draw(normal: normal, using: &stream)
+                        let withoutCondition = sign.withoutCondition.draw(normal: normal, using: &stream)
+                        productWith *= withCondition
+                        productWithout *= withoutCondition
+                        sumWith += withCondition
+                        sumWithout += withoutCondition
+                        minimumWith = Swift.min(minimumWith, withCondition)
+                        minimumWithout = Swift.min(minimumWithout, withoutCondition)
+                    }
+                    let ratio = ratio(productWith, productWithout)
+                    guard ratio != .undefined else {
+                        output.skip(draw)
+                        skipped += 1
+                        continue
+                    }
+                    output.write(draw, pretest: probability, ratio: ratio.rawValue)
+                    if trackRange {
+                        let lowWith = Swift.max(0, sumWith - (signCount - 1)), lowWithout = Swift.max(0, sumWithout - (signCount - 1))
+                        let lower = lowWith == 0 ? 0 : (minimumWithout > 0 ? lowWith / minimumWithout : .infinity)
+                        let upper = minimumWith == 0 ? 0 : (lowWithout > 0 ? minimumWith / lowWithout : .infinity)
+                        output.lowest[draw] = output.value(pretest: probability, ratio: lower)
+                        output.highest[draw] = output.value(pretest: probability, ratio: upper)
+                    }
                 }
-                let ratio = ratio(productWith, productWithout)
-                guard ratio != .undefined else {
-                    output.skip(draw)
-                    skipped += 1
-                    continue
-                }
-                output.write(draw, pretest: probability, ratio: ratio.rawValue)
-                if trackRange {
-                    let lowWith = Swift.max(0, sumWith - (signCount - 1)), lowWithout = Swift.max(0, sumWithout - (signCount - 1))
-                    let lower = lowWith == 0 ? 0 : (minimumWithout > 0 ? lowWith / minimumWithout : .infinity)
-                    let upper = minimumWith == 0 ? 0 : (lowWithout > 0 ? minimumWith / lowWithout : .infinity)
-                    output.lowest[draw] = output.value(pretest: probability, ratio: lower)
-                    output.highest[draw] = output.value(pretest: probability, ratio: upper)
-                }
+                return skipped
             }
-            return skipped
         }
     }
 }

@@ -217,16 +217,11 @@ enum GSL {
 
     // MARK: Random numbers
 
-    /// An owned GSL Mersenne Twister (MT19937) generator with a buffer of
-    /// its 32-bit words, refilled by one C call at a time
-    /// (``MersenneTwisterStream`` reads it).
+    /// An owned GSL Mersenne Twister (MT19937) generator: the reference that
+    /// ``MersenneTwister`` is tested against, and GSL's own beta sampler for
+    /// the tests that compare the Monte Carlo with the one it replaced.
     final class Generator {
         private let state: UnsafeMutablePointer<gsl_rng>
-        /// The most recent words, filled by `refill()`.
-        let buffer: UnsafeMutableBufferPointer<UInt32>
-
-        /// How many words one refill produces.
-        static let bufferCapacity = 256
 
         init(seed: UInt64) {
             GSL.prepare()
@@ -234,35 +229,22 @@ enum GSL {
                 fatalError("GSL could not allocate a random number generator (out of memory)")
             }
             state = allocated
-            buffer = .allocate(capacity: Self.bufferCapacity)
-            buffer.initialize(repeating: 0)
             gsl_rng_set(state, UInt(truncatingIfNeeded: seed))
         }
 
-        deinit {
-            gsl_rng_free(state)
-            buffer.deallocate()
-        }
+        deinit { gsl_rng_free(state) }
 
-        /// Restarts the generator from `seed`, as a new generator would
-        /// (`gsl_rng_set`). MT19937 uses the low 32 bits; 0 means GSL's 4357.
+        /// Restarts the generator from `seed` (`gsl_rng_set`).
         func reseed(_ seed: UInt64) {
             gsl_rng_set(state, UInt(truncatingIfNeeded: seed))
         }
 
-        /// Replaces the buffer's contents with the next `bufferCapacity`
-        /// words of the generator (what `gsl_rng_get` returns, in order).
-        func refill() {
-            dxkit_rng_fill_words(state, buffer.baseAddress!, Self.bufferCapacity)
-        }
-
-        /// The next word straight from the generator (`gsl_rng_get`), for tests.
+        /// The next word (`gsl_rng_get`).
         func word() -> UInt32 { UInt32(truncatingIfNeeded: gsl_rng_get(state)) }
 
         /// A draw from Beta(a, b) by GSL's own sampler (`gsl_ran_beta`: the
-        /// ratio of two Marsaglia–Tsang gamma variates with GSL's ziggurat).
-        /// DxKit's Monte Carlo uses ``BetaSampler``; this stays for the tests
-        /// that compare the two.
+        /// ratio of two Marsaglia–Tsang gamma variates with GSL's ziggurat),
+        /// the sampler DxKit's Monte Carlo used before issue 16.
         func gslBeta(shapeA: Double, shapeB: Double) -> Double {
             precondition(
                 shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,

@@ -1,8 +1,8 @@
 /// The 32-bit words of GSL's Mersenne Twister (MT19937), and uniform draws
-/// made from them, read from a buffer that GSL refills 256 words at a time.
+/// made from them, read 624 at a time from ``MersenneTwister``.
 ///
-/// The words are exactly those of `gsl_rng_get` on a generator seeded with
-/// `gsl_rng_set(seed)`. A uniform draw is u = (k + ½)·2⁻³² for the next word
+/// The words are exactly those of `gsl_rng_get` on a `gsl_rng_mt19937`
+/// generator seeded with `gsl_rng_set(seed)`. A uniform draw is u = (k + ½)·2⁻³² for the next word
 /// k: the midpoint of one of 2³² equal cells of (0, 1), so it is never 0 or 1
 /// and needs no rejection loop.
 ///
@@ -10,28 +10,28 @@
 /// no reference counting or exclusivity checks per draw. Not thread-safe:
 /// give each task its own stream.
 struct MersenneTwisterStream {
-    private let generator: GSL.Generator
+    private let generator: MersenneTwister
     private var position: Int
 
     init(seed: UInt64) {
-        generator = GSL.Generator(seed: seed)
-        position = GSL.Generator.bufferCapacity
+        generator = MersenneTwister(seed: seed)
+        position = MersenneTwister.stateSize
     }
 
     /// Restarts the stream from `seed`: the same words as a new stream with that seed.
     mutating func reseed(_ seed: UInt64) {
         generator.reseed(seed)
-        position = GSL.Generator.bufferCapacity
+        position = MersenneTwister.stateSize
     }
 
     /// The next 32-bit word.
     @inline(__always)
     mutating func nextWord() -> UInt32 {
-        if position == GSL.Generator.bufferCapacity {
+        if position == MersenneTwister.stateSize {
             generator.refill()
             position = 0
         }
-        let word = generator.buffer[position]
+        let word = generator.output[position]
         position += 1
         return word
     }

@@ -10,11 +10,13 @@ import Foundation
 /// Which thread computes a block changes nothing: the draws, and so every
 /// quantile, depend only on the seed and the number of draws.
 ///
-/// Sub-stream seeds: MT19937 takes a 32-bit seed (`gsl_rng_set` keeps the low
-/// 32 bits). The run's seed is mixed by SplitMix64 (Steele, Lea & Flood 2014)
-/// into a 32-bit base b; block k gets fmix32(b + k·0x9E3779B9), the finaliser of
-/// MurmurHash3. Adding an odd multiple of k is a bijection of 32-bit integers
-/// and fmix32 is a bijection too, so the blocks of one run never share a seed.
+/// Sub-stream seeds: MT19937 starts from a 32-bit word (`gsl_rng_set` keeps
+/// the low 32 bits of a non-zero seed). The run's seed is mixed by SplitMix64
+/// (Steele, Lea & Flood 2014) into a 32-bit base b; block k starts from
+/// fmix32(b + k·0x9E3779B9), the finaliser of MurmurHash3. Adding an odd
+/// multiple of k is a bijection of 32-bit integers and fmix32 is a bijection
+/// too, so the blocks of one run never share a starting word; bit 32 is set
+/// so that a word of 0 is used as it is (GSL replaces only a seed of 0).
 ///
 /// ```swift
 /// MonteCarloSubstreams.blockCount(draws: 20_000)           // 20
@@ -35,7 +37,7 @@ enum MonteCarloSubstreams {
     /// The MT19937 seed of block `block` of a run seeded with `runSeed`.
     static func seed(ofBlock block: Int, runSeed: UInt64) -> UInt64 {
         let base = UInt32(truncatingIfNeeded: splitMix64(runSeed))
-        return UInt64(finalize32(base &+ UInt32(truncatingIfNeeded: block) &* 0x9E37_79B9))
+        return 1 << 32 | UInt64(finalize32(base &+ UInt32(truncatingIfNeeded: block) &* 0x9E37_79B9))
     }
 
     /// SplitMix64's output function of x + γ (Steele, Lea & Flood, OOPSLA 2014).

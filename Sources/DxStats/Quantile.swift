@@ -34,12 +34,17 @@ enum Quantile {
         orderStatistics(unsorted: &values, probability: probability).quantile
     }
 
-    /// The order statistics around the type-7 quantile of unsorted values, by
-    /// selection. `values` is reordered.
+    /// The order statistics around the type-7 quantile of unsorted values:
+    /// near either end by one pass with a bounded heap
+    /// (``TailOrderStatistics``), otherwise by selection, which reorders `values`.
     static func orderStatistics(unsorted values: inout [Double], probability: Double) -> OrderStatistics {
         precondition(!values.isEmpty, "quantile of an empty sample")
         let position = Double(values.count - 1) * probability
         let index = Int(position.rounded(.down))
+        if TailOrderStatistics.applies(index: index, count: values.count) {
+            let (low, high) = TailOrderStatistics.around(index, of: values)
+            return OrderStatistics(low: low, high: high, fraction: position - Double(index))
+        }
         let low = select(&values, index)
         guard index + 1 < values.count else { return OrderStatistics(low: low, high: low, fraction: 0) }
         // The next order statistic is the minimum of the part above `index`.

@@ -1,7 +1,7 @@
 /// A reproducible source of random draws: GSL's Mersenne Twister (MT19937)
 /// with a fixed seed, so that every Monte Carlo answer is the same run after
 /// run and on every machine. Beta draws are ratios of Marsaglia–Tsang gamma
-/// draws (``BetaSampler``) on the generator's words.
+/// draws (`BetaSampler`) on the generator's words.
 ///
 /// ```swift
 /// let random = SeededRandomSource(seed: 20101)

@@ -6,7 +6,7 @@ import Testing
 /// The Monte Carlo's samplers draw from the distributions they claim:
 /// Kolmogorov–Smirnov against GSL's own distribution functions
 /// (`gsl_cdf_beta_P`, `gsl_cdf_gamma_P`, `gsl_cdf_ugaussian_P`), moments, the
-/// ziggurat's tables and tail, and the word stream against `gsl_rng_get`.
+/// ziggurat's tables and tail, and the generator against `gsl_rng_get`.
 /// Every test uses fixed seeds, so its outcome never changes; each KS test
 /// would fail for a correct sampler with probability 1/1000 over seeds.
 @Suite("Sampler distributions")
@@ -74,14 +74,21 @@ struct SamplerDistributionTests {
     }
 
     @Test(
-        "The word stream is GSL's MT19937 sequence (gsl_rng_get), across buffer refills and reseeding",
-        arguments: [0, 1, 4357, 20_100_163, 4_294_967_295] as [UInt64])
+        "DxKit's MT19937 returns GSL's words (gsl_rng_get) across refills and after reseeding",
+        arguments: [0, 1, 4357, 5489, 20_100_163, 4_294_967_295, 4_294_967_301] as [UInt64])
     func wordStream(seed: UInt64) {
         var stream = MersenneTwisterStream(seed: seed)
         let generator = GSL.Generator(seed: seed)
-        for _ in 0..<1_000 { #expect(stream.nextWord() == generator.word()) }
-        stream.reseed(seed)
-        generator.reseed(seed)
-        #expect((0..<600).map { _ in stream.nextWord() } == (0..<600).map { _ in generator.word() })
+        #expect((0..<2_000).map { _ in stream.nextWord() } == (0..<2_000).map { _ in generator.word() })
+        stream.reseed(seed &+ 1)
+        generator.reseed(seed &+ 1)
+        #expect((0..<700).map { _ in stream.nextWord() } == (0..<700).map { _ in generator.word() })
+    }
+
+    @Test("MT19937's 10,000th output for seed 5489 is 4123659995 (the C++ standard's check value)")
+    func standardCheckValue() {
+        var stream = MersenneTwisterStream(seed: 5489)
+        for _ in 0..<9_999 { _ = stream.nextWord() }
+        #expect(stream.nextWord() == 4_123_659_995)
     }
 }

@@ -326,56 +326,64 @@ public struct CombinedPostTest: Sendable {
         let draws = settings.draws
         let trackRange = dependence == .unknown && margins.count >= 2
         let workerCount = workers ?? MonteCarloSubstreams.workerCount(draws: draws)
-        // Every draw writes its own slot (NaN when skipped); the counters are per worker.
-        let model = UnsafeMutableBufferPointer<Double>.allocate(capacity: draws)
-        let lowest = UnsafeMutableBufferPointer<Double>.allocate(capacity: trackRange ? draws : 0)
-        let highest = UnsafeMutableBufferPointer<Double>.allocate(capacity: trackRange ? draws : 0)
+        // Every draw writes its own slot of the result arrays (NaN when skipped); the counters are per worker.
+        var simulation = Simulation(
+            model: [Double](repeating: .nan, count: draws), lowest: [Double](repeating: .nan, count: trackRange ? draws : 0),
+            highest: [Double](repeating: .nan, count: trackRange ? draws : 0))
         let counters = UnsafeMutableBufferPointer<(skipped: Int, clamped: Int)>.allocate(capacity: workerCount)
         counters.initialize(repeating: (0, 0))
-        defer {
-            model.deallocate()
-            lowest.deallocate()
-            highest.deallocate()
-            counters.deallocate()
-        }
-        let output = DrawOutput(model: model, lowest: lowest, highest: highest, exactPretest: uncertainty == .exact)
-        switch dependence {
-        case .unknown, .independent:
-            let sampler = MarginSampler(margins: margins, uncertainty: uncertainty, pretest: pretest)
-            MonteCarloSubstreams.forEachBlock(draws: draws, runSeed: settings.seed, workers: workerCount) { worker, block, stream in
-                counters[worker].skipped += sampler.simulate(
-                    MonteCarloSubstreams.range(ofBlock: block, draws: draws), trackRange: trackRange, using: &stream, into: output)
-            }
-        default:
-            MonteCarloSubstreams.forEachBlock(draws: draws, runSeed: settings.seed, workers: workerCount) { worker, block, _ in
-                let random = SeededRandomSource(seed: MonteCarloSubstreams.seed(ofBlock: block, runSeed: settings.seed))
-                var drawn = margins
-                for draw in MonteCarloSubstreams.range(ofBlock: block, draws: draws) {
-                    let probability = uncertainty.draw(around: pretest, using: random)
-                    for index in margins.indices { drawn[index] = margins[index].drawn(using: random) }
-                    let model = JointModel(margins: drawn, dependence: dependence)
-                    let ratio: ExtendedValue
-                    if case .pairedCounts(let paired) = dependence {
-                        ratio = model.pairedLikelihoodRatio(paired, using: random)
-                    } else {
-                        let (value, wasClamped) = model.clampedModelLikelihoodRatio()
-                        if wasClamped { counters[worker].clamped += 1 }
-                        ratio = value
-                    }
-                    guard ratio != .undefined else {
-                        output.skip(draw)
-                        counters[worker].skipped += 1
-                        continue
-                    }
-                    output.write(draw, pretest: probability, ratio: ratio.rawValue)
+        defer { counters.deallocate() }
+        simulation.model.withUnsafeMutableBufferPointer { model in
+            simulation.lowest.withUnsafeMutableBufferPointer { lowest in
+                simulation.highest.withUnsafeMutableBufferPointer { highest in
+                    let output = DrawOutput(model: model, lowest: lowest, highest: highest, exactPretest: uncertainty == .exact)
+                    run(into: output)
                 }
             }
         }
-        var simulation = Simulation(
-            model: model.filter { !$0.isNaN }, lowest: lowest.filter { !$0.isNaN }, highest: highest.filter { !$0.isNaN })
+        func run(into output: DrawOutput) {
+            switch dependence {
+            case .unknown, .independent:
+                let sampler = MarginSampler(margins: margins, uncertainty: uncertainty, pretest: pretest)
+                MonteCarloSubstreams.forEachBlock(draws: draws, runSeed: settings.seed, workers: workerCount) { worker, block, stream in
+                    counters[worker].skipped += sampler.simulate(
+                        MonteCarloSubstreams.range(ofBlock: block, draws: draws), trackRange: trackRange, using: &stream, into: output)
+                }
+            default:
+                MonteCarloSubstreams.forEachBlock(draws: draws, runSeed: settings.seed, workers: workerCount) { worker, block, _ in
+                    let random = SeededRandomSource(seed: MonteCarloSubstreams.seed(ofBlock: block, runSeed: settings.seed))
+                    var drawn = margins
+                    for draw in MonteCarloSubstreams.range(ofBlock: block, draws: draws) {
+                        let probability = uncertainty.draw(around: pretest, using: random)
+                        for index in margins.indices { drawn[index] = margins[index].drawn(using: random) }
+                        let model = JointModel(margins: drawn, dependence: dependence)
+                        let ratio: ExtendedValue
+                        if case .pairedCounts(let paired) = dependence {
+                            ratio = model.pairedLikelihoodRatio(paired, using: random)
+                        } else {
+                            let (value, wasClamped) = model.clampedModelLikelihoodRatio()
+                            if wasClamped { counters[worker].clamped += 1 }
+                            ratio = value
+                        }
+                        guard ratio != .undefined else {
+                            output.skip(draw)
+                            counters[worker].skipped += 1
+                            continue
+                        }
+                        output.write(draw, pretest: probability, ratio: ratio.rawValue)
+                    }
+                }
+            }
+        }
         for counter in counters {
             simulation.skipped += counter.skipped
             simulation.clamped += counter.clamped
+        }
+        // Skipped draws leave in place (no copy of the arrays).
+        if simulation.skipped > 0 {
+            simulation.model.removeAll { $0.isNaN }
+            simulation.lowest.removeAll { $0.isNaN }
+            simulation.highest.removeAll { $0.isNaN }
         }
         return simulation
     }

@@ -16,7 +16,7 @@ public final class ProportionIntervalCache {
     /// Only the two limits are kept (24 bytes a key), to keep the cache small.
     private var limits: [Int64: (lower: ExtendedValue, upper: ExtendedValue)] = [:]
 
-    public init(method: ProportionIntervalMethod, level: ConfidenceLevel, capacity: Int = 50_000) {
+    public init(method: ProportionIntervalMethod, level: ConfidenceLevel, capacity: Int = 100_000) {
         self.method = method
         self.level = level
         self.capacity = capacity

@@ -1,12 +1,28 @@
 #!/usr/bin/env python3
-"""Times the bedside query (two Langdon signs, 20,000 Monte Carlo draws) in
-DxKit, in Python (numpy/scipy/statsmodels) and in R (epiR), in one run on the
-same machine, as a user runs them: each a fresh process, wall time and peak
-resident memory. Prints a Markdown table and the ratios.
+"""Times the bedside query (two Langdon signs, both positive, 20,000 Monte
+Carlo draws) as a whole process, against the process floor of the same
+build (`dxkit --version`) and against the same computation in Python
+(numpy/scipy/statsmodels) and R (epiR), all in one run on the same machine.
 
-Usage: Benchmarks/compare_bedside.py [--runs N]   (after `swift build -c release`)
+Every command is run in rounds, interleaved (round 1: each command once or
+a few times, round 2: the same, ...), so that load from other programs falls
+on all of them alike; the table reports medians over all rounds. Timing is
+by hyperfine (`apt-get install -y hyperfine`; -N, no shell) when it is
+installed, otherwise by this script (posix_spawn and wait). Peak resident
+memory comes from one extra run of each command (ru_maxrss).
+
+Builds measured:
+- static: `swift build -c release --product dxkit --static-swift-stdlib`
+  (what scripts/bedside.sh makes), at .build/release/dxkit;
+- dynamic: a plain `swift build -c release --build-path .build-dynamic`
+  (the Swift runtime and Foundation as shared libraries), if present;
+- others given with --other LABEL=PATH (e.g. the same builds of an earlier
+  commit: --other "before, static=/tmp/old-static").
+
+Usage: Benchmarks/compare_bedside.py [--rounds 10] [--other LABEL=PATH ...] [--no-peers]
 """
 import argparse
+import json
 import os
 import platform
 import resource
@@ -14,66 +30,113 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(here)
-dxkit = os.path.join(root, ".build", "release", "dxkit")
+os.environ.setdefault("TZ", "UTC")  # R asks timedatectl otherwise
 
-COMMANDS = {
-    "DxKit (dxkit posttest)": [dxkit, "posttest", "--sign", "closed-fist-percussion=positive", "--sign", "supine-sign=positive",
-                               "--format", "csv"],
-    "Python (numpy/scipy/statsmodels)": [sys.executable, os.path.join(here, "bedside.py")],
-    "R (epiR)": ["Rscript", os.path.join(here, "bedside.R")],  # TZ is set below: R asks timedatectl otherwise
-}
+SIGNS = ["--sign", "closed-fist-percussion=positive", "--sign", "supine-sign=positive"]
+REFER = ["refer", "--weeks", "2", "--no-red-flags", "--high-energy-trauma", "no", "--mri", "unavailable",
+         "--closed-fist-percussion", "positive", "--supine-sign", "positive"]
 
 
-def run_once(command):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    completed = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    elapsed = time.perf_counter() - start
-    if completed.returncode != 0:
-        raise SystemExit(f"{command[0]} failed: {completed.stderr}")
-    return elapsed, completed.stdout
+def commands(arguments):
+    builds = [("static", os.path.join(root, ".build", "release", "dxkit")),
+              ("dynamic", os.path.join(root, ".build-dynamic", "release", "dxkit"))]
+    for other in arguments.other:
+        label, _, path = other.partition("=")
+        builds.append((label, path))
+    table = []
+    for label, binary in builds:
+        if not os.path.exists(binary):
+            print(f"skipping the {label} build: {binary} not found", file=sys.stderr)
+            continue
+        table += [
+            (f"DxKit {label}: dxkit --version (process floor)", [binary, "--version"], 3),
+            (f"DxKit {label}: dxkit posttest (two signs)", [binary, "posttest", *SIGNS, "--format", "csv"], 3),
+            (f"DxKit {label}: dxkit refer (the same two signs)", [binary, *REFER, "--format", "json"], 3),
+        ]
+    if not arguments.no_peers:
+        table += [
+            ("Python (numpy/scipy/statsmodels)", [sys.executable, os.path.join(here, "bedside.py")], 1),
+            ("R (epiR)", ["Rscript", os.path.join(here, "bedside.R")], 1),
+        ]
+    return [(name, command, runs) for name, command, runs in table
+            if shutil.which(command[0]) or os.path.exists(command[0])]
 
 
-def peak_memory_kib(command):
-    # ru_maxrss of RUSAGE_CHILDREN is the largest child so far: measure each tool in a fresh helper process.
+def time_with_hyperfine(command, runs):
+    with tempfile.NamedTemporaryFile(suffix=".json") as export:
+        subprocess.run(["hyperfine", "-N", "--warmup", "1", "--runs", str(runs), "--export-json", export.name,
+                        "--output", "null", subprocess.list2cmdline(command)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        return json.load(open(export.name))["results"][0]["times"]
+
+
+def time_directly(command, runs):
+    times = []
+    with open(os.devnull, "wb") as null:
+        for _ in range(runs):
+            start = time.perf_counter()
+            pid = os.posix_spawnp(command[0], command, os.environ, file_actions=[(os.POSIX_SPAWN_DUP2, null.fileno(), 1)])
+            os.waitpid(pid, 0)
+            times.append(time.perf_counter() - start)
+    return times
+
+
+def peak_memory_mib(command):
     code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    return int(subprocess.run([sys.executable, "-c", code] + command, stdout=subprocess.PIPE, text=True, check=True).stdout)
+    return int(subprocess.run([sys.executable, "-c", code] + command, stdout=subprocess.PIPE, text=True, check=True).stdout) / 1024
 
 
-os.environ.setdefault("TZ", "UTC")
+def load_average():
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--other", action="append", default=[], metavar="LABEL=PATH",
+                        help="another dxkit binary to time in the same run (repeatable)")
+    parser.add_argument("--no-peers", action="store_true", help="leave out Python and R")
     arguments = parser.parse_args()
-    if not os.path.exists(dxkit):
-        raise SystemExit("build first: swift build -c release --product dxkit --static-swift-stdlib (or scripts/bedside.sh)")
-    results = {}
-    for name, command in COMMANDS.items():
-        if shutil.which(command[0]) is None and not os.path.exists(command[0]):
-            print(f"skipping {name}: {command[0]} not found", file=sys.stderr)
+    table = commands(arguments)
+    timer = time_with_hyperfine if shutil.which("hyperfine") else time_directly
+    for _, command, _ in table:  # answers and a warm file cache
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    times = {name: [] for name, _, _ in table}
+    loads = [load_average()]
+    for _ in range(arguments.rounds):
+        for name, command, runs in table:
+            times[name] += timer(command, runs)
+        loads.append(load_average())
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "
+          f"{arguments.rounds} interleaved rounds, timed by {'hyperfine -N' if timer is time_with_hyperfine else 'posix_spawn'}; "
+          f"load average (1, 5, 15 min) at the start {loads[0]}, at the end {loads[-1]}\n")
+    print("| command | runs | median | fastest | peak memory |")
+    print("|---|---:|---:|---:|---:|")
+    for name, command, _ in table:
+        values = times[name]
+        print(f"| {name} | {len(values)} | {medians[name] * 1000:.1f} ms | {min(values) * 1000:.1f} ms | "
+              f"{peak_memory_mib(command):.1f} MiB |")
+    print()
+    for label in ["static", "dynamic"] + [other.partition("=")[0] for other in arguments.other]:
+        floor = medians.get(f"DxKit {label}: dxkit --version (process floor)")
+        if floor is None:
             continue
-        run_once(command)  # warm the file cache
-        times = [run_once(command)[0] for _ in range(arguments.runs)]
-        results[name] = (statistics.median(times), min(times), peak_memory_kib(command), run_once(command)[1].strip())
-    print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; runs per tool: {arguments.runs}\n")
-    print("| tool | median wall time | fastest | peak memory | answer |")
-    print("|---|---:|---:|---:|---|")
-    for name, (median, fastest, memory, answer) in results.items():
-        short = answer.splitlines()[-1][:110] if answer else ""
-        print(f"| {name} | {median * 1000:.1f} ms | {fastest * 1000:.1f} ms | {memory / 1024:.1f} MiB | {short} |")
-    base = results.get("DxKit (dxkit posttest)")
-    if base:
-        print()
-        for name, (median, *_rest) in results.items():
-            if name != "DxKit (dxkit posttest)":
-                print(f"- DxKit is {median / base[0]:.1f}× faster than {name} (median wall time, whole process).")
+        for what in ["posttest (two signs)", "refer (the same two signs)"]:
+            value = medians[f"DxKit {label}: dxkit {what}"]
+            print(f"- {label} build, dxkit {what}: {value * 1000:.1f} ms, {(value - floor) * 1000:.1f} ms above the floor "
+                  f"({floor * 1000:.1f} ms).")
+    posttest = medians.get("DxKit static: dxkit posttest (two signs)")
+    if posttest:
+        for peer in ["Python (numpy/scipy/statsmodels)", "R (epiR)"]:
+            if peer in medians:
+                print(f"- {peer}: {medians[peer] * 1000:.0f} ms, {medians[peer] / posttest:.0f}× the static build's posttest.")
 
 
 if __name__ == "__main__":

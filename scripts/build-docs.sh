@@ -8,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # SwiftPM's own symbol-graph dump reuses the debug build (no plugin, no second build).
+# It also dumps the test modules, so those must be built first (on a fresh clone they
+# are not yet: `swift test` runs after this script).
+swift build --build-tests >&2
 swift package dump-symbol-graph --minimum-access-level public >&2
 graphs=$(swift build --show-bin-path)/../symbolgraph
 mkdir -p .build/docs

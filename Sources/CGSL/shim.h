@@ -9,6 +9,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_integration.h>
+#include <gsl/gsl_sf_gamma.h>
 
 /// GSL's generator types are mutable C globals, which Swift 6 language mode
 /// refuses to touch ("not concurrency-safe"). Returning them from a function

@@ -18,6 +18,8 @@ struct AccuracyBatch {
     let likelihoodRatioMethod: RatioIntervalMethod
     let zeroCellFallback: ZeroCellFallback
     let format: OutputFormat
+    /// The most threads to compute on (`--threads`; exact intervals only).
+    let threads: Int
 
     static let measureKeys = [
         "sensitivity", "specificity", "ppv", "npv", "prevalence", "accuracy",
@@ -48,9 +50,10 @@ struct AccuracyBatch {
         // Exact intervals (beta quantiles) dominate the time: spread them over the cores and remember
         // them by (x, n), one cache per worker. Closed-form intervals are cheaper than the hand-over.
         let exact = [.clopperPearson, .jeffreys].contains(proportionMethod)
-        let workers = exact ? Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, 8)) : 1
+        let workers = exact ? Swift.max(1, threads) : 1
+        // 100,000 remembered intervals in all, shared out among the workers (memory stays under 50 MiB).
         let caches: [ProportionIntervalCache?] = (0..<workers).map { _ in
-            exact ? ProportionIntervalCache(method: proportionMethod, level: level) : nil
+            exact ? ProportionIntervalCache(method: proportionMethod, level: level, capacity: 100_000 / workers) : nil
         }
         func flushChunk() {
             for (row, outcome) in zip(chunk, compute(chunk, countColumns: countColumns, columnCount: header.count, caches: caches)) {

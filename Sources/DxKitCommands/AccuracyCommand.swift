@@ -46,7 +46,7 @@ struct AccuracyCommand: RenderingCommand {
         // Batch output is CSV, or JSON lines with --format json.
         let batchRun = try AccuracyBatch(
             level: common.confidenceLevel(), proportionMethod: ci, likelihoodRatioMethod: likelihoodRatioInterval,
-            zeroCellFallback: zeroCellFallback, format: common.format == .json ? .json : .csv)
+            zeroCellFallback: zeroCellFallback, format: common.format == .json ? .json : .csv, threads: batch.threadCount)
         try batch.run(batchRun.run)
     }
 

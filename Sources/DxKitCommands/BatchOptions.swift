@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 
-/// `--input FILE|-` and `--rejects FILE` for batch commands.
+/// `--input FILE|-`, `--rejects FILE` and `--threads N` for batch commands.
 struct BatchOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -18,6 +18,16 @@ struct BatchOptions: ParsableArguments {
 
     @Flag(help: "With --input: no progress on standard error (it shows only on a terminal).")
     var quiet = false
+
+    @Option(help: "With --input: use at most this many threads (default: one per core; exact intervals use them).")
+    var threads: Int?
+
+    func validate() throws {
+        if let threads, threads < 1 { throw ValidationError("--threads (\(threads)) must be at least 1") }
+    }
+
+    /// The number of worker threads: `--threads`, or one per core.
+    var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 
     /// Runs `work` on the input, its reject log and a progress reporter,
     /// then reports rows read = written + rejected on standard error; exit

@@ -92,13 +92,24 @@ final class BufferedOutput {
     }
 
     /// Appends a full-precision number field, or an empty one for nil.
+    /// Whole numbers are written digit by digit; others as Swift's shortest
+    /// round-trip text, copied in one piece.
     func appendNumber(_ value: Double?) {
         buffer.append(0x2C)
         guard let value else { return }
         if value == value.rounded(), abs(value) < 1e15 {
-            buffer.append(contentsOf: String(Int64(value)).utf8)
+            var whole = Int64(value)
+            if whole < 0 { buffer.append(0x2D) }
+            whole = Swift.abs(whole)
+            let start = buffer.count
+            repeat {
+                buffer.append(0x30 + UInt8(whole % 10))
+                whole /= 10
+            } while whole > 0
+            buffer[start...].reverse()
         } else {
-            buffer.append(contentsOf: value.description.utf8)
+            var text = value.description
+            text.withUTF8 { buffer.append(contentsOf: $0) }
         }
     }
 

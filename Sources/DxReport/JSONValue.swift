@@ -38,7 +38,9 @@ public indirect enum JSONValue: Sendable, Equatable {
             if members.isEmpty { output += "{}"; return }
             output += "{" + newline
             for (index, (key, value)) in members.enumerated() {
-                output += padding + JSONValue.quoted(key) + (pretty ? ": " : ":")
+                output += padding
+                JSONValue.appendQuoted(key, to: &output)
+                output += pretty ? ": " : ":"
                 value.write(to: &output, pretty: pretty, indent: indent + 1)
                 output += (index < members.count - 1 ? "," : "") + newline
             }
@@ -52,7 +54,7 @@ public indirect enum JSONValue: Sendable, Equatable {
                 output += (index < elements.count - 1 ? "," : "") + newline
             }
             output += closingPadding + "]"
-        case .string(let text): output += JSONValue.quoted(text)
+        case .string(let text): JSONValue.appendQuoted(text, to: &output)
         case .number(let number): output += number.isFinite ? JSONValue.numberText(number) : "null"
         case .integer(let number): output += String(number)
         case .bool(let flag): output += flag ? "true" : "false"
@@ -69,21 +71,42 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case let control where control.value < 0x20:
-                result +=
-                    "\\u" + String(repeating: "0", count: 4 - String(control.value, radix: 16).count)
-                    + String(control.value, radix: 16)
-            default: result.unicodeScalars.append(scalar)
+        var result = ""
+        appendQuoted(text, to: &result)
+        return result
+    }
+
+    /// Appends `text` as a JSON string: `"` and `\` escaped, newline, return
+    /// and tab as `\n`, `\r`, `\t`, other control characters as `\u00XX`,
+    /// everything else as it is. Works on the UTF-8 bytes (every byte to
+    /// escape is ASCII) and copies a string with nothing to escape in one piece.
+    static func appendQuoted(_ text: String, to output: inout String) {
+        output += "\""
+        let bytes = text.utf8
+        let needsEscaping =
+            bytes.withContiguousStorageIfAvailable { buffer in
+                buffer.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }
+            } ?? bytes.contains { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }
+        if !needsEscaping {
+            output += text
+            output += "\""
+            return
+        }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(bytes.count + 16)
+        let hexDigits = Array("0123456789abcdef".utf8)
+        for byte in bytes {
+            switch byte {
+            case 0x22: escaped += [0x5C, 0x22]
+            case 0x5C: escaped += [0x5C, 0x5C]
+            case 0x0A: escaped += [0x5C, 0x6E]
+            case 0x0D: escaped += [0x5C, 0x72]
+            case 0x09: escaped += [0x5C, 0x74]
+            case ..<0x20: escaped += [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+            default: escaped.append(byte)
             }
         }
-        return result + "\""
+        output += String(decoding: escaped, as: UTF8.self)
+        output += "\""
     }
 }

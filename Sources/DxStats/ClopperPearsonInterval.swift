@@ -17,10 +17,10 @@ enum ClopperPearsonInterval {
         let start = WilsonInterval.limits(successes: successes, trials: trials, z: z)
         let lower =
             successes == 0
-            ? 0 : GSL.betaQuantile(alpha / 2, shapeA: x, shapeB: n - x + 1, upperTail: false, near: start.lower)
+            ? 0 : BetaQuantile.solve(alpha / 2, shapeA: x, shapeB: n - x + 1, upperTail: false, near: start.lower)
         let upper =
             successes == trials
-            ? 1 : GSL.betaQuantile(alpha / 2, shapeA: x + 1, shapeB: n - x, upperTail: true, near: start.upper)
+            ? 1 : BetaQuantile.solve(alpha / 2, shapeA: x + 1, shapeB: n - x, upperTail: true, near: start.upper)
         return (lower, upper)
     }
 }

@@ -221,6 +221,11 @@ public struct CombinedPostTest: Sendable {
 
     // MARK: Simulation
 
+    /// The draws of one Monte Carlo run, in draw order, without the skipped
+    /// ones. With the pretest known exactly the values are likelihood ratios
+    /// (the post-test probability is a non-decreasing function of them, see
+    /// ``MonteCarloSummary``); with an uncertain pretest they are post-test
+    /// probabilities at the drawn pretest.
     struct Simulation {
         var model: [Double] = []
         var lowest: [Double] = []
@@ -229,94 +234,197 @@ public struct CombinedPostTest: Sendable {
         var clamped = 0
     }
 
+    /// Runs the draws in blocks with fixed sub-streams (``MonteCarloSubstreams``),
+    /// on every core, so the answer depends only on the seed and the number of draws.
     static func simulate(
         pretest: Double, uncertainty: PretestUncertainty, margins: [JointModel.Margin], dependence: SignDependence,
-        settings: MonteCarloSettings
+        settings: MonteCarloSettings, workers: Int? = nil
     ) -> Simulation {
-        let random = SeededRandomSource(seed: settings.seed)
-        var simulation = Simulation()
-        simulation.model.reserveCapacity(settings.draws)
-        switch dependence {
-        case .unknown, .independent:
-            simulateMargins(
-                pretest: pretest, uncertainty: uncertainty, margins: margins,
-                trackRange: dependence == .unknown && margins.count >= 2, draws: settings.draws,
-                random: random, into: &simulation)
-        default:
-            var drawn = margins
-            for _ in 0..<settings.draws {
-                let probability = uncertainty.draw(around: pretest, using: random)
-                for index in margins.indices { drawn[index] = margins[index].drawn(using: random) }
-                let model = JointModel(margins: drawn, dependence: dependence)
-                let ratio: ExtendedValue
-                if case .pairedCounts(let paired) = dependence {
-                    ratio = model.pairedLikelihoodRatio(paired, using: random)
-                } else {
-                    let (value, wasClamped) = model.clampedModelLikelihoodRatio()
-                    if wasClamped { simulation.clamped += 1 }
-                    ratio = value
+        let draws = settings.draws
+        let trackRange = dependence == .unknown && margins.count >= 2
+        let workerCount = workers ?? MonteCarloSubstreams.workerCount(draws: draws)
+        // Every draw writes its own slot of the result arrays (NaN when skipped); the counters are per worker.
+        var simulation = Simulation(
+            model: [Double](repeating: .nan, count: draws), lowest: [Double](repeating: .nan, count: trackRange ? draws : 0),
+            highest: [Double](repeating: .nan, count: trackRange ? draws : 0))
+        let counters = UnsafeMutableBufferPointer<(skipped: Int, clamped: Int)>.allocate(capacity: workerCount)
+        counters.initialize(repeating: (0, 0))
+        defer { counters.deallocate() }
+        simulation.model.withUnsafeMutableBufferPointer { model in
+            simulation.lowest.withUnsafeMutableBufferPointer { lowest in
+                simulation.highest.withUnsafeMutableBufferPointer { highest in
+                    let output = DrawOutput(model: model, lowest: lowest, highest: highest, exactPretest: uncertainty == .exact)
+                    run(into: output)
                 }
-                guard ratio != .undefined else { simulation.skipped += 1; continue }
-                simulation.model.append(PostTestProbability.transform(pretest: probability, ratio: ratio.rawValue))
             }
+        }
+        func run(into output: DrawOutput) {
+            switch dependence {
+            case .unknown, .independent:
+                let sampler = MarginSampler(margins: margins, uncertainty: uncertainty, pretest: pretest)
+                MonteCarloSubstreams.forEachBlock(draws: draws, runSeed: settings.seed, workers: workerCount) { worker, block, stream in
+                    counters[worker].skipped += sampler.simulate(
+                        MonteCarloSubstreams.range(ofBlock: block, draws: draws), trackRange: trackRange, using: &stream, into: output)
+                }
+            default:
+                MonteCarloSubstreams.forEachBlock(draws: draws, runSeed: settings.seed, workers: workerCount) { worker, block, _ in
+                    let random = SeededRandomSource(seed: MonteCarloSubstreams.seed(ofBlock: block, runSeed: settings.seed))
+                    var drawn = margins
+                    for draw in MonteCarloSubstreams.range(ofBlock: block, draws: draws) {
+                        let probability = uncertainty.draw(around: pretest, using: random)
+                        for index in margins.indices { drawn[index] = margins[index].drawn(using: random) }
+                        let model = JointModel(margins: drawn, dependence: dependence)
+                        let ratio: ExtendedValue
+                        if case .pairedCounts(let paired) = dependence {
+                            ratio = model.pairedLikelihoodRatio(paired, using: random)
+                        } else {
+                            let (value, wasClamped) = model.clampedModelLikelihoodRatio()
+                            if wasClamped { counters[worker].clamped += 1 }
+                            ratio = value
+                        }
+                        guard ratio != .undefined else {
+                            output.skip(draw)
+                            counters[worker].skipped += 1
+                            continue
+                        }
+                        output.write(draw, pretest: probability, ratio: ratio.rawValue)
+                    }
+                }
+            }
+        }
+        for counter in counters {
+            simulation.skipped += counter.skipped
+            simulation.clamped += counter.clamped
+        }
+        // Skipped draws leave in place (no copy of the arrays).
+        if simulation.skipped > 0 {
+            simulation.model.removeAll { $0.isNaN }
+            simulation.lowest.removeAll { $0.isNaN }
+            simulation.highest.removeAll { $0.isNaN }
         }
         return simulation
     }
 
+    /// Where the draws go: one slot per draw; a likelihood ratio when the
+    /// pretest is exact, otherwise the post-test probability at the drawn pretest.
+    struct DrawOutput: @unchecked Sendable {
+        let model: UnsafeMutableBufferPointer<Double>
+        let lowest: UnsafeMutableBufferPointer<Double>
+        let highest: UnsafeMutableBufferPointer<Double>
+        let exactPretest: Bool
+
+        @inline(__always)
+        func value(pretest: Double, ratio: Double) -> Double {
+            exactPretest ? ratio : PostTestProbability.transform(pretest: pretest, ratio: ratio)
+        }
+
+        @inline(__always)
+        func write(_ draw: Int, pretest: Double, ratio: Double) { model[draw] = value(pretest: pretest, ratio: ratio) }
+
+        @inline(__always)
+        func skip(_ draw: Int) {
+            model[draw] = .nan
+            if !lowest.isEmpty { lowest[draw] = .nan; highest[draw] = .nan }
+        }
+    }
+
     /// The hot loop for independence and unknown dependence: no allocation
     /// per draw. For each draw, m = P(result | D+) and f = P(result | D−) of
-    /// every sign, the product m/f (independence), and the Fréchet bounds
+    /// every sign, drawn directly from their Jeffreys posteriors
+    /// (m ~ Beta(TP + ½, FN + ½) for a positive result, Beta(FN + ½, TP + ½) for
+    /// a negative one; likewise f from FP and TN) by ``BetaSampler``, the
+    /// product m/f (independence), and the Fréchet bounds
     /// max(0, Σm − (k − 1)) … min m (and likewise for f).
-    private static func simulateMargins(
-        pretest: Double, uncertainty: PretestUncertainty, margins: [JointModel.Margin], trackRange: Bool, draws: Int,
-        random: SeededRandomSource, into simulation: inout Simulation
-    ) {
-        struct Shape { let positive: Bool; let fixed: (Double, Double)?; let sensitivity: (Double, Double); let specificity: (Double, Double) }
-        let shapes = margins.map { margin -> Shape in
-            let positive = margin.finding.result == .positive
-            guard let table = margin.finding.sign.table else {
-                return Shape(positive: positive, fixed: (margin.withCondition, margin.withoutCondition), sensitivity: (1, 1), specificity: (1, 1))
-            }
-            return Shape(
-                positive: positive, fixed: nil,
-                sensitivity: (Double(table.truePositives) + 0.5, Double(table.falseNegatives) + 0.5),
-                specificity: (Double(table.trueNegatives) + 0.5, Double(table.falsePositives) + 0.5))
+    struct MarginSampler: Sendable {
+        /// The two posterior samplers of a sign with counts: m and f.
+        struct Sign: Sendable {
+            let withCondition: BetaSampler
+            let withoutCondition: BetaSampler
         }
-        if trackRange {
-            simulation.lowest.reserveCapacity(draws)
-            simulation.highest.reserveCapacity(draws)
-        }
-        let signCount = Double(shapes.count)
-        for _ in 0..<draws {
-            let probability = uncertainty.draw(around: pretest, using: random)
-            var productWith = 1.0, productWithout = 1.0
-            var sumWith = 0.0, sumWithout = 0.0
-            var minimumWith = 1.0, minimumWithout = 1.0
-            for shape in shapes {
-                let withCondition: Double, withoutCondition: Double
-                if let fixed = shape.fixed {
-                    (withCondition, withoutCondition) = fixed
-                } else {
-                    let sensitivity = random.beta(shapeA: shape.sensitivity.0, shapeB: shape.sensitivity.1)
-                    let specificity = random.beta(shapeA: shape.specificity.0, shapeB: shape.specificity.1)
-                    (withCondition, withoutCondition) = shape.positive ? (sensitivity, 1 - specificity) : (1 - sensitivity, specificity)
+        /// Signs with counts, drawn every time.
+        let signs: [Sign]
+        /// Signs given as numbers (no counts) contribute fixed m and f: their
+        /// product, sum and minimum, with and without the condition.
+        let fixed: (productWith: Double, productWithout: Double, sumWith: Double, sumWithout: Double, minimumWith: Double, minimumWithout: Double)
+        let signCount: Int
+        let pretest: Double
+        let pretestBeta: BetaSampler?
+        let pretestRange: (lower: Double, upper: Double)?
+
+        init(margins: [JointModel.Margin], uncertainty: PretestUncertainty, pretest: Double) {
+            var signs: [Sign] = []
+            var fixed = (productWith: 1.0, productWithout: 1.0, sumWith: 0.0, sumWithout: 0.0, minimumWith: 1.0, minimumWithout: 1.0)
+            for margin in margins {
+                guard let table = margin.finding.sign.table else {
+                    fixed.productWith *= margin.withCondition
+                    fixed.productWithout *= margin.withoutCondition
+                    fixed.sumWith += margin.withCondition
+                    fixed.sumWithout += margin.withoutCondition
+                    fixed.minimumWith = Swift.min(fixed.minimumWith, margin.withCondition)
+                    fixed.minimumWithout = Swift.min(fixed.minimumWithout, margin.withoutCondition)
+                    continue
                 }
-                productWith *= withCondition
-                productWithout *= withoutCondition
-                sumWith += withCondition
-                sumWithout += withoutCondition
-                minimumWith = Swift.min(minimumWith, withCondition)
-                minimumWithout = Swift.min(minimumWithout, withoutCondition)
+                let (tp, fp, fn, tn) = (
+                    Double(table.truePositives) + 0.5, Double(table.falsePositives) + 0.5, Double(table.falseNegatives) + 0.5,
+                    Double(table.trueNegatives) + 0.5
+                )
+                let positive = margin.finding.result == .positive
+                signs.append(
+                    Sign(
+                        withCondition: positive ? BetaSampler(shapeA: tp, shapeB: fn) : BetaSampler(shapeA: fn, shapeB: tp),
+                        withoutCondition: positive ? BetaSampler(shapeA: fp, shapeB: tn) : BetaSampler(shapeA: tn, shapeB: fp)))
             }
-            let ratio = ratio(productWith, productWithout)
-            guard ratio != .undefined else { simulation.skipped += 1; continue }
-            simulation.model.append(PostTestProbability.transform(pretest: probability, ratio: ratio.rawValue))
-            if trackRange {
-                let lowWith = Swift.max(0, sumWith - (signCount - 1)), lowWithout = Swift.max(0, sumWithout - (signCount - 1))
-                let lower = lowWith == 0 ? 0 : (minimumWithout > 0 ? lowWith / minimumWithout : .infinity)
-                let upper = minimumWith == 0 ? 0 : (lowWithout > 0 ? minimumWith / lowWithout : .infinity)
-                simulation.lowest.append(PostTestProbability.transform(pretest: probability, ratio: lower))
-                simulation.highest.append(PostTestProbability.transform(pretest: probability, ratio: upper))
+            self.signs = signs
+            self.fixed = fixed
+            signCount = margins.count
+            self.pretest = pretest
+            switch uncertainty {
+            case .exact: (pretestBeta, pretestRange) = (nil, nil)
+            case .beta(let alpha, let beta): (pretestBeta, pretestRange) = (BetaSampler(shapeA: alpha, shapeB: beta), nil)
+            case .uniform(let lower, let upper): (pretestBeta, pretestRange) = (nil, (lower, upper))
+            }
+        }
+
+        /// Simulates the draws numbered `range` into `output`; returns how many were skipped (0/0).
+        func simulate(_ range: Range<Int>, trackRange: Bool, using stream: inout MersenneTwisterStream, into output: DrawOutput) -> Int {
+            let signCount = Double(self.signCount)
+            let normal = StandardNormalZiggurat.tables
+            var skipped = 0
+            return signs.withUnsafeBufferPointer { signs in
+                for draw in range {
+                    var probability = pretest
+                    if let pretestBeta {
+                        probability = pretestBeta.draw(normal: normal, using: &stream)
+                    } else if let pretestRange {
+                        probability = pretestRange.lower + (pretestRange.upper - pretestRange.lower) * stream.nextUniform()
+                    }
+                    var (productWith, productWithout, sumWith, sumWithout, minimumWith, minimumWithout) = fixed
+                    for sign in signs {
+                        let withCondition = sign.withCondition.draw(normal: normal, using: &stream)
+                        let withoutCondition = sign.withoutCondition.draw(normal: normal, using: &stream)
+                        productWith *= withCondition
+                        productWithout *= withoutCondition
+                        sumWith += withCondition
+                        sumWithout += withoutCondition
+                        minimumWith = Swift.min(minimumWith, withCondition)
+                        minimumWithout = Swift.min(minimumWithout, withoutCondition)
+                    }
+                    let ratio = ratio(productWith, productWithout)
+                    guard ratio != .undefined else {
+                        output.skip(draw)
+                        skipped += 1
+                        continue
+                    }
+                    output.write(draw, pretest: probability, ratio: ratio.rawValue)
+                    if trackRange {
+                        let lowWith = Swift.max(0, sumWith - (signCount - 1)), lowWithout = Swift.max(0, sumWithout - (signCount - 1))
+                        let lower = lowWith == 0 ? 0 : (minimumWithout > 0 ? lowWith / minimumWithout : .infinity)
+                        let upper = minimumWith == 0 ? 0 : (lowWithout > 0 ? minimumWith / lowWithout : .infinity)
+                        output.lowest[draw] = output.value(pretest: probability, ratio: lower)
+                        output.highest[draw] = output.value(pretest: probability, ratio: upper)
+                    }
+                }
+                return skipped
             }
         }
     }

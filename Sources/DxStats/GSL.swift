@@ -99,43 +99,6 @@ package enum GSL {
         return polishedQuantile(guess: guess) { x in upperTail - gsl_cdf_beta_Q(x, shapeA, shapeB) }
     }
 
-    /// The beta quantile by safeguarded Newton iteration from a good starting
-    /// point (for confidence limits, the Wilson limit is within a few per
-    /// cent), using GSL's distribution function and density: about three
-    /// iterations instead of GSL's own inversion plus polishing. Falls back to
-    /// `betaQuantile`/`betaUpperQuantile` if it does not converge.
-    ///
-    /// Solves P(X ≤ x) = p (or P(X > x) = q with `upperTail`).
-    static func betaQuantile(_ probability: Double, shapeA: Double, shapeB: Double, upperTail: Bool, near guess: Double) -> Double {
-        precondition(probability > 0 && probability < 1, "beta quantile needs a probability in (0, 1), got \(probability)")
-        precondition(
-            shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
-            "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")
-        prepare()
-        // f is increasing in x for both tails.
-        let f: (Double) -> Double =
-            upperTail
-            ? { x in probability - gsl_cdf_beta_Q(x, shapeA, shapeB) }
-            : { x in gsl_cdf_beta_P(x, shapeA, shapeB) - probability }
-        var low = 0.0, high = 1.0
-        var x = guess.isFinite ? Swift.min(Swift.max(guess, 1e-300), 1 - 1e-16) : 0.5
-        for _ in 0..<60 {
-            let value = f(x)
-            if value == 0 { return x }
-            if value < 0 { low = x } else { high = x }
-            let density = gsl_ran_beta_pdf(x, shapeA, shapeB)
-            var next = x - value / density
-            if !(density > 0) || !next.isFinite || next <= low || next >= high {
-                next = (low + high) / 2  // bisection when Newton leaves the bracket
-            }
-            if abs(next - x) <= 2 * Double.ulpOfOne * Swift.max(abs(next), 1e-300) { return next }
-            x = next
-        }
-        return upperTail
-            ? betaUpperQuantile(probability, shapeA: shapeA, shapeB: shapeB)
-            : betaQuantile(probability, shapeA: shapeA, shapeB: shapeB)
-    }
-
     /// Solves `increasing(x) = 0` on [0, 1] near `guess` with Brent's method.
     ///
     /// The bracket starts a relative 1e-9 either side of the guess and widens
@@ -184,6 +147,27 @@ package enum GSL {
         precondition(shapeA > 0 && shapeB > 0, "beta shapes must be positive")
         prepare()
         return gsl_cdf_beta_P(x, shapeA, shapeB)
+    }
+
+    /// ln B(a, b) for a, b > 0 (`gsl_sf_lnbeta`: Stirling-corrected for large
+    /// shapes, so ln Γ(a) + ln Γ(b) − ln Γ(a + b) loses nothing to cancellation).
+    static func logBeta(_ a: Double, _ b: Double) -> Double {
+        precondition(a > 0 && b > 0 && a.isFinite && b.isFinite, "beta shapes must be positive and finite")
+        prepare()
+        return gsl_sf_lnbeta(a, b)
+    }
+
+    /// The standard normal distribution function Φ(x), for tests of the sampler.
+    static func standardNormalDistribution(_ x: Double) -> Double {
+        prepare()
+        return gsl_cdf_ugaussian_P(x)
+    }
+
+    /// The Gamma(a, 1) distribution function, for tests of the sampler.
+    static func gammaDistribution(_ x: Double, shape: Double) -> Double {
+        precondition(shape > 0, "gamma shape must be positive")
+        prepare()
+        return gsl_cdf_gamma_P(x, shape, 1)
     }
 
     // MARK: Root finding
@@ -237,7 +221,9 @@ package enum GSL {
 
     // MARK: Random numbers
 
-    /// An owned GSL Mersenne Twister (MT19937) generator.
+    /// An owned GSL Mersenne Twister (MT19937) generator: the reference that
+    /// ``MersenneTwister`` is tested against, and GSL's own beta sampler for
+    /// the tests that compare the Monte Carlo with the one it replaced.
     final class Generator {
         private let state: UnsafeMutablePointer<gsl_rng>
 
@@ -252,11 +238,18 @@ package enum GSL {
 
         deinit { gsl_rng_free(state) }
 
-        /// A uniform draw in [0, 1).
-        func uniform() -> Double { gsl_rng_uniform(state) }
+        /// Restarts the generator from `seed` (`gsl_rng_set`).
+        func reseed(_ seed: UInt64) {
+            gsl_rng_set(state, UInt(truncatingIfNeeded: seed))
+        }
 
-        /// A draw from Beta(a, b), for a, b > 0.
-        func beta(shapeA: Double, shapeB: Double) -> Double {
+        /// The next word (`gsl_rng_get`).
+        func word() -> UInt32 { UInt32(truncatingIfNeeded: gsl_rng_get(state)) }
+
+        /// A draw from Beta(a, b) by GSL's own sampler (`gsl_ran_beta`: the
+        /// ratio of two Marsaglia–Tsang gamma variates with GSL's ziggurat),
+        /// the sampler DxKit's Monte Carlo used before issue 16.
+        func gslBeta(shapeA: Double, shapeB: Double) -> Double {
             precondition(
                 shapeA > 0 && shapeB > 0 && shapeA.isFinite && shapeB.isFinite,
                 "beta shapes must be positive and finite, got \(shapeA), \(shapeB)")

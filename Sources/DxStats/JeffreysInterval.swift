@@ -14,8 +14,8 @@ enum JeffreysInterval {
         let a = Double(successes) + 0.5
         let b = Double(trials - successes) + 0.5
         let start = WilsonInterval.limits(successes: successes, trials: trials, z: z)
-        let lower = successes == 0 ? 0 : GSL.betaQuantile(alpha / 2, shapeA: a, shapeB: b, upperTail: false, near: start.lower)
-        let upper = successes == trials ? 1 : GSL.betaQuantile(alpha / 2, shapeA: a, shapeB: b, upperTail: true, near: start.upper)
+        let lower = successes == 0 ? 0 : BetaQuantile.solve(alpha / 2, shapeA: a, shapeB: b, upperTail: false, near: start.lower)
+        let upper = successes == trials ? 1 : BetaQuantile.solve(alpha / 2, shapeA: a, shapeB: b, upperTail: true, near: start.upper)
         return (lower, upper)
     }
 }

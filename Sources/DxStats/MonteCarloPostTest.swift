@@ -1,6 +1,8 @@
 /// The Monte Carlo part of combining signs: each sensitivity and
 /// specificity drawn from its Jeffreys posterior Beta(x + ½, n − x + ½), the
-/// pretest probability from its uncertainty (GSL's MT19937, a fixed seed),
+/// pretest probability from its uncertainty (Marsaglia–Tsang gamma ratios on
+/// MT19937 sub-streams of a fixed seed, word for word GSL's generator, so the
+/// answer does not depend on the number of cores),
 /// and the post-test probability of every draw under the dependence model
 /// (independence when the dependence is unknown).
 ///
@@ -43,38 +45,39 @@ public struct MonteCarloPostTest: Sendable {
         pretest: Double, pretestUncertainty: PretestUncertainty = .exact, findings: [CombinedPostTest.Finding],
         dependence: SignDependence = .unknown, level: ConfidenceLevel, settings: MonteCarloSettings, pointEstimate: ExtendedValue
     ) throws(StatisticsError) {
-        let simulation = CombinedPostTest.simulate(
-            pretest: pretest, uncertainty: try pretestUncertainty.validated(), margins: findings.map { JointModel.Margin(finding: $0) },
-            dependence: dependence, settings: settings)
-        self.settings = settings
-        clampedDraws = simulation.clamped
-        var notes = ["\(settings.draws) draws, seed \(settings.seed), Jeffreys Beta posteriors for each sensitivity and specificity."]
-        if simulation.skipped > 0 { notes.append("\(simulation.skipped) draws had a likelihood ratio of 0/0 and were left out.") }
-        if simulation.clamped > 0 {
-            notes.append("In \(simulation.clamped) draws the stated dependence was infeasible for the drawn margins and was clamped.")
+        let uncertainty = try pretestUncertainty.validated()
+        // Simulated once per key (the signs, dependence, uncertainty, settings and level, not the point pretest),
+        // then mapped to this pretest: patients who differ only in their pretest share one simulation.
+        let key = MonteCarloSummary.Key(findings: findings, dependence: dependence, uncertainty: uncertainty, settings: settings, level: level)
+        let summary = MonteCarloSummaryCache.shared.summary(for: key) {
+            var simulation = CombinedPostTest.simulate(
+                pretest: pretest, uncertainty: uncertainty, margins: findings.map { JointModel.Margin(finding: $0) }, dependence: dependence,
+                settings: settings)
+            return MonteCarloSummary(simulation: &simulation, alpha: level.alpha, valuesAreRatios: uncertainty == .exact)
         }
-        var draws = simulation.model
-        if draws.isEmpty {
-            interval = IntervalEstimate(
-                estimate: pointEstimate, lower: .finite(0), upper: .finite(1), level: level, method: .monteCarlo,
-                notes: notes + ["No draw was estimable."])
-        } else {
-            var lower = Quantile.of(unsorted: &draws, probability: level.alpha / 2)
-            var upper = Quantile.of(unsorted: &draws, probability: 1 - level.alpha / 2)
+        self.settings = settings
+        clampedDraws = summary.clamped
+        var notes = ["\(settings.draws) draws, seed \(settings.seed), Jeffreys Beta posteriors for each sensitivity and specificity."]
+        if summary.skipped > 0 { notes.append("\(summary.skipped) draws had a likelihood ratio of 0/0 and were left out.") }
+        if summary.clamped > 0 {
+            notes.append("In \(summary.clamped) draws the stated dependence was infeasible for the drawn margins and was clamped.")
+        }
+        if let tails = summary.model {
+            var lower = summary.probability(tails.lower, pretest: pretest)
+            var upper = summary.probability(tails.upper, pretest: pretest)
             if let point = pointEstimate.finiteValue {
                 lower = min(lower, point)
                 upper = max(upper, point)
             }
             interval = IntervalEstimate(
                 estimate: pointEstimate, lower: .finite(lower), upper: .finite(upper), level: level, method: .monteCarlo, notes: notes)
-        }
-        if !simulation.lowest.isEmpty {
-            var lowest = simulation.lowest, highest = simulation.highest
-            dependenceInterval = (
-                Quantile.of(unsorted: &lowest, probability: level.alpha / 2), Quantile.of(unsorted: &highest, probability: 1 - level.alpha / 2)
-            )
         } else {
-            dependenceInterval = nil
+            interval = IntervalEstimate(
+                estimate: pointEstimate, lower: .finite(0), upper: .finite(1), level: level, method: .monteCarlo,
+                notes: notes + ["No draw was estimable."])
+        }
+        dependenceInterval = summary.gate.map { tails in
+            (summary.probability(tails.lower, pretest: pretest), summary.probability(tails.upper, pretest: pretest))
         }
     }
 }

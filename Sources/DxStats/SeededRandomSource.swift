@@ -1,5 +1,7 @@
 /// A reproducible source of random draws: GSL's Mersenne Twister (MT19937)
-/// with a fixed seed, so that every Monte Carlo answer is the same run after run.
+/// with a fixed seed, so that every Monte Carlo answer is the same run after
+/// run and on every machine. Beta draws are ratios of Marsaglia–Tsang gamma
+/// draws (`BetaSampler`) on the generator's words.
 ///
 /// ```swift
 /// let first = SeededRandomSource(seed: 20101).beta(shapeA: 42.5, shapeB: 6.5)
@@ -13,18 +15,19 @@ public final class SeededRandomSource {
 
     /// The seed this source started from.
     public let seed: UInt64
-    private let generator: GSL.Generator
+    private var stream: MersenneTwisterStream
 
     public init(seed: UInt64 = SeededRandomSource.defaultSeed) {
         self.seed = seed
-        self.generator = GSL.Generator(seed: seed)
+        self.stream = MersenneTwisterStream(seed: seed)
     }
 
-    /// A uniform draw in [0, 1).
-    public func uniform() -> Double { generator.uniform() }
+    /// A uniform draw in the open interval (0, 1): (k + ½)·2⁻³² for the
+    /// generator's next 32-bit word k.
+    public func uniform() -> Double { stream.nextUniform() }
 
     /// A draw from Beta(shapeA, shapeB); both shapes must be positive and finite.
     public func beta(shapeA: Double, shapeB: Double) -> Double {
-        generator.beta(shapeA: shapeA, shapeB: shapeB)
+        BetaSampler(shapeA: shapeA, shapeB: shapeB).draw(using: &stream)
     }
 }

@@ -14,8 +14,15 @@ import Testing
 
 @Suite("Documentation examples")
 struct DocumentationExamples {
-    @Test("Sources/DxStats/CombinedLikelihoodRatio.swift:15")
+    @Test("Sources/DxStats/BetaSampler.swift:12")
     func example1() throws {
+        var stream = MersenneTwisterStream(seed: 20_100_163)
+        let sensitivity = BetaSampler(shapeA: 42.5, shapeB: 6.5)   // Jeffreys posterior of 42/48
+        _ = sensitivity.draw(using: &stream)  // ≈ 0.87; the same value on every run and machine
+    }
+
+    @Test("Sources/DxStats/CombinedLikelihoodRatio.swift:15")
+    func example2() throws {
         let percussion = try SignAccuracy(name: "closed-fist-percussion", table: try TwoByTwoTable(
             truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
         let supine = try SignAccuracy(name: "supine-sign", table: try TwoByTwoTable(
@@ -25,7 +32,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/CombinedPostTest.swift:27")
-    func example2() throws {
+    func example3() throws {
         let percussion = try SignAccuracy(name: "closed-fist-percussion", table: try TwoByTwoTable(
             truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
         let supine = try SignAccuracy(name: "supine-sign", table: try TwoByTwoTable(
@@ -38,18 +45,18 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/ConfidenceLevel.swift:6")
-    func example3() throws {
+    func example4() throws {
         let level = try ConfidenceLevel(0.95)
         DocumentationCheck.expect(level.z, "1.959963984540054")
     }
 
     @Test("Sources/DxStats/ConfidenceLevel.swift:42")
-    func example4() throws {
+    func example5() throws {
         try DocumentationCheck.expect(ConfidenceLevel(parsing: "90%").value, "0.9")
     }
 
     @Test("Sources/DxStats/DiagnosticAccuracy.swift:8")
-    func example5() throws {
+    func example6() throws {
         let accuracy = try DiagnosticAccuracy(table: TwoByTwoTable(
             truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
         DocumentationCheck.expect(accuracy.sensitivity.estimate, ".finite(0.875)")
@@ -57,7 +64,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/DxStats.docc/DxStats.md:9")
-    func example6() throws {
+    func example7() throws {
 
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let accuracy = try DiagnosticAccuracy(table: table)             // Wilson intervals, log-method LRs
@@ -67,32 +74,32 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/ExtendedValue.swift:8")
-    func example7() throws {
+    func example8() throws {
         let upper: ExtendedValue = .unbounded
         DocumentationCheck.expect(upper.finiteValue, "nil")
         DocumentationCheck.expect(upper.description, "\"∞\"")
     }
 
     @Test("Sources/DxStats/GateDecision.swift:11")
-    func example8() throws {
+    func example9() throws {
         DocumentationCheck.expect(GateDecision(lower: 0.85, upper: 0.97, thresholds: .standard, intervalMethod: .monteCarlo).classification, ".likely")
     }
 
     @Test("Sources/DxStats/GivenLikelihoodRatio.swift:10")
-    func example9() throws {
+    func example10() throws {
         try DocumentationCheck.expect(LikelihoodRatio.given(8.75, lower: 2.97, upper: 25.7, level: .ninetyFivePercent).method, ".given")
         #expect(throws: (any Error).self) { _ = try LikelihoodRatio.given(8.75, lower: 2.97, upper: nil, level: .ninetyFivePercent) }
     }
 
     @Test("Sources/DxStats/IntervalEstimate.swift:8")
-    func example10() throws {
+    func example11() throws {
         let se = try Proportion(successes: 42, trials: 48).interval(method: .wilson)
         DocumentationCheck.expect(se.estimate, ".finite(0.875)")
         DocumentationCheck.expect(se.lower, ".finite(0.7530) (Wilson 1927)")
     }
 
     @Test("Sources/DxStats/LikelihoodRatio.swift:10")
-    func example11() throws {
+    func example12() throws {
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let lr = try LikelihoodRatio.positive(of: table)
         DocumentationCheck.expect(lr.estimate, ".finite(8.75)")
@@ -101,14 +108,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/LikelihoodRatio.swift:45")
-    func example12() throws {
+    func example13() throws {
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let lr = try LikelihoodRatio.of(.negative, on: table)
         DocumentationCheck.expect(lr.estimate, ".finite(0.1388888888888889) (0.125 / 0.9)")
     }
 
-    @Test("Sources/DxStats/MonteCarloPostTest.swift:12")
-    func example13() throws {
+    @Test("Sources/DxStats/MonteCarloPostTest.swift:14")
+    func example14() throws {
         let percussion = try SignAccuracy(name: "closed-fist-percussion", table: try TwoByTwoTable(
             truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
         let simulation = try MonteCarloPostTest(
@@ -117,8 +124,14 @@ struct DocumentationExamples {
         DocumentationCheck.expect(simulation.interval.lower, ".finite(0.6): about 60 % (20,000 draws, seed 20100163)")
     }
 
+    @Test("Sources/DxStats/MonteCarloSubstreams.swift:21")
+    func example15() throws {
+        DocumentationCheck.expect(MonteCarloSubstreams.blockCount(draws: 20_000), "20")
+        _ = MonteCarloSubstreams.seed(ofBlock: 0, runSeed: 20_100_163)  // the same on every machine
+    }
+
     @Test("Sources/DxStats/PostTestProbability.swift:15")
-    func example14() throws {
+    func example16() throws {
         // Closed-fist percussion positive at the Langdon prevalence of 61.5 %.
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let post = try PostTestProbability.from(pretest: 0.615, table: table, result: .positive)
@@ -126,35 +139,35 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/PretestGrid.swift:15")
-    func example15() throws {
+    func example17() throws {
         try DocumentationCheck.expect(PretestGrid.values("0.05:0.95:0.05", name: "--pretest"), "[0.05, 0.1, 0.15, …, 0.95], 19 values")
         try DocumentationCheck.expect(PretestGrid.values("10%:30%:10%", name: "--pretest"), "[0.1, 0.2, 0.3]")
         #expect(throws: (any Error).self) { _ = try PretestGrid.values("0.1:0.5:0", name: "--pretest") }
     }
 
     @Test("Sources/DxStats/PretestProbability.swift:5")
-    func example16() throws {
+    func example18() throws {
         try DocumentationCheck.expect(PretestProbability.parse("30%"), "0.3")
         try DocumentationCheck.expect(PretestProbability.parse("1:3"), "0.25")
         try DocumentationCheck.expect(PretestProbability.parse("0.615"), "0.615")
     }
 
     @Test("Sources/DxStats/PretestUncertainty.swift:3")
-    func example17() throws {
+    func example19() throws {
         let jeffreys = PretestUncertainty.beta(alpha: 48.5, beta: 30.5)   // the Jeffreys posterior of 48 of 78
         let range = PretestUncertainty.uniform(lower: 0.5, upper: 0.7)    // somewhere between 50 and 70 %
         DocumentationCheck.expect(jeffreys == range, "false")
     }
 
     @Test("Sources/DxStats/Proportion.swift:4")
-    func example18() throws {
+    func example20() throws {
         let sensitivity = try Proportion(successes: 42, trials: 48)
         DocumentationCheck.expect(sensitivity.estimate, "0.875")
         DocumentationCheck.expect(sensitivity.interval(method: .wilson), "0.7530 – 0.9414 (Wilson 1927)")
     }
 
     @Test("Sources/DxStats/ProportionIntervalCache.swift:8")
-    func example19() throws {
+    func example21() throws {
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let cache = ProportionIntervalCache(method: .clopperPearson, level: .ninetyFivePercent)
         let accuracy = try DiagnosticAccuracy(table: table, proportionMethod: .clopperPearson, cache: cache)
@@ -162,7 +175,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/ProportionRatio.swift:6")
-    func example20() throws {
+    func example22() throws {
         let lrPositive = ProportionRatio(numerator: try Proportion(successes: 42, trials: 48),
                                          denominator: try Proportion(successes: 3, trials: 30))
         DocumentationCheck.expect(lrPositive.estimate, ".finite(8.75)")
@@ -170,21 +183,21 @@ struct DocumentationExamples {
         DocumentationCheck.expect(lrPositive.logInterval(level: .ninetyFivePercent)?.upper, ".finite(25.7)")
     }
 
-    @Test("Sources/DxStats/SeededRandomSource.swift:4")
-    func example21() throws {
+    @Test("Sources/DxStats/SeededRandomSource.swift:6")
+    func example23() throws {
         let first = SeededRandomSource(seed: 20101).beta(shapeA: 42.5, shapeB: 6.5)
         DocumentationCheck.expect(SeededRandomSource(seed: 20101).beta(shapeA: 42.5, shapeB: 6.5) == first, "true: the same value on every run")
     }
 
     @Test("Sources/DxStats/SignAccuracy.swift:9")
-    func example22() throws {
+    func example24() throws {
         let percussion = try SignAccuracy(name: "closed-fist-percussion", table: try TwoByTwoTable(
             truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
         DocumentationCheck.expect(percussion.likelihoodRatio(for: .positive), ".finite(8.75)")
     }
 
     @Test("Sources/DxStats/SignDependence.swift:47")
-    func example23() throws {
+    func example25() throws {
         // DTComPair `Paired1` (validation V2): diseased ++ 319, +− 78, −+ 22, −− 32;
         // non-diseased ++ 31, +− 53, −+ 22, −− 155.
         let paired = try PairedSignsTable(withCondition: [319, 78, 22, 32], withoutCondition: [31, 53, 22, 155])
@@ -192,7 +205,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/TargetCondition.swift:11")
-    func example24() throws {
+    func example26() throws {
         let acute = TargetCondition(
             id: "acute-vcf-among-suspected-vcf", condition: "acute fracture",
             population: "patients with a suspected acute osteoporotic vertebral compression fracture")
@@ -200,7 +213,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/TwoByTwoTable.swift:10")
-    func example25() throws {
+    func example27() throws {
         // Closed-fist percussion sign, Langdon et al. 2011 abstract (48 acute of 78).
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3,
                                       falseNegatives: 6, trueNegatives: 27)
@@ -208,19 +221,19 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxEvidenceFormat/EvidenceRecord.swift:9")
-    func example26() throws {
+    func example28() throws {
         let base = try EvidenceBase.builtIn()
         let sign = try base.diagnosticStudy("closed-fist-percussion")
         DocumentationCheck.expect(sign.record.counts?.truePositives, "42")
     }
 
     @Test("Sources/DxEvidenceFormat/StrictJSON.swift:8")
-    func example27() throws {
+    func example29() throws {
         #expect(throws: (any Error).self) { _ = try StrictJSON.parse(Array(#"{"a": 1, "a": 2}"#.utf8)) }
     }
 
     @Test("Sources/DxEvidence/DxEvidence.docc/DxEvidence.md:17")
-    func example28() throws {
+    func example30() throws {
 
         let base = try EvidenceBase.builtIn()
         let percussion = try base.sign("closed-fist-percussion")              // the 2×2 table, its title and target
@@ -229,14 +242,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxEvidence/EvidenceBase+Accuracy.swift:8")
-    func example29() throws {
+    func example31() throws {
         let evidence = try EvidenceBase.builtIn()
         let accuracy = try evidence.accuracy(ofStudy: "closed-fist-percussion")
         DocumentationCheck.expect(accuracy?.sensitivity.estimate, ".finite(0.875) (42 of 48, Langdon 2010)")
     }
 
     @Test("Sources/DxEvidence/EvidenceBase+Pretest.swift:42")
-    func example30() throws {
+    func example32() throws {
         let base = try EvidenceBase.builtIn()
         let acuteTarget = try base.targetCondition("target-acute-fracture-suspected-vcf")
         try DocumentationCheck.expect(base.resolvePretest("gp-over-55").probability, "0.04933, that is 33 of 669")
@@ -245,13 +258,13 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxEvidence/EvidenceBase+Targets.swift:6")
-    func example31() throws {
+    func example33() throws {
         let base = try EvidenceBase.builtIn()
         try DocumentationCheck.expect(base.targetCondition("target-acute-fracture-suspected-vcf").condition, "\"acute fracture on MRI\"")
     }
 
     @Test("Sources/DxEvidence/EvidenceBase+Targets.swift:26")
-    func example32() throws {
+    func example34() throws {
         let base = try EvidenceBase.builtIn()
         let percussion = try base.sign("closed-fist-percussion")
         DocumentationCheck.expect(percussion.likelihoodRatio(for: .positive), ".finite(8.75)")
@@ -259,7 +272,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxEvidence/EvidenceBase.swift:10")
-    func example33() throws {
+    func example35() throws {
         let base = try EvidenceBase.builtIn()
         let (_, table) = try base.diagnosticStudy("supine-sign")
         DocumentationCheck.expect(table.truePositives, "39")
@@ -267,7 +280,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxEvidence/SignSpecification.swift:14")
-    func example34() throws {
+    func example36() throws {
         let specification = try SignSpecification(parsing: "supine-sign=negative")
         let sign = try specification.resolve(in: try EvidenceBase.builtIn())
         DocumentationCheck.expect(sign.accuracy.title, "\"Supine sign (Langdon 2010/2011)\"")
@@ -275,7 +288,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/DxReferral.docc/DxReferral.md:17")
-    func example35() throws {
+    func example37() throws {
 
         var patient = Patient(weeksSinceOnset: 2)
         for flag in PatientInput.redFlags { patient.set(flag, .no) }
@@ -289,7 +302,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/DxReferral.docc/FromEvidenceToReferral.md:17")
-    func example36() throws {
+    func example38() throws {
 
         let evidence = try EvidenceBase.builtIn()
         let percussion = try evidence.sign("closed-fist-percussion")
@@ -303,7 +316,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/DxReferral.docc/FromEvidenceToReferral.md:35")
-    func example37() throws {
+    func example39() throws {
 
         let evidence = try EvidenceBase.builtIn()
         let target = try evidence.sign("supine-sign").target
@@ -311,7 +324,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/DxReferral.docc/FromEvidenceToReferral.md:49")
-    func example38() throws {
+    func example40() throws {
 
         let evidence = try EvidenceBase.builtIn()
         let percussion = try evidence.sign("closed-fist-percussion")
@@ -327,7 +340,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/DxReferral.docc/FromEvidenceToReferral.md:71")
-    func example39() throws {
+    func example41() throws {
 
         var patient = Patient(weeksSinceOnset: 2)
         for flag in PatientInput.redFlags { patient.set(flag, .no) }
@@ -345,13 +358,13 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/Patient+Decoding.swift:12")
-    func example40() throws {
+    func example42() throws {
         let patient = try Patient(json: Array(#"{"weeksSinceOnset": 2, "neurologicalDeficit": "no"}"#.utf8))
         DocumentationCheck.expect(patient.neurologicalDeficit, ".no")
     }
 
     @Test("Sources/DxReferral/Patient.swift:8")
-    func example41() throws {
+    func example43() throws {
         var patient = Patient(weeksSinceOnset: 2)
         patient.neurologicalDeficit = .no
         patient.closedFistPercussion = .positive
@@ -359,7 +372,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/ReferralEngine.swift:8")
-    func example42() throws {
+    func example44() throws {
         var patient = Patient(weeksSinceOnset: 2)
         for flag in PatientInput.redFlags { patient.set(flag, .no) }
         patient.highEnergyTrauma = .no
@@ -370,14 +383,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxMeta/ContinuityCorrection.swift:11")
-    func example43() throws {
+    func example45() throws {
         let correction = try ContinuityCorrection(value: 0.5, studies: .zeroCells)
         let study = try Study(name: "Vogel 1987", truePositives: 20, falsePositives: 0, falseNegatives: 5, trueNegatives: 29)
         DocumentationCheck.expect(correction.applies(to: study), "true: the study has a zero cell")
     }
 
     @Test("Sources/DxMeta/DxMeta.docc/DxMeta.md:18")
-    func example44() throws {
+    func example46() throws {
 
         var table = try StudyTable(header: ["study", "tp", "fp", "fn", "tn"])
         table.add(fields: ["A", "45", "8", "5", "92"], line: 2)
@@ -390,14 +403,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxMeta/EvidenceStudies.swift:9")
-    func example45() throws {
+    func example47() throws {
         let base = try EvidenceBase.builtIn()
         let set = try EvidenceStudies.evidenceSet("sign-pooling-caveat", in: base)
         DocumentationCheck.expect(set.studies.map(\.name), "[\"Closed-fist percussion sign (Langdon 2010/2011)\", …]")
     }
 
     @Test("Sources/DxMeta/MetaAnalysis.swift:19")
-    func example46() throws {
+    func example48() throws {
         let studies = [
             try Study(name: "A", truePositives: 45, falsePositives: 8, falseNegatives: 5, trueNegatives: 92),
             try Study(name: "B", truePositives: 30, falsePositives: 12, falseNegatives: 10, trueNegatives: 88),
@@ -410,13 +423,13 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxMeta/MetaAnalysisSettings.swift:15")
-    func example47() throws {
+    func example49() throws {
         let settings = try MetaAnalysisSettings(model: .glmm, quadraturePoints: 9)
         DocumentationCheck.expect(settings.integration, "\"adaptive Gauss–Hermite quadrature, 9 points per dimension\"")
     }
 
     @Test("Sources/DxMeta/MetaPostTest.swift:22")
-    func example48() throws {
+    func example50() throws {
         let analysis = try MetaAnalysis(studies: [
             try Study(name: "A", truePositives: 45, falsePositives: 8, falseNegatives: 5, trueNegatives: 92),
             try Study(name: "B", truePositives: 30, falsePositives: 12, falseNegatives: 10, trueNegatives: 88),
@@ -428,7 +441,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxMeta/Study.swift:10")
-    func example49() throws {
+    func example51() throws {
         let study = try Study(name: "Elias 1987", truePositives: 325, falsePositives: 22,
                               falseNegatives: 8, trueNegatives: 483)
         DocumentationCheck.expect(study.withCondition, "333")
@@ -436,7 +449,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxMeta/StudyTable.swift:6")
-    func example50() throws {
+    func example52() throws {
         var table = try StudyTable(header: ["study", "tp", "fp", "fn", "tn", "year"])
         table.add(fields: ["Elias 1987", "325", "22", "8", "483", "1987"], line: 2)
         table.add(fields: ["Vogel 1987", "20", "0", "-5", "29", "1987"], line: 3)
@@ -446,7 +459,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/DxReport.docc/DxReport.md:8")
-    func example51() throws {
+    func example53() throws {
 
         let accuracy = try DiagnosticAccuracy(table: TwoByTwoTable(
             truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
@@ -454,7 +467,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/FaganNomogram+Building.swift:8")
-    func example52() throws {
+    func example54() throws {
         let evidence = try EvidenceBase.builtIn()
         let selection = try SignSelection(parsing: ["closed-fist-percussion"], evidence: evidence)
         let nomogram = try FaganNomogram(selection: selection, pretest: .number(0.3, about: nil))
@@ -462,31 +475,31 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/JSONValue.swift:8")
-    func example53() throws {
+    func example55() throws {
         let text = JSONValue.object([("estimate", .number(0.875)), ("upper", .null)]).serialized()
         DocumentationCheck.expect(text == #"{"estimate":0.875,"upper":null}"#, "true")
     }
 
     @Test("Sources/DxReport/JSONValueEncoder.swift:7")
-    func example54() throws {
+    func example56() throws {
         let interval = try Proportion(successes: 42, trials: 48).interval(method: .wilson)
         let json = try JSONValueEncoder.encode(interval).serialized()
         DocumentationCheck.expect(json.hasPrefix(#"{"estimate":0.875,"lower":0.7529954171361317,"upper":"#), "true")
     }
 
     @Test("Sources/DxReport/LabelPlacement.swift:10")
-    func example55() throws {
+    func example57() throws {
         DocumentationCheck.expect(LabelPlacement.spread([100, 104, 300], gap: 15, lower: 0, upper: 400), "[100, 115, 300]")
     }
 
     @Test("Sources/DxReport/NumberText.swift:26")
-    func example56() throws {
+    func example58() throws {
         DocumentationCheck.expect(NumberText.percents([.finite(0.9997), .finite(0.997), .finite(0.99998)]), "[\"99.97 %\", \"99.70 %\", \"> 99.99 %\"]")
         DocumentationCheck.expect(NumberText.percents([.finite(0.789), .finite(0.56), .finite(0.917)]), "[\"78.9 %\", \"56.0 %\", \"91.7 %\"]")
     }
 
     @Test("Sources/DxReport/ProbabilityCurves+Building.swift:9")
-    func example57() throws {
+    func example59() throws {
         let evidence = try EvidenceBase.builtIn()
         let selection = try SignSelection(parsing: ["closed-fist-percussion"], evidence: evidence)
         let curves = try ProbabilityCurves(selection: selection)
@@ -494,7 +507,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/ProbabilityTable+Building.swift:16")
-    func example58() throws {
+    func example60() throws {
         let evidence = try EvidenceBase.builtIn()
         let selection = try SignSelection(parsing: ["closed-fist-percussion"], evidence: evidence)
         let table = try ProbabilityTable(selection: selection, rows: [0.3].map { ProbabilityTable.Row(pretest: $0) })
@@ -502,14 +515,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/ProbabilityTable+Rows.swift:13")
-    func example59() throws {
+    func example61() throws {
         let rows = try ProbabilityTable.Row.list(parsing: "0.1:0.3:0.1,suspected-acute-vcf") { try EvidenceBase.builtIn() }
         DocumentationCheck.expect(rows.map(\.pretest), "[0.1, 0.2, 0.3, 0.6153846153846154]")
         DocumentationCheck.expect(rows[3].label, "\"suspected-acute-vcf\"")
     }
 
     @Test("Sources/DxReport/ProbabilityTable.swift:13")
-    func example60() throws {
+    func example62() throws {
         let percussionTable = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let sign = try SignAccuracy(name: "closed-fist-percussion", table: percussionTable)
         let table = ProbabilityTable(
@@ -521,14 +534,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/Report.swift:6")
-    func example61() throws {
+    func example63() throws {
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let report = AccuracyReport(accuracy: try DiagnosticAccuracy(table: table))
         DocumentationCheck.expect(report.render(.csv).hasPrefix("measure,estimate,lower,upper"), "true")
     }
 
     @Test("Sources/DxReport/SVGDocument.swift:10")
-    func example62() throws {
+    func example64() throws {
         var svg = SVGDocument(width: 200, height: 100, title: "Example")
         svg.line(from: .init(x: 10, y: 10), to: .init(x: 190, y: 90), stroke: "#000")
         svg.text("Hello", at: .init(x: 100, y: 50), style: .init(anchor: .middle))
@@ -536,19 +549,19 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/SignSelection.swift:11")
-    func example63() throws {
+    func example65() throws {
         let selection = try SignSelection(parsing: ["closed-fist-percussion", "supine-sign=positive"], evidence: try EvidenceBase.builtIn())
         DocumentationCheck.expect(selection.patterns.count, "2")
         DocumentationCheck.expect(selection.jointName, "\"Closed-fist percussion sign and Supine sign (Langdon 2010/2011)\"")
     }
 
     @Test("Sources/DxReport/TextMetrics.swift:10")
-    func example64() throws {
+    func example66() throws {
         DocumentationCheck.expect(TextMetrics.width("78.9 %", size: 10), "34.94")
     }
 
     @Test("Sources/DxReport/TextWrapping.swift:8")
-    func example65() throws {
+    func example67() throws {
         DocumentationCheck.expect(TextWrapping.lines("INDETERMINATE (gate 0.0–100.0 %)", width: 19), "[\"INDETERMINATE (gate\", \"0.0–100.0 %)\"]")
     }
 }

@@ -42,9 +42,9 @@ struct GSLTrapTests {
     func mersenneTwisterReference() {
         // numpy 2.4 MT19937 with legacy (init_genrand) seeding 4357 gives 4293858116 as its
         // first 32-bit output (np.random.MT19937()._legacy_seeding(4357); random_raw());
-        // GSL's uniform() is that integer / 2^32.
+        // DxKit's uniform() is the midpoint of that integer's cell, (k + 1/2) / 2^32.
         let source = SeededRandomSource(seed: 4357)
-        #expect(source.uniform() == 4_293_858_116.0 / 4_294_967_296.0)
+        #expect(source.uniform() == (4_293_858_116.0 + 0.5) / 4_294_967_296.0)
     }
 
     @Test(

@@ -8,11 +8,13 @@ import Testing
 struct ProportionReferenceTests {
     static let epiRCases = (try? ReferenceFile.epiR.get().proportions) ?? []
     static let statsmodelsCases = (try? ReferenceFile.statsmodels.get().proportions) ?? []
+    static let exactLargeCountCases = (try? ReferenceFile.exactLargeCounts.get().proportions) ?? []
 
     @Test("The fixture files are present and not empty")
     func fixturesLoad() throws {
         #expect(try ReferenceFile.epiR.get().proportions.count > 100)
         #expect(try ReferenceFile.statsmodels.get().proportions.count > 100)
+        #expect(try ReferenceFile.exactLargeCounts.get().proportions.count > 2_000)
     }
 
     @Test("R epiR / prop.test / binom.test", arguments: epiRCases)
@@ -22,6 +24,13 @@ struct ProportionReferenceTests {
 
     @Test("statsmodels proportion_confint / scipy binomtest", arguments: statsmodelsCases)
     func againstStatsmodels(_ reference: ProportionCase) throws {
+        try check(reference)
+    }
+
+    /// Clopper–Pearson and Jeffreys for n from 1 to 4·10⁶ (cells up to 10⁶), scipy's beta.ppf/isf checked
+    /// against R's qbeta and mpmath (scripts/reference/exact_large_counts.py).
+    @Test("scipy beta.ppf/isf: exact intervals for counts up to 10⁶ and small ones", arguments: exactLargeCountCases)
+    func largeCounts(_ reference: ProportionCase) throws {
         try check(reference)
     }
 

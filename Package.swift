@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "DxEvidence", targets: ["DxEvidence"]),
         .library(name: "DxReferral", targets: ["DxReferral"]),
         .library(name: "DxReport", targets: ["DxReport"]),
+        .library(name: "DxIO", targets: ["DxIO"]),
+        .library(name: "DxBatch", targets: ["DxBatch"]),
         .executable(name: "dxkit", targets: ["dxkit"]),
     ],
     dependencies: [
@@ -25,10 +27,12 @@ let package = Package(
         .target(name: "DxEvidence", dependencies: ["DxStats"]),
         .target(name: "DxReferral", dependencies: ["DxStats", "DxEvidence"]),
         .target(name: "DxReport", dependencies: ["DxStats", "DxEvidence", "DxReferral"]),
+        .target(name: "DxIO"),
+        .target(name: "DxBatch", dependencies: ["DxIO", "DxStats", "DxEvidence", "DxReferral", "DxReport"]),
         .target(
             name: "DxKitCommands",
             dependencies: [
-                "DxStats", "DxEvidence", "DxReferral", "DxReport",
+                "DxStats", "DxEvidence", "DxReferral", "DxReport", "DxIO", "DxBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +54,14 @@ let package = Package(
         .testTarget(
             name: "DxReportTests",
             dependencies: ["DxReport", "DxStats", "DxEvidence"]
+        ),
+        .testTarget(
+            name: "DxIOTests",
+            dependencies: ["DxIO"]
+        ),
+        .testTarget(
+            name: "DxBatchTests",
+            dependencies: ["DxBatch", "DxIO", "DxStats", "DxEvidence", "DxReferral", "DxReport"]
         ),
         .testTarget(
             name: "DxKitCommandsTests",

@@ -41,8 +41,8 @@ struct CombinationOptions: ParsableArguments {
     private func numbers(_ text: String, flag: String, separator: Character = ",") throws -> [Double] {
         try text.split(separator: separator).map { part in
             let trimmed = part.trimmingCharacters(in: .whitespaces)
-            let value = trimmed.hasSuffix("%") ? Double(trimmed.dropLast()).map { $0 / 100 } : Double(trimmed)
-            guard let value, value.isFinite else { throw InputError("\(flag) (\(text)): '\(trimmed)' is not a number") }
+            let value = trimmed.hasSuffix("%") ? DecimalNumber.parse(trimmed.dropLast()).map { $0 / 100 } : DecimalNumber.parse(trimmed)
+            guard let value else { throw InputError("\(flag) (\(text)): '\(trimmed)' is not a number") }
             return value
         }
     }

@@ -56,8 +56,10 @@ struct CurvesCommand: RenderingCommand {
         return picture.render(svg: { curves.svg() }, json: { curves.json })
     }
 
+    var isForPeople: Bool { false }
+
     mutating func run() throws {
-        try picture.write(try renderOutput())
+        try picture.write(try renderOutput(), inputs: evidence.inputIdentities)
     }
 
     func makeCurves() throws -> ProbabilityCurves {

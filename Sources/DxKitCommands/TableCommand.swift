@@ -70,14 +70,24 @@ struct TableCommand: RenderingCommand {
     @Option(help: "Confidence level in (0, 1), e.g. 0.95 or 95%.")
     var level: String = "0.95"
 
+    @Flag(name: .customLong("csv-raw"), help: CommonOptions.csvRawHelp)
+    var csvRaw = false
+
     mutating func renderOutput() throws -> String {
         try makeTable().rendered(format)
     }
 
+    var isForPeople: Bool { format == .text || format == .markdown }
+
+    var formulaSafety: CSV.FormulaSafety { csvRaw ? .raw : .neutralised }
+
     mutating func run() throws {
         let table = try makeTable()
-        let standardOutput = FileHandle.standardOutput
-        try table.write(format) { standardOutput.write(Data($0.utf8)) }
+        let forPeople = isForPeople
+        // Rows stream out as they are computed; a closed pipe or a full disk stops the work at the next row.
+        try CSV.$formulaSafety.withValue(formulaSafety) {
+            try table.write(format) { piece in try Console.writePiece(piece, forPeople: forPeople) }
+        }
     }
 
     /// Checks the input and builds the table; nothing is computed per row yet.

@@ -8,11 +8,12 @@ import Testing
 struct RatioReferenceTests {
     static let cases =
         ((try? ReferenceFile.statsmodels.get().ratios) ?? []) + ((try? ReferenceFile.epiR.get().ratios) ?? [])
-        + ((try? ReferenceFile.koopmanBoundary.get().ratios) ?? [])
+        + ((try? ReferenceFile.koopmanBoundary.get().ratios) ?? []) + ((try? ReferenceFile.koopmanEveryTable.get().ratios) ?? [])
 
     @Test("The ratio fixtures are present")
-    func fixturesLoad() {
+    func fixturesLoad() throws {
         #expect(Self.cases.count > 50)
+        #expect(try ReferenceFile.koopmanEveryTable.get().ratios.count > 500)
     }
 
     @Test("statsmodels score (Koopman) and log ratio intervals", arguments: cases)

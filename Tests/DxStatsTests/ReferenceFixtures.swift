@@ -34,6 +34,7 @@ struct ReferenceFile: Decodable {
     static let epiR = Result { try load("epir") }
     static let statsmodels = Result { try load("statsmodels") }
     static let koopmanBoundary = Result { try load("koopman-boundary") }
+    static let koopmanEveryTable = Result { try load("koopman-every-table") }
 
     static func loadClosedForms() throws -> [ClosedFormCase] {
         guard let url = Bundle.module.url(forResource: "closed-forms", withExtension: "json", subdirectory: "Fixtures") else {

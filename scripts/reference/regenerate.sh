@@ -17,5 +17,8 @@ echo
 echo "== Python / scipy brentq Koopman at the boundary =="
 python3 scripts/reference/koopman_boundary.py
 echo
+echo "== Python / scipy brentq + mpmath Koopman for every table of a grid and extreme tables =="
+python3 scripts/reference/koopman_every_table.py
+echo
 echo "== cross-check R vs Python =="
 python3 scripts/reference/crosscheck.py

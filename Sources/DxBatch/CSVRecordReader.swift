@@ -78,6 +78,16 @@ public struct CSVRecordReader {
                 putBack(continuation)
                 return .rejected(line: first.number, reason: "a quoted field is not closed \(unclosed); reading resumes at line \(next)")
             }
+            if parser.textAfterClosingQuote && !continuation.isEmpty {
+                // A quote that closed lines later and was followed by more text: almost surely a stray
+                // opening quote that ran on into the rows after it.
+                putBack(continuation)
+                return .rejected(
+                    line: first.number,
+                    reason:
+                        "a quoted field opened on this line runs over \(continuation.count + 1) lines and closes before other text; reading resumes at line \(next)"
+                )
+            }
             if parser.tooManyFields {
                 putBack(continuation)
                 return .rejected(line: first.number, reason: "more than \(limits.maximumFields) fields, the limit")
@@ -149,6 +159,8 @@ struct RecordParser {
     var ends: [Int] = []
     var quoted = false
     var tooManyFields = false
+    /// Whether a closing quote was followed by something other than a comma or the end of the line.
+    var textAfterClosingQuote = false
 
     init(maximumFields: Int) { self.maximumFields = maximumFields }
 
@@ -176,6 +188,7 @@ struct RecordParser {
                         continue
                     }
                     quoted = false
+                    if following < line.endIndex && line[following] != comma { textAfterClosingQuote = true }
                 } else {
                     bytes.append(byte)
                 }

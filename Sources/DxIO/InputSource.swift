@@ -24,6 +24,7 @@ public final class InputSource {
     private let ownsDescriptor: Bool
     private let memory: [UInt8]
     private var position = 0
+    private let maximumReadSize: Int
 
     /// Opens `path` for reading; `-` is standard input. `flag` names the
     /// option in messages ("--input").
@@ -31,7 +32,7 @@ public final class InputSource {
         if path == "-" {
             let name = "\(flag) (standard input)"
             guard let identity = FileIdentity(descriptor: STDIN_FILENO) else {
-                throw IOError(.open, name: name, problem: "standard input is closed")
+                throw IOError(.read, name: name, problem: "standard input is closed")
             }
             guard identity.kind != .directory else { throw IOError(.refused, name: name, problem: "standard input is a directory") }
             return InputSource(descriptor: STDIN_FILENO, owned: false, name: name, identity: identity)
@@ -51,13 +52,16 @@ public final class InputSource {
         return InputSource(descriptor: descriptor, owned: true, name: name, identity: identity)
     }
 
-    /// Bytes in memory, read as if from a file.
-    public init(bytes: [UInt8], name: String = "input") {
+    /// Bytes in memory, read as if from a file. `maximumReadSize` makes
+    /// each read return at most that many bytes, as a pipe may.
+    public init(bytes: [UInt8], name: String = "input", maximumReadSize: Int = .max) {
+        precondition(maximumReadSize > 0, "a read must be able to return a byte")
         self.name = name
         self.identity = nil
         self.descriptor = -1
         self.ownsDescriptor = false
         self.memory = bytes
+        self.maximumReadSize = maximumReadSize
     }
 
     /// Text in memory, read as if from a file.
@@ -71,6 +75,7 @@ public final class InputSource {
         self.descriptor = descriptor
         self.ownsDescriptor = owned
         self.memory = []
+        self.maximumReadSize = .max
     }
 
     deinit {
@@ -80,7 +85,7 @@ public final class InputSource {
     /// Reads up to `buffer.count` bytes; returns 0 at the end of the input.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(IOError) -> Int {
         guard descriptor >= 0 else {
-            let count = Swift.min(buffer.count, memory.count - position)
+            let count = Swift.min(buffer.count, memory.count - position, maximumReadSize)
             guard count > 0 else { return 0 }
             memory.withUnsafeBytes { source in
                 buffer.baseAddress!.copyMemory(from: source.baseAddress! + position, byteCount: count)

@@ -16,7 +16,9 @@
 /// - A symbolic link is followed: its target is what gets replaced, and the
 ///   link stays a link.
 /// - A device, FIFO or other non-regular file is opened and written in
-///   place, never replaced (`/dev/null`, `/dev/stderr`, a named pipe).
+///   place, never replaced (`/dev/null`, a named pipe); so is any path under
+///   `/dev` or `/proc` (`/dev/stderr`, `/proc/self/fd/2`), which may stand
+///   for an open stream.
 /// - A path that is one of the inputs (same device and inode, however it is
 ///   written) is refused, as is a directory.
 ///
@@ -54,12 +56,12 @@ public final class OutputFile {
         if path == "-" { return OutputFile(sink: standardOutput, path: nil, mode: .standardOutput) }
         let name = "\(flag) (\(path))"
         guard !path.isEmpty else { throw IOError(.refused, name: name, problem: "names no file") }
-        let target = try resolvedTarget(of: path, name: name)
         var status = stat()
-        if lstat(target, &status) != 0 {
+        guard stat(path, &status) == 0 else {
             let code = errno
             guard code == ENOENT else { throw IOError(.open, name: name, code: code, action: "cannot open") }
-            return try replacing(target, name: name, existing: nil)
+            // A new file, or a dangling symbolic link: create its target.
+            return try replacing(try resolvedTarget(of: path, name: name), name: name, existing: nil)
         }
         let identity = FileIdentity(status)
         switch identity.kind {
@@ -72,13 +74,15 @@ public final class OutputFile {
         default:
             break
         }
-        guard identity.kind == .regular else {
-            // Devices, FIFOs, sockets: written in place, never replaced.
-            let descriptor = SystemCalls.open(target, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+        // Devices, FIFOs and sockets are written in place, never replaced; so is anything named
+        // under /dev or /proc (/dev/stdout, /proc/self/fd/2), which may stand for an open stream.
+        let special = path.hasPrefix("/dev/") || path.hasPrefix("/proc/")
+        guard identity.kind == .regular && !special else {
+            let descriptor = SystemCalls.open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY | (identity.kind == .regular ? O_APPEND : 0))
             guard descriptor >= 0 else { throw IOError(.open, name: name, code: errno, action: "cannot open for writing") }
-            return OutputFile(
-                sink: OutputSink(descriptor: descriptor, name: name), path: target, mode: .inPlace(descriptor: descriptor))
+            return OutputFile(sink: OutputSink(descriptor: descriptor, name: name), path: path, mode: .inPlace(descriptor: descriptor))
         }
+        let target = try resolvedTarget(of: path, name: name)
         guard access(target, W_OK) == 0 else { throw IOError(.open, name: name, code: errno, action: "cannot write") }
         return try replacing(target, name: name, existing: status)
     }

@@ -36,7 +36,7 @@ struct BatchOptions: ParsableArguments {
             rejectFile?.discard()
             throw error
         }
-        DxKitMain.standardError("dxkit: \(summary.description(of: "rows"))")
+        try Console.report("dxkit: \(summary.description(of: "rows"))")
         if summary.rejected > 0 { throw ExitCode(ExitStatus.rejectedRows) }
     }
 }

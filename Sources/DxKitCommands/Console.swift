@@ -26,6 +26,12 @@ enum Console {
         try StandardStreams.output.flush()
     }
 
+    /// One line on standard error that is part of the result (a batch's
+    /// summary): a failure to write it is an error like any other.
+    static func report(_ line: String) throws(IOError) {
+        try StandardStreams.error.write(VisibleText.line(line, limit: 4000) + "\n")
+    }
+
     /// One line on standard error, its control characters made visible.
     /// Returns false if standard error cannot be written either.
     @discardableResult

@@ -102,7 +102,7 @@ struct ReferCommand: ParsableCommand {
             output: StandardStreams.output, rejects: RejectLog(sink: StandardStreams.error, prefix: "dxkit: "))
         guard summary.rejected > 0 else { return }
         try StandardStreams.output.flush()
-        DxKitMain.standardError("dxkit: \(summary.description(of: "patients"))")
+        try Console.report("dxkit: \(summary.description(of: "patients"))")
         throw ExitCode(ExitStatus.rejectedRows)
     }
 

@@ -151,6 +151,11 @@ struct TableCommand: RenderingCommand {
         } catch let error as StatisticsError {
             throw InputError(error)
         }
+        if requested.needsMonteCarlo {
+            // Every cell runs its own simulation: bound the total work before any of it starts.
+            let settings = try combination.monteCarloSettings()
+            do { try settings.checkBudget(runs: rows.count * columns.count, what: "--show \(show ?? "")") } catch { throw InputError(error) }
+        }
         let presets = try Set(rows.compactMap(\.label)).sorted().map { id in try base.get().record(id) }
         return ProbabilityTable(
             title: title, rows: rows, columns: columns, contents: requested, level: confidence, population: population,

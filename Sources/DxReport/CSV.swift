@@ -47,15 +47,17 @@ public enum CSV {
 
     /// Appends one field (neutralised and quoted as needed) to `bytes`.
     public static func append(field text: String, to bytes: inout [UInt8], safety: FormulaSafety = CSV.formulaSafety) {
-        if safety == .neutralised && wouldRunAsFormula(text) { bytes.append(0x27) }
+        let neutralise = safety == .neutralised && wouldRunAsFormula(text)
         if text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
             bytes.append(0x22)
+            if neutralise { bytes.append(0x27) }
             for byte in text.utf8 {
                 if byte == 0x22 { bytes.append(0x22) }
                 bytes.append(byte)
             }
             bytes.append(0x22)
         } else {
+            if neutralise { bytes.append(0x27) }
             bytes.append(contentsOf: text.utf8)
         }
     }

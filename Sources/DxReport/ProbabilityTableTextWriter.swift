@@ -21,8 +21,8 @@ struct ProbabilityTableTextWriter: ProbabilityTableWriter {
     func opening(_ table: ProbabilityTable) -> String {
         let levelText = NumberText.level(table.level)
         if markdown {
-            let labels = header(table).map { $0.replacingOccurrences(of: "|", with: "\\|") }
-            return "**\(table.title)**\n\nPost-test probability (\(levelText) CI) by pretest probability.\n\n"
+            let labels = header(table).map { MarkupText.markdown($0).replacingOccurrences(of: "|", with: "\\|") }
+            return "**\(MarkupText.markdown(table.title))**\n\nPost-test probability (\(levelText) CI) by pretest probability.\n\n"
                 + "| " + labels.joined(separator: " | ") + " |\n"
                 + "|---:|" + String(repeating: "---|", count: table.columns.count) + "\n"
         }
@@ -58,7 +58,7 @@ struct ProbabilityTableTextWriter: ProbabilityTableWriter {
         if markdown {
             var notes = table.notes
             let disclaimer = notes.removeLast()
-            return "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n\n_\(disclaimer)_\n"
+            return "\n" + notes.map { "- " + MarkupText.markdown($0) }.joined(separator: "\n") + "\n\n_\(disclaimer)_\n"
         }
         return "\n" + table.notes.map { "- " + $0 }.joined(separator: "\n") + "\n"
     }

@@ -31,8 +31,14 @@ struct RatioReferenceTests {
         if let estimate = reference.estimate {
             #expect(matches(interval.estimate, estimate), "estimate \(interval.estimate) vs \(estimate)")
         }
-        // Root-finding tolerance leaves ~1e-12; 1e-9 relative is the bar.
-        #expect(matches(interval.lower, reference.lower ?? 0), "lower \(interval.lower) vs \(String(describing: reference.lower))")
-        #expect(matches(interval.upper, reference.upper), "upper \(interval.upper) vs \(String(describing: reference.upper))")
+        // Root-finding tolerance leaves ~1e-12; 1e-9 relative is the bar. With an arm of a million
+        // or more, U(φ) in double precision carries about n·ε of rounding near a proportion of 1
+        // (the reference evaluates it in 50 digits), so the bar there is 1e-7.
+        let tolerance = Swift.max(reference.n1, reference.n2) >= 1_000_000 ? 1e-7 : 1e-9
+        #expect(
+            matches(interval.lower, reference.lower ?? 0, relative: tolerance),
+            "lower \(interval.lower) vs \(String(describing: reference.lower))")
+        #expect(
+            matches(interval.upper, reference.upper, relative: tolerance), "upper \(interval.upper) vs \(String(describing: reference.upper))")
     }
 }

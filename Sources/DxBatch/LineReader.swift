@@ -28,11 +28,12 @@ public struct LineReader {
     private let source: InputSource
     private let maximumLineBytes: Int
     private var buffer: [UInt8] = []
+    /// One read's worth, reused: a short read (a pipe) costs only what it delivers.
+    private var block = [UInt8](repeating: 0, count: 1 << 16)
     private var start = 0
     private var finished = false
     private var atStart = true
     private var lineNumber = 0
-    private static let blockSize = 1 << 16
 
     public init(source: InputSource, limits: BatchLimits = .standard) {
         self.source = source
@@ -79,19 +80,16 @@ public struct LineReader {
     @discardableResult
     private mutating func readBlock() throws(BatchError) -> Int {
         let previousCount = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.blockSize))
         let source = self.source
-        let result: Result<Int, IOError> = buffer.withUnsafeMutableBytes { all in
-            Result { () throws(IOError) -> Int in try source.read(into: UnsafeMutableRawBufferPointer(rebasing: all[previousCount...])) }
+        let result: Result<Int, IOError> = block.withUnsafeMutableBytes { raw in
+            Result { () throws(IOError) -> Int in try source.read(into: raw) }
         }
         let count: Int
         switch result {
         case .success(let value): count = value
-        case .failure(let error):
-            buffer.removeSubrange(previousCount...)
-            throw .inputOutput(error)
+        case .failure(let error): throw .inputOutput(error)
         }
-        buffer.removeSubrange((previousCount + count)...)
+        buffer.append(contentsOf: block[..<count])
         if count == 0 {
             finished = true
             return 0

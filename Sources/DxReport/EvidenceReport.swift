@@ -74,7 +74,8 @@ public enum EvidenceReport {
     private static func showText(_ record: EvidenceRecord, accuracy: DiagnosticAccuracy?, markdown: Bool) -> String {
         // Everything from the record is text from outside: escaped in Markdown (no HTML, no links).
         let shown: (String) -> String = { markdown ? MarkupText.markdown($0) : $0 }
-        let heading = markdown ? "### \(shown(record.title)) (\(shown(record.id)))" : "\(record.title)  [\(record.id)]"
+        // Ids are kebab-case (validated), so one fits in a code span as it is.
+        let heading = markdown ? "### \(shown(record.title)) (`\(record.id)`)" : "\(record.title)  [\(record.id)]"
         var lines = [heading, ""]
         func field(_ name: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }

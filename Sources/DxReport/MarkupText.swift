@@ -26,8 +26,8 @@ public enum MarkupText {
 
     /// Text from outside (an evidence record, a patient id) safe in
     /// Markdown: HTML (`<script>`), entities and link, image and code syntax
-    /// (`[`, `]`, `!`, `` ` ``, `\`) and emphasis (`*`, `_`) are escaped, so
-    /// it renders as the text it is and never as a tag or a link; a line
+    /// (`[`, `]`, `` ` ``, `\`) are escaped, so it renders as the text it is
+    /// and never as a tag, a link or an image; a line
     /// break becomes a space, so the text cannot start a heading or a list of
     /// its own. (Table cells also need `|` escaped; `TextTable` does that.)
     ///
@@ -45,7 +45,7 @@ public enum MarkupText {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\n", "\r\n": result += " "
-            case "\\", "`", "[", "]", "!", "*", "_": result += "\\" + String(character)
+            case "\\", "`", "[", "]": result += "\\" + String(character)
             default: result.append(character)
             }
         }

@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "DxReferral", targets: ["DxReferral"]),
         .library(name: "DxMeta", targets: ["DxMeta"]),
         .library(name: "DxReport", targets: ["DxReport"]),
+        .library(name: "DxIO", targets: ["DxIO"]),
+        .library(name: "DxBatch", targets: ["DxBatch"]),
         .executable(name: "dxkit", targets: ["dxkit"]),
     ],
     dependencies: [
@@ -30,10 +32,12 @@ let package = Package(
         .target(name: "DxReferral", dependencies: ["DxStats", "DxEvidence"]),
         .target(name: "DxMeta", dependencies: ["DxStats", "DxEvidence", "CGSL"]),
         .target(name: "DxReport", dependencies: ["DxStats", "DxEvidence", "DxReferral", "DxMeta"]),
+        .target(name: "DxIO"),
+        .target(name: "DxBatch", dependencies: ["DxIO", "DxStats", "DxEvidence", "DxReferral", "DxReport"]),
         .target(
             name: "DxKitCommands",
             dependencies: [
-                "DxStats", "DxEvidence", "DxReferral", "DxMeta", "DxReport",
+                "DxStats", "DxEvidence", "DxReferral", "DxMeta", "DxReport", "DxIO", "DxBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,7 +67,15 @@ let package = Package(
         ),
         .testTarget(
             name: "DocumentationExamplesTests",
-            dependencies: ["DxStats", "DxEvidenceFormat", "DxEvidence", "DxReferral", "DxMeta", "DxReport"]
+            dependencies: ["DxStats", "DxEvidenceFormat", "DxEvidence", "DxReferral", "DxMeta", "DxReport", "DxIO", "DxBatch"]
+        ),
+        .testTarget(
+            name: "DxIOTests",
+            dependencies: ["DxIO"]
+        ),
+        .testTarget(
+            name: "DxBatchTests",
+            dependencies: ["DxBatch", "DxIO", "DxStats", "DxEvidence", "DxReferral", "DxReport"]
         ),
         .testTarget(
             name: "DxKitCommandsTests",

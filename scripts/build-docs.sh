@@ -15,7 +15,7 @@ swift package dump-symbol-graph --minimum-access-level public >&2
 graphs=$(swift build --show-bin-path)/../symbolgraph
 mkdir -p .build/docs
 docc=$(command -v docc || echo "$(dirname "$(readlink -f "$(command -v swift)")")/docc")
-for target in DxStats DxEvidenceFormat DxEvidence DxReferral DxMeta DxReport; do
+for target in DxStats DxEvidenceFormat DxEvidence DxReferral DxMeta DxReport DxIO DxBatch; do
   echo "== DocC: $target"
   module_graphs=$(mktemp -d)
   cp "$graphs/$target".symbols.json "$module_graphs/"

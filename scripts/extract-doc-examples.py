@@ -20,7 +20,7 @@ import sys
 
 root = pathlib.Path(__file__).resolve().parents[1]
 output = root / "Tests" / "DocumentationExamplesTests" / "DocumentationExamples.swift"
-LIBRARIES = ["DxStats", "DxEvidenceFormat", "DxEvidence", "DxReferral", "DxMeta", "DxReport"]
+LIBRARIES = ["DxStats", "DxEvidenceFormat", "DxEvidence", "DxReferral", "DxMeta", "DxReport", "DxIO", "DxBatch"]
 
 
 def examples():

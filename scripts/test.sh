@@ -18,7 +18,7 @@ fi
 
 # Formatting: one .swift-format at the root; any finding fails.
 echo "== swift format lint =="
-swift format lint --strict -r Sources Tests Examples Plugins Benchmarks/BedsideBenchmark Package.swift
+swift format lint --strict -r Sources Tests Examples Plugins Benchmarks/BedsideBenchmark Fuzz/Package.swift Fuzz/Sources Package.swift
 
 # The embedding example: a separate package that uses DxKit's public API by path.
 echo "== Examples/BedsideEmbedding (embedding DxKit from another package) =="
@@ -34,3 +34,9 @@ scripts/build-docs.sh
 
 echo "== swift test =="
 swift test "$@"
+
+# The fuzz targets (Fuzz/, libFuzzer with the address sanitizer), a few seconds each:
+# a smoke run that every parser still runs clean from its seed corpus and a little beyond.
+# scripts/fuzz.sh with no arguments runs each for five minutes, before a release.
+echo "== fuzzing (smoke) =="
+scripts/fuzz.sh "${DXKIT_FUZZ_SECONDS:-5}"

@@ -57,7 +57,16 @@ public struct EvidenceBase: Sendable {
         guard errors.isEmpty else { throw EvidenceErrors(errors: errors) }
     }
 
-    /// Reads every `*.json` file of `directory` except `schema.json`.
+    /// The largest evidence file read (4 MiB; the built-in files are a few
+    /// kilobytes each): a bigger one is refused before it is read.
+    public static let maximumFileBytes = 4 << 20
+
+    /// The most evidence files read from one directory.
+    public static let maximumFileCount = 1000
+
+    /// Reads every `*.json` file of `directory` except `schema.json`. Each
+    /// must be a regular file (a named pipe would block) of at most
+    /// ``maximumFileBytes``; at most ``maximumFileCount`` files are read.
     public init(directory: URL) throws(EvidenceErrors) {
         let names: [String]
         do {
@@ -69,9 +78,26 @@ public struct EvidenceBase: Sendable {
         guard !names.isEmpty else {
             throw EvidenceErrors(errors: [EvidenceError(file: directory.path, problem: "no evidence files (*.json) in the directory")])
         }
+        guard names.count <= Self.maximumFileCount else {
+            throw EvidenceErrors(errors: [
+                EvidenceError(
+                    file: directory.path, problem: "\(names.count) evidence files, over the limit of \(Self.maximumFileCount) per directory")
+            ])
+        }
         var files: [(String, Data)] = []
         for name in names {
-            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else {
+            let path = directory.appendingPathComponent(name).path
+            let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath)
+            guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular else {
+                throw EvidenceErrors(errors: [EvidenceError(file: name, problem: "is not a regular file")])
+            }
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            guard size <= Self.maximumFileBytes else {
+                throw EvidenceErrors(errors: [
+                    EvidenceError(file: name, problem: "is \(size) bytes, over the limit of 4 MiB for an evidence file")
+                ])
+            }
+            guard let data = FileManager.default.contents(atPath: path), data.count <= Self.maximumFileBytes else {
                 throw EvidenceErrors(errors: [EvidenceError(file: name, problem: "cannot read the file")])
             }
             files.append((name, data))

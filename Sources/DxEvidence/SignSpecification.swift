@@ -66,7 +66,7 @@ public struct SignSpecification: Sendable, Hashable {
             }
             var numbers: [Double] = []
             for part in parts {
-                guard let value = Double(part), value.isFinite, value >= 0, !part.lowercased().contains("x") else {
+                guard let value = DecimalNumber.parse(part), value >= 0 else {
                     throw problem("'\(part)' must be a finite number ≥ 0")
                 }
                 numbers.append(value)

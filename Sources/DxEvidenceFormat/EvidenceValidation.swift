@@ -4,7 +4,9 @@ import Foundation
 /// and the record.
 ///
 /// - every record has at least one citation, and each citation a DOI, PMID,
-///   URL or a note saying why there is none;
+///   URL or a note saying why there is none; a URL is an http(s) link
+///   (`javascript:`, `data:`, `file:` and the like are refused, since a
+///   report or handout may make it clickable);
 /// - ids are kebab-case and unique; related records exist;
 /// - a diagnostic study's counts reproduce its reported sensitivity,
 ///   specificity (and PPV, NPV, accuracy, prevalence when given) to the
@@ -31,6 +33,11 @@ public enum EvidenceValidation {
             where citation.doi == nil && citation.pmid == nil && citation.url == nil && citation.note == nil {
                 problem("citation \(index + 1) has no DOI, PMID or URL (and no note saying why)")
             }
+            for (index, citation) in record.citations.enumerated() {
+                if let url = citation.url, !isWebLink(url) {
+                    problem("citation \(index + 1)'s url (\(VisibleText.line(url, limit: 80))) must be an http:// or https:// link")
+                }
+            }
             for related in record.relatedRecords ?? [] where !ids.contains(related) {
                 problem("related record '\(related)' does not exist")
             }
@@ -55,6 +62,17 @@ public enum EvidenceValidation {
                     problem: "exactly one pretest preset must have isDefault true; found \(defaults.map(\.id))"))
         }
         return problems
+    }
+
+    /// Whether `text` is a plain web link: `http://` or `https://` (any case)
+    /// followed by a host, with no spaces or control characters.
+    static func isWebLink(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        guard let rest = ["https://", "http://"].first(where: { lowered.hasPrefix($0) }).map({ text.dropFirst($0.count) }) else {
+            return false
+        }
+        return !rest.isEmpty && !rest.hasPrefix("/")
+            && !rest.unicodeScalars.contains { $0.properties.isWhitespace || VisibleText.isHidden($0) }
     }
 
     /// Half a unit in the last printed decimal of `reported` (0.9333 → 5e-5).

@@ -301,25 +301,8 @@ private struct Parser {
 
 extension StrictJSON {
     /// Text safe to show in a message: control and bidirectional-override
-    /// characters shown as `\u{…}`, long text shortened.
+    /// characters shown as `\u{…}`, long text shortened (``VisibleText/line(_:limit:)``).
     public static func visible(_ text: String, limit: Int = 80) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            if result.unicodeScalars.count >= limit {
-                result += "…"
-                break
-            }
-            let value = scalar.value
-            let isControl = value < 0x20 || (0x7F...0x9F).contains(value)
-            let isBidi =
-                (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E || value == 0x200F
-                || value == 0x061C
-            if isControl || isBidi {
-                result += "\\u{" + String(value, radix: 16, uppercase: true) + "}"
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        VisibleText.line(text, limit: limit)
     }
 }

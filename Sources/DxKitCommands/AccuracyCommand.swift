@@ -1,4 +1,5 @@
 import ArgumentParser
+import DxBatch
 import DxReport
 import DxStats
 import Foundation
@@ -37,17 +38,22 @@ struct AccuracyCommand: RenderingCommand {
 
     @OptionGroup var common: CommonOptions
 
+    var isForPeople: Bool { common.isForPeople }
+
     mutating func run() throws {
         guard batch.input != nil else {
-            print(try renderOutput())
+            try Console.write(try CSV.$formulaSafety.withValue(common.formulaSafety) { try renderOutput() }, forPeople: isForPeople)
             return
         }
         guard !table.anyGiven else { throw InputError("give either --input or the four counts, not both") }
         // Batch output is CSV, or JSON lines with --format json.
-        let batchRun = try AccuracyBatch(
-            level: common.confidenceLevel(), proportionMethod: ci, likelihoodRatioMethod: likelihoodRatioInterval,
-            zeroCellFallback: zeroCellFallback, format: common.format == .json ? .json : .csv, threads: batch.threadCount)
-        try batch.run(batchRun.run)
+        let settings = AccuracyBatch.Settings(
+            level: try common.confidenceLevel(), proportionMethod: ci, likelihoodRatioMethod: likelihoodRatioInterval,
+            zeroCellFallback: zeroCellFallback, format: common.format == .json ? .jsonLines : .csv, formulaSafety: common.formulaSafety,
+            threads: batch.threadCount)
+        try batch.run { input, output, rejects, progress throws(BatchError) in
+            try AccuracyBatch.run(input: input, settings: settings, output: output, rejects: rejects, progress: progress)
+        }
     }
 
     mutating func renderOutput() throws -> String {

@@ -1,7 +1,9 @@
 import ArgumentParser
+import DxBatch
+import DxIO
 import Foundation
 
-/// `--input FILE|-`, `--rejects FILE` and `--threads N` for batch commands.
+/// `--input FILE|-`, `--rejects FILE|-`, `--quiet` and `--threads N` for batch commands.
 struct BatchOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -12,7 +14,9 @@ struct BatchOptions: ParsableArguments {
     var input: String?
 
     @Option(
-        help: ArgumentHelp("With --input: write rejected rows here (line number and reason) instead of to standard error.", valueName: "file"),
+        help: ArgumentHelp(
+            "With --input: write rejected rows here (line number and reason) instead of to standard error. A file is replaced only when the run completes; a device or pipe is written in place.",
+            valueName: "file"),
         completion: .file())
     var rejects: String?
 
@@ -29,26 +33,30 @@ struct BatchOptions: ParsableArguments {
     /// The number of worker threads: `--threads`, or one per core.
     var threadCount: Int { threads ?? ProcessInfo.processInfo.activeProcessorCount }
 
-    /// Runs `work` on the input, its reject log and a progress reporter,
-    /// then reports rows read = written + rejected on standard error; exit
-    /// status 65 if any row was rejected.
-    func run(_ work: (FileHandle, RejectLog, ProgressReporter) throws -> (read: Int, written: Int)) throws {
+    /// Runs a batch engine on the input: output to standard output, rejected
+    /// rows to `--rejects` or standard error, progress on a terminal, then
+    /// the summary (rows read = written + rejected) on standard error. Exit
+    /// status 65 if any row was rejected; a `--rejects` file keeps its old
+    /// contents if the run fails.
+    func run(_ engine: (InputSource, OutputSink, RejectLog, @escaping BatchProgress) throws(BatchError) -> BatchSummary) throws {
         guard let input else { return }
-        let handle: FileHandle
-        if input == "-" {
-            handle = .standardInput
-        } else {
-            guard let file = FileHandle(forReadingAtPath: input) else { throw InputError("--input (\(input)): cannot read the file") }
-            handle = file
+        let source = try InputSource.open(input, name: "--input")
+        let rejectFile = try rejects.map { path throws(IOError) in
+            try OutputFile.open(path, name: "--rejects", refusing: [source.identity].compactMap { $0 }, standardOutput: StandardStreams.output)
         }
-        let rejectLog = try RejectLog(path: rejects)
+        let log = rejectFile.map { RejectLog(sink: $0.sink) } ?? RejectLog(sink: StandardStreams.error, prefix: "dxkit: ")
         let progress = ProgressReporter.standardError(noun: "rows", path: input, quiet: quiet)
-        let counts: (read: Int, written: Int)
+        let summary: BatchSummary
         do {
             defer { progress.finish() }
-            counts = try work(handle, rejectLog, progress)
+            summary = try engine(source, StandardStreams.output, log) { read, bytes in progress.update(items: read, bytes: bytes) }
+            try StandardStreams.output.flush()
+            try rejectFile?.commit()
+        } catch {
+            rejectFile?.discard()
+            throw error
         }
-        DxKitMain.standardError("dxkit: \(counts.read) rows read, \(counts.written) written, \(rejectLog.count) rejected")
-        if rejectLog.count > 0 { throw ExitCode(65) }
+        try Console.report("dxkit: \(summary.description(of: "rows"))")
+        if summary.rejected > 0 { throw ExitCode(ExitStatus.rejectedRows) }
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import DxReport
 import DxStats
 
-/// Flags every command accepts: `--format` and `--level`.
+/// Flags every command accepts: `--format`, `--level` and `--csv-raw`.
 struct CommonOptions: ParsableArguments {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
@@ -11,6 +11,18 @@ struct CommonOptions: ParsableArguments {
         help: "Confidence level in (0, 1), e.g. 0.95 or 95%.",
         transform: { $0 })
     var level: String = "0.95"
+
+    @Flag(name: .customLong("csv-raw"), help: CommonOptions.csvRawHelp)
+    var csvRaw = false
+
+    static let csvRawHelp: ArgumentHelp =
+        "CSV: write every cell as it is. By default a cell starting with =, +, @, a tab or a carriage return (or - when not a number) gets a leading ' so that spreadsheets show it instead of running it."
+
+    /// How CSV cells that would run as spreadsheet formulas are written.
+    var formulaSafety: CSV.FormulaSafety { csvRaw ? .raw : .neutralised }
+
+    /// Whether the output is text for people (shown with control characters made visible).
+    var isForPeople: Bool { format == .text || format == .markdown }
 
     /// The level, checked; the error names the bad value.
     func confidenceLevel() throws -> ConfidenceLevel {

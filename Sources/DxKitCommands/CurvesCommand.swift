@@ -65,8 +65,10 @@ struct CurvesCommand: RenderingCommand {
         return picture.render(svg: { curves.svg(size: $0) }, json: { curves.json })
     }
 
+    var isForPeople: Bool { false }
+
     mutating func run() throws {
-        try picture.write(try renderOutput())
+        try picture.write(try renderOutput(), inputs: evidence.inputIdentities)
     }
 
     func makeCurves() throws -> ProbabilityCurves {

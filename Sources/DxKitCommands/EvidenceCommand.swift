@@ -17,6 +17,9 @@ struct EvidenceCommand: ParsableCommand {
         @OptionGroup var evidence: EvidenceOptions
         @OptionGroup var common: CommonOptions
 
+        var isForPeople: Bool { common.isForPeople }
+        var formulaSafety: CSV.FormulaSafety { common.formulaSafety }
+
         mutating func renderOutput() throws -> String {
             EvidenceReport.list(try evidence.base(), format: common.format)
         }
@@ -32,6 +35,9 @@ struct EvidenceCommand: ParsableCommand {
         var likelihoodRatioInterval: RatioIntervalMethod = .log
         @OptionGroup var evidence: EvidenceOptions
         @OptionGroup var common: CommonOptions
+
+        var isForPeople: Bool { common.isForPeople }
+        var formulaSafety: CSV.FormulaSafety { common.formulaSafety }
 
         mutating func renderOutput() throws -> String {
             let base = try evidence.base()
@@ -49,6 +55,9 @@ struct EvidenceCommand: ParsableCommand {
         @OptionGroup var evidence: EvidenceOptions
         @OptionGroup var common: CommonOptions
 
+        var isForPeople: Bool { common.isForPeople }
+        var formulaSafety: CSV.FormulaSafety { common.formulaSafety }
+
         mutating func renderOutput() throws -> String {
             do { return EvidenceReport.cite(try evidence.base().record(id), format: common.format) } catch let error as EvidenceLookupError {
                 throw InputError(error.description)
@@ -61,6 +70,8 @@ struct EvidenceCommand: ParsableCommand {
             abstract: "Check a directory of evidence records: schema, citations, counts against reported figures, unique ids.")
         @Argument(help: "The directory, e.g. Evidence.", completion: .directory) var directory: String
         @OptionGroup var common: CommonOptions
+
+        var isForPeople: Bool { common.isForPeople }
 
         mutating func renderOutput() throws -> String {
             let base: EvidenceBase

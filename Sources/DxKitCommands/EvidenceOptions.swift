@@ -1,5 +1,6 @@
 import ArgumentParser
 import DxEvidence
+import DxIO
 import Foundation
 
 /// `--evidence DIR`: add or override evidence records (a hospital's own
@@ -27,6 +28,15 @@ struct EvidenceOptions: ParsableArguments {
         } catch {
             throw InputError("--evidence (\(directory)): " + error.errors.map(\.description).joined(separator: "; "))
         }
+    }
+}
+
+extension EvidenceOptions {
+    /// The evidence files `--evidence DIR` reads, so that an output path
+    /// naming one of them is refused.
+    var inputIdentities: [FileIdentity] {
+        guard let directory, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        return names.filter { $0.hasSuffix(".json") }.compactMap { FileIdentity(path: directory + "/" + $0) }
     }
 }
 

@@ -36,7 +36,7 @@ enum GivenLikelihoodRatios {
     private static func numbers(_ texts: [String], flag: String) throws -> [(Double, String)] {
         try texts.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }.map { part in
             let text = part.trimmingCharacters(in: .whitespaces)
-            guard let value = Double(text), value.isFinite, value >= 0 else {
+            guard let value = DecimalNumber.parse(text), value >= 0 else {
                 throw InputError("\(flag) (\(text)) must be a finite number ≥ 0")
             }
             return (value, text)

@@ -78,8 +78,10 @@ struct HandoutCommand: RenderingCommand {
         try makeHandout().html()
     }
 
+    var isForPeople: Bool { false }
+
     mutating func run() throws {
-        try PictureOutput.write(try renderOutput(), to: output)
+        try PictureOutput.write(try renderOutput(), to: output, inputs: evidence.inputIdentities)
     }
 
     func makeHandout() throws -> Handout {

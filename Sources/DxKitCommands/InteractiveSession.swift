@@ -15,17 +15,17 @@ import Foundation
 /// Enter accepts the default shown in brackets. The answer is the referral
 /// note in brief, with the command that prints it in full.
 struct InteractiveSession {
-    let input: (String) -> String?
-    let output: (String) -> Void
+    let input: (String) throws -> String?
+    let output: (String) throws -> Void
 
     /// A session on the process's standard input and output.
     static func terminal() -> InteractiveSession {
         InteractiveSession(
             input: { prompt in
-                FileHandle.standardOutput.write(Data(prompt.utf8))
+                try Console.prompt(prompt)
                 return readLine(strippingNewline: true)
             },
-            output: { text in FileHandle.standardOutput.write(Data((text + "\n").utf8)) })
+            output: { text in try Console.prompt(text + "\n") })
     }
 
     /// Whether standard input and output are both a terminal.
@@ -46,10 +46,10 @@ struct InteractiveSession {
     func run() throws -> String {
         let base: EvidenceBase
         do { base = try EvidenceBase.builtIn() } catch { throw InputError("the built-in evidence base is invalid: \(error.description)") }
-        output("DxKit bedside consult: suspected low-energy vertebral compression fracture.")
-        output("Enter accepts the [default]; ? means don't know (never read as no); Ctrl-D stops.")
-        output("DxKit supports a clinician's judgement; it does not replace it.")
-        output("")
+        try output("DxKit bedside consult: suspected low-energy vertebral compression fracture.")
+        try output("Enter accepts the [default]; ? means don't know (never read as no); Ctrl-D stops.")
+        try output("DxKit supports a clinician's judgement; it does not replace it.")
+        try output("")
         var answers = ConsultAnswers()
 
         // 1. Red flags first: a yes prints its urgent action at once.
@@ -65,7 +65,7 @@ struct InteractiveSession {
             }
             answers.set(input, answer)
             if answer == .yes, let item = ReferralPathway.rule(rule) {
-                output("  → \(rule): \(item.headline ?? item.advice.text)")
+                try output("  → \(rule): \(item.headline ?? item.advice.text)")
             }
         }
 
@@ -73,7 +73,7 @@ struct InteractiveSession {
         let trauma = try askAnswer("High-energy trauma (a fall from standing height is low-energy)? [y/n/?] [n]: ", defaultValue: .no)
         answers.set(.highEnergyTrauma, trauma)
         if trauma == .yes {
-            output("  → EMERGENCY (today): \(ReferralPathway.trauma.advice.text)")
+            try output("  → EMERGENCY (today): \(ReferralPathway.trauma.advice.text)")
         }
 
         // 3. Onset, MRI, pain.
@@ -120,14 +120,14 @@ struct InteractiveSession {
         }
         let result: ReferralResult
         do { result = try ReferralEngine(evidence: base).evaluate(patient) } catch { throw InputError(error.description) }
-        output("")
+        try output("")
         return ReferralReport(result: result).brief + "\n\nThe full note, with evidence and caveats: dxkit refer " + answers.flags
     }
 
     // MARK: Questions
 
     private func ask(_ prompt: String) throws -> String {
-        guard let line = input(prompt) else { throw InputError("input ended before every question was answered") }
+        guard let line = try input(prompt) else { throw InputError("input ended before every question was answered") }
         return line.trimmingCharacters(in: .whitespaces)
     }
 
@@ -138,7 +138,7 @@ struct InteractiveSession {
             if answer.isEmpty, let defaultValue { return defaultValue }
             if let value = options[answer] { return value }
             let keys = Set(options.keys.filter { $0.count == 1 }).sorted().joined(separator: ", ")
-            output("  '\(answer)' is not an answer: type one of \(keys)\(defaultValue == nil ? "" : ", or Enter for the default").")
+            try output("  '\(answer)' is not an answer: type one of \(keys)\(defaultValue == nil ? "" : ", or Enter for the default").")
         }
     }
 
@@ -159,10 +159,10 @@ struct InteractiveSession {
             } else if text.hasSuffix("w") {
                 text = String(text.dropLast())
             }
-            if let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite, value >= 0, value * factor <= 5200 {
+            if let value = DecimalNumber.parse(text), value >= 0, value * factor <= 5200 {
                 return value * factor
             }
-            output("  '\(answer)' is not a time since onset: type weeks (2) or days (5d).")
+            try output("  '\(answer)' is not a time since onset: type weeks (2) or days (5d).")
         }
     }
 
@@ -172,7 +172,7 @@ struct InteractiveSession {
                 .lowercased()
             let words = answer.split(separator: " ").map(String.init)
             guard words.count <= 2 else {
-                output("  '\(answer)' is not an answer: type a severity and a course, e.g. '8 w', or ? for don't know.")
+                try output("  '\(answer)' is not an answer: type a severity and a course, e.g. '8 w', or ? for don't know.")
                 continue
             }
             let severityText = words.first ?? "?", courseText = words.count > 1 ? words[1] : "?"
@@ -181,7 +181,7 @@ struct InteractiveSession {
                 "worsening": "worsening", "?": "unknown",
             ]
             var severity: JSONValue?
-            if let score = Double(severityText), score >= 0, score <= 10 {
+            if let score = DecimalNumber.parse(severityText), score >= 0, score <= 10 {
                 severity = .number(score)
             } else if ["mild", "moderate", "severe"].contains(severityText) {
                 severity = .string(severityText)
@@ -189,7 +189,7 @@ struct InteractiveSession {
                 severity = .string("unknown")
             }
             guard let severity, let course = courses[courseText] else {
-                output("  '\(answer)' is not an answer: type a severity and a course, e.g. '8 w', or ? for don't know.")
+                try output("  '\(answer)' is not an answer: type a severity and a course, e.g. '8 w', or ? for don't know.")
                 continue
             }
             answers.severity = severity
@@ -202,8 +202,8 @@ struct InteractiveSession {
         while true {
             let answer = try ask("Age in years [skip]: ")
             if answer.isEmpty || answer == "?" { return nil }
-            if let age = Double(answer), age >= 0, age <= 130 { return age }
-            output("  '\(answer)' is not an age: type years, or Enter to skip.")
+            if let age = DecimalNumber.parse(answer), age >= 0, age <= 130 { return age }
+            try output("  '\(answer)' is not an age: type years, or Enter to skip.")
         }
     }
 
@@ -228,7 +228,7 @@ struct InteractiveSession {
             )
             if answer == "?" {
                 for preset in presets {
-                    output("  \(preset.id): \(NumberText.percent(.finite(preset.pretestProbability ?? 0))) — \(preset.title)")
+                    try output("  \(preset.id): \(NumberText.percent(.finite(preset.pretestProbability ?? 0))) — \(preset.title)")
                 }
                 continue
             }
@@ -237,7 +237,7 @@ struct InteractiveSession {
                 _ = try base.resolvePretest(answer, name: "pretest", about: target)
                 return answer
             } catch {
-                output("  \(error.description). Please try again.")
+                try output("  \(error.description). Please try again.")
             }
         }
     }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import DxBatch
+import DxIO
 import DxMeta
 import DxReport
 import DxStats
@@ -109,10 +111,26 @@ struct MetaCommand: ParsableCommand {
 
     mutating func run() throws {
         let settings = try settings()
-        let rejectLog = try RejectLog(path: rejects)
+        let source = try input.map { path throws(IOError) in try InputSource.open(path, name: "--input") }
+        // A --rejects file is replaced only when the run completes; it may not be the input.
+        let rejectFile = try rejects.map { path throws(IOError) in
+            try OutputFile.open(path, name: "--rejects", refusing: [source?.identity].compactMap { $0 }, standardOutput: StandardStreams.output)
+        }
+        let rejectLog = rejectFile.map { RejectLog(sink: $0.sink) } ?? RejectLog(sink: StandardStreams.error, prefix: "dxkit: ")
+        do {
+            try run(settings: settings, source: source, rejectLog: rejectLog)
+            try rejectFile?.commit()
+        } catch {
+            rejectFile?.discard()
+            throw error
+        }
+        if rejectLog.count > 0 { throw ExitCode(ExitStatus.rejectedRows) }
+    }
+
+    private func run(settings: MetaAnalysisSettings, source: InputSource?, rejectLog: RejectLog) throws {
         let loaded: MetaStudyInput.Studies
-        if let input {
-            loaded = try MetaStudyInput.read(csv: input, flag: "--input", rejects: rejectLog)
+        if let source {
+            loaded = try MetaStudyInput.read(csv: source, flag: "--input", rejects: rejectLog)
         } else {
             loaded = try MetaStudyInput.evidence(studies: studies, set: evidenceSet, options: evidence)
         }
@@ -120,7 +138,7 @@ struct MetaCommand: ParsableCommand {
         do {
             analysis = try MetaAnalysis(studies: loaded.studies, settings: settings)
         } catch {
-            if input != nil { summarise(loaded, rejectLog) }
+            if source != nil { try summarise(loaded) }
             throw InputError(error.description)
         }
         let document: String
@@ -129,19 +147,22 @@ struct MetaCommand: ParsableCommand {
         case .sroc: document = SROCPlot(analysis: analysis).svg()
         case nil: document = MetaAnalysisReport(analysis: analysis, evidenceSet: loaded.evidenceSet).render(common.format) + "\n"
         }
-        try PictureOutput.write(document, to: plot == nil ? nil : output)
-        if input != nil { summarise(loaded, rejectLog) }
+        if plot == nil, common.format == .text || common.format == .markdown {
+            try Console.writePiece(document, forPeople: true)
+        } else {
+            try PictureOutput.write(document, to: plot == nil ? nil : output, inputs: [source?.identity].compactMap { $0 })
+        }
+        if source != nil { try summarise(loaded) }
         if !analysis.converged {
-            DxKitMain.standardError(
+            try Console.report(
                 "dxkit: error: the fit did not converge (\(analysis.convergence.status) after \(analysis.convergence.iterations) iterations); the estimates shown must not be used"
             )
             throw ExitCode(1)
         }
-        if rejectLog.count > 0 { throw ExitCode(65) }
     }
 
-    private func summarise(_ loaded: MetaStudyInput.Studies, _ rejects: RejectLog) {
-        DxKitMain.standardError("dxkit: \(loaded.read) rows read, \(loaded.studies.count) studies used, \(rejects.count) rejected")
+    private func summarise(_ loaded: MetaStudyInput.Studies) throws {
+        try Console.report("dxkit: \(loaded.read) rows read, \(loaded.studies.count) studies used, \(loaded.rejected) rejected")
     }
 }
 

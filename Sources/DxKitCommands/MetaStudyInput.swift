@@ -1,5 +1,7 @@
 import ArgumentParser
+import DxBatch
 import DxEvidence
+import DxIO
 import DxMeta
 import Foundation
 
@@ -14,39 +16,38 @@ struct MetaStudyInput {
         var evidenceSet: (id: String, caveats: [String])?
     }
 
-    /// Reads the CSV at `path` (or standard input for "-"); each rejected row
-    /// goes to `rejects` with its line number.
-    static func read(csv path: String, flag: String, rejects: RejectLog) throws -> Studies {
-        let handle: FileHandle
-        if path == "-" {
-            handle = .standardInput
-        } else {
-            guard let file = FileHandle(forReadingAtPath: path) else { throw InputError("\(flag) (\(path)): cannot read the file") }
-            handle = file
+    /// Reads the CSV `source`; each rejected row goes to `rejects` with its
+    /// line number. A broken record (an unclosed quote, a line over the
+    /// limit, the wrong number of fields) rejects only its own line.
+    static func read(csv source: InputSource, flag: String, rejects: RejectLog) throws -> Studies {
+        var reader = CSVRecordReader(source: source)
+        guard let first = try reader.next() else {
+            throw InputError("\(flag) (\(source.name)): the file is empty (expected a header with study,tp,fp,fn,tn)")
         }
-        var reader = CSVReader(handle: handle)
-        guard let header = reader.next()?.fields else {
-            throw InputError("\(flag) (\(path)): the file is empty (expected a header with study,tp,fp,fn,tn)")
+        guard case .fields(let header, _) = first else {
+            throw InputError("\(flag) (\(source.name)): the header cannot be read")
         }
         var table: StudyTable
         do {
             table = try StudyTable(header: header)
         } catch {
-            throw InputError("\(flag) (\(path)): \(error.description)")
+            throw InputError("\(flag) (\(source.name)): \(error.description)")
         }
-        var read = 0
-        while let record = reader.next() {
-            if record.fields.count == 1 && record.fields[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+        var read = 0, rejected = 0
+        while let record = try reader.next(expectedFieldCount: header.count) {
             read += 1
-            if record.unterminated {
-                rejects.reject(line: reader.lineNumber, reason: "a quoted field is not closed")
-                continue
+            switch record {
+            case .rejected(let line, let reason):
+                try rejects.reject(line: line, reason: reason)
+                rejected += 1
+            case .fields(let fields, let line):
+                let before = table.rejects.count
+                table.add(fields: fields, line: line)
+                for reject in table.rejects[before...] { try rejects.reject(line: reject.line, reason: reject.reason) }
+                rejected += table.rejects.count - before
             }
-            let before = table.rejects.count
-            table.add(fields: record.fields, line: reader.lineNumber)
-            for reject in table.rejects[before...] { rejects.reject(line: reject.line, reason: reject.reason) }
         }
-        return Studies(studies: table.studies, read: read, rejected: table.rejects.count)
+        return Studies(studies: table.studies, read: read, rejected: rejected)
     }
 
     /// The diagnostic-study records `ids`, or the studies of the evidence set `setID`.

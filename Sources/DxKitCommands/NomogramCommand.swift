@@ -67,8 +67,10 @@ struct NomogramCommand: RenderingCommand {
         return picture.render(svg: { nomogram.svg(size: $0) }, json: { nomogram.json })
     }
 
+    var isForPeople: Bool { false }
+
     mutating func run() throws {
-        try picture.write(try renderOutput())
+        try picture.write(try renderOutput(), inputs: evidence.inputIdentities)
     }
 
     func makeNomogram() throws -> FaganNomogram {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DxIO
 import DxReport
 import DxStats
 import Foundation
@@ -12,19 +13,25 @@ enum PictureFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension PictureSize: ExpressibleByArgument {}
 
-/// Where a picture or a page goes: `--output FILE`, or standard output.
+/// Where a picture or a page goes: `--output FILE` (written safely by
+/// `OutputFile`: a temporary file renamed into place only when complete, a
+/// device written in place, an input refused), `-` or no `--output` for
+/// standard output.
 enum PictureOutput {
-    /// Writes `document` to `path` (or standard output when nil); the
-    /// error names the path.
-    static func write(_ document: String, to path: String?) throws {
+    /// Writes `document` to `path` (or standard output when nil or `-`);
+    /// the error names the path. `inputs` are the files the command read.
+    static func write(_ document: String, to path: String?, inputs: [FileIdentity] = []) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(document.utf8))
+            try StandardStreams.output.write(document)
             return
         }
+        let file = try OutputFile.open(path, name: "--output", refusing: inputs, standardOutput: StandardStreams.output)
         do {
-            try Data(document.utf8).write(to: URL(fileURLWithPath: path))
+            try file.sink.write(document)
+            try file.commit()
         } catch {
-            throw InputError("--output (\(path)) cannot be written: \((error as NSError).localizedDescription)")
+            file.discard()
+            throw error
         }
     }
 }
@@ -56,7 +63,7 @@ struct PictureOptions: ParsableArguments {
     }
 
     /// Writes the rendered document to `--output` or standard output.
-    func write(_ document: String) throws {
-        try PictureOutput.write(document, to: output)
+    func write(_ document: String, inputs: [FileIdentity] = []) throws {
+        try PictureOutput.write(document, to: output, inputs: inputs)
     }
 }

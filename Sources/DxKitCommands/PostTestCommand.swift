@@ -1,4 +1,5 @@
 import ArgumentParser
+import DxBatch
 import DxEvidence
 import DxReport
 import DxStats
@@ -60,18 +61,22 @@ struct PostTestCommand: RenderingCommand {
 
     @OptionGroup var common: CommonOptions
 
+    var isForPeople: Bool { common.isForPeople }
+
     mutating func run() throws {
         guard batch.input != nil else {
-            print(try renderOutput())
+            try Console.write(try CSV.$formulaSafety.withValue(common.formulaSafety) { try renderOutput() }, forPeople: isForPeople)
             return
         }
         guard pretest == nil, likelihoodRatio == nil, !table.anyGiven, signs.isEmpty else {
             throw InputError("with --input, the pretest and the finding come from the file's columns")
         }
-        let batchRun = PostTestBatch(
+        let settings = PostTestBatch.Settings(
             level: try common.confidenceLevel(), likelihoodRatioMethod: likelihoodRatioInterval,
-            format: common.format == .json ? .json : .csv)
-        try batch.run(batchRun.run)
+            format: common.format == .json ? .jsonLines : .csv, formulaSafety: common.formulaSafety)
+        try batch.run { input, output, rejects, progress throws(BatchError) in
+            try PostTestBatch.run(input: input, settings: settings, output: output, rejects: rejects, progress: progress)
+        }
     }
 
     mutating func renderOutput() throws -> String {

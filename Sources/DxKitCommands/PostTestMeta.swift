@@ -1,4 +1,6 @@
+import DxBatch
 import DxEvidence
+import DxIO
 import DxMeta
 import DxReport
 import DxStats
@@ -15,8 +17,8 @@ enum PostTestMeta {
         guard let result else { throw InputError("--result (positive or negative) is needed with --meta") }
         guard pretest != nil else { throw InputError("--pretest is missing: give the patient's pretest probability (0.3, 30%, 1:3)") }
         let resolved = try ResolvedPretest.resolve(pretest, evidence: evidence)
-        let rejects = try RejectLog(path: nil)
-        let loaded = try MetaStudyInput.read(csv: file, flag: "--meta", rejects: rejects)
+        let rejects = RejectLog(sink: StandardStreams.error, prefix: "dxkit: ")
+        let loaded = try MetaStudyInput.read(csv: try InputSource.open(file, name: "--meta"), flag: "--meta", rejects: rejects)
         guard rejects.count == 0 else {
             throw InputError(
                 "--meta (\(file)): \(rejects.count) row(s) rejected; fix them, or the post-test probability would rest on fewer studies than the file holds")

@@ -1,3 +1,4 @@
+import DxIO
 import Foundation
 
 #if canImport(Glibc)
@@ -26,14 +27,14 @@ final class ProgressReporter {
     let isEnabled: Bool
     /// The shortest time between two redraws, in seconds.
     let interval: TimeInterval
-    private let output: FileHandle
+    private let output: OutputSink
     private let clock: () -> TimeInterval
     private let start: TimeInterval
     private var lastDraw: TimeInterval
     private var drawn = false
 
     init(
-        noun: String, totalBytes: Int?, isEnabled: Bool, interval: TimeInterval = 0.25, output: FileHandle = .standardError,
+        noun: String, totalBytes: Int?, isEnabled: Bool, interval: TimeInterval = 0.25, output: OutputSink = StandardStreams.error,
         clock: @escaping () -> TimeInterval = { ProcessInfo.processInfo.systemUptime }
     ) {
         self.noun = noun
@@ -110,6 +111,7 @@ final class ProgressReporter {
     }
 
     private func write(_ text: String) {
-        output.write(Data(text.utf8))
+        // Progress is best effort: a failing standard error never stops the work (the summary reports it).
+        try? output.write(text)
     }
 }

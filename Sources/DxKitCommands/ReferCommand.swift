@@ -1,5 +1,7 @@
 import ArgumentParser
+import DxBatch
 import DxEvidence
+import DxIO
 import DxReferral
 import DxReport
 import DxStats
@@ -82,7 +84,7 @@ struct ReferCommand: ParsableCommand {
 
     func run() throws {
         if rules {
-            print(ReferralReport.rulesMarkdown())
+            try Console.write(ReferralReport.rulesMarkdown(), forPeople: true)
             return
         }
         let thresholds = try GateOptions.thresholds(gate)
@@ -91,20 +93,26 @@ struct ReferCommand: ParsableCommand {
             let flagged = try flagPatient()
             let result: ReferralResult
             do { result = try engine.evaluate(flagged) } catch { throw InputError(Self.flagName(for: error)) }
-            print(try ReferralReport(result: result).render(common.format))
+            let note = try CSV.$formulaSafety.withValue(common.formulaSafety) { try ReferralReport(result: result).render(common.format) }
+            try Console.write(note, forPeople: common.isForPeople)
             return
         }
         guard !quickFlagsGiven else { throw InputError("give the patient either with --patient or with flags, not both") }
-        let handle: FileHandle
-        if patient == "-" {
-            handle = .standardInput
-        } else {
-            guard let file = FileHandle(forReadingAtPath: patient) else { throw InputError("--patient (\(patient)): cannot read the file") }
-            handle = file
+        // Patients stream through: one result per line, rejects on standard error, and a summary when any is rejected.
+        let source = try InputSource.open(patient, name: "--patient")
+        let progress = ProgressReporter.standardError(noun: "patients", path: patient, quiet: quiet)
+        let summary: BatchSummary
+        do {
+            defer { progress.finish() }
+            summary = try ReferralBatch.run(
+                input: source, engine: engine, settings: .init(format: common.format, formulaSafety: common.formulaSafety),
+                output: StandardStreams.output, rejects: RejectLog(sink: StandardStreams.error, prefix: "dxkit: "),
+                progress: { progress.update(items: $0, bytes: $1) })
         }
-        var stream = PatientStream(source: patient, engine: engine, format: common.format)
-        stream.progress = ProgressReporter.standardError(noun: "patients", path: patient, quiet: quiet)
-        try stream.run(lines: LineReader(handle: handle))
+        guard summary.rejected > 0 else { return }
+        try StandardStreams.output.flush()
+        try Console.report("dxkit: \(summary.description(of: "patients"))")
+        throw ExitCode(ExitStatus.rejectedRows)
     }
 
     private var answerOptions: [(key: String, flag: String, value: String?)] {
@@ -127,7 +135,7 @@ struct ReferCommand: ParsableCommand {
         var fields: [(String, JSONValue)] = []
         func number(_ text: String?, _ key: String, _ flag: String) throws {
             guard let text else { return }
-            guard let value = Double(text), value.isFinite else { throw InputError("\(flag) (\(text)) must be a number") }
+            guard let value = DecimalNumber.parse(text) else { throw InputError("\(flag) (\(text)) must be a number") }
             fields.append((key, .number(value)))
         }
         try number(weeks, "weeksSinceOnset", "--weeks")
@@ -144,7 +152,7 @@ struct ReferCommand: ParsableCommand {
             }
         }
         if let painSeverity {
-            if let value = Double(painSeverity), value.isFinite {
+            if let value = DecimalNumber.parse(painSeverity) {
                 fields.append(("painSeverity", .number(value)))
             } else {
                 fields.append(("painSeverity", .string(painSeverity)))
@@ -176,100 +184,5 @@ struct ReferCommand: ParsableCommand {
             "augmentationCandidate": "--augmentation-candidate", "analgesiaTriedPainPersists": "--analgesia-failed",
         ]
         return "\(flags[error.field] ?? error.field): \(error.problem)"
-    }
-}
-
-/// Patients from a file or standard input: one JSON object (possibly over
-/// several lines), or JSON lines, one patient per line, answered in input
-/// order. A broken line is one reject; the others are still answered.
-struct PatientStream {
-    /// A single patient document spread over several lines is read whole up to this size.
-    static let maximumDocumentBytes = 1 << 20
-
-    let source: String
-    let engine: ReferralEngine
-    let format: OutputFormat
-
-    private var read = 0, written = 0, rejected = 0
-    /// Shows patients done on a terminal; the bytes handled give the time left.
-    var progress: ProgressReporter?
-    private var bytesHandled = 0
-
-    init(source: String, engine: ReferralEngine, format: OutputFormat) {
-        self.source = source
-        self.engine = engine
-        self.format = format
-    }
-
-    mutating func run(lines: LineReader) throws {
-        var lines = lines
-        var lineNumber = 0
-        // The first non-empty line decides: a whole JSON object starts JSON lines; otherwise the
-        // input may be one pretty-printed patient, read whole if it is small enough.
-        var first: (number: Int, bytes: ArraySlice<UInt8>)?
-        while first == nil, let bytes = lines.nextBytes() {
-            lineNumber += 1
-            if !Self.isBlank(bytes) { first = (lineNumber, bytes) }
-        }
-        guard let first else { throw InputError("--patient (\(source)): no patient in the input") }
-        if (try? StrictJSON.parse(first.bytes)) == nil {
-            var buffered: [(Int, ArraySlice<UInt8>)] = [first]
-            var size = first.bytes.count
-            var complete = true
-            while let bytes = lines.nextBytes() {
-                lineNumber += 1
-                buffered.append((lineNumber, bytes))
-                size += bytes.count + 1
-                if size > Self.maximumDocumentBytes {
-                    complete = false
-                    break
-                }
-            }
-            let whole = Array(buffered.map { Array($0.1) }.joined(separator: [0x0A]))
-            if complete, (try? StrictJSON.parse(whole)) != nil {
-                handle(whole, line: first.number)
-                return try finish()
-            }
-            for (number, bytes) in buffered where !Self.isBlank(bytes) { handle(bytes, line: number) }
-        } else {
-            handle(first.bytes, line: first.number)
-        }
-        while let bytes = lines.nextBytes() {
-            lineNumber += 1
-            if !Self.isBlank(bytes) { handle(bytes, line: lineNumber) }
-        }
-        try finish()
-    }
-
-    static func isBlank<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bool {
-        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-    }
-
-    private mutating func handle<Bytes: Collection<UInt8>>(_ bytes: Bytes, line: Int) {
-        read += 1
-        bytesHandled += bytes.count + 1
-        defer { progress?.update(items: read, bytes: bytesHandled) }
-        do {
-            let result = try engine.evaluate(try Patient(json: bytes))
-            let report = ReferralReport(result: result)
-            switch format {
-            case .json: print(try report.render(.json, pretty: false))
-            case .csv:
-                let rows = report.csv.split(separator: "\n", omittingEmptySubsequences: false)
-                print(rows.dropFirst(written == 0 ? 0 : 1).joined(separator: "\n"))
-            case .text, .markdown: print(try report.render(format) + "\n")
-            }
-            written += 1
-        } catch {
-            rejected += 1
-            DxKitMain.standardError("dxkit: line \(line): \(StrictJSON.visible("\(error)", limit: 300))")
-        }
-    }
-
-    private func finish() throws {
-        progress?.finish()
-        guard rejected > 0 else { return }
-        DxKitMain.standardError("dxkit: \(read) patients read, \(written) written, \(rejected) rejected")
-        throw ExitCode(65)
     }
 }

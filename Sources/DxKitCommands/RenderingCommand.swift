@@ -1,13 +1,23 @@
 import ArgumentParser
+import DxReport
 
-/// A command whose whole job is to compute and return text; `run()` prints
-/// it. Tests call `renderOutput()` directly.
+/// A command whose whole job is to compute and return text; `run()` writes
+/// it to standard output (checked: a full disk is exit 74). Tests call
+/// `renderOutput()` directly.
 protocol RenderingCommand: ParsableCommand {
     mutating func renderOutput() throws -> String
+    /// Whether the output is text for people, shown with control characters made visible.
+    var isForPeople: Bool { get }
+    /// How CSV cells that would run as spreadsheet formulas are written.
+    var formulaSafety: CSV.FormulaSafety { get }
 }
 
 extension RenderingCommand {
+    var formulaSafety: CSV.FormulaSafety { .neutralised }
+
     mutating func run() throws {
-        print(try renderOutput())
+        var command = self
+        let document = try CSV.$formulaSafety.withValue(formulaSafety) { try command.renderOutput() }
+        try Console.write(document, forPeople: isForPeople)
     }
 }

@@ -90,14 +90,25 @@ struct TableCommand: RenderingCommand {
 
     @OptionGroup var pretestUncertainty: InapplicablePretestUncertaintyOptions
 
+    @Flag(name: .customLong("csv-raw"), help: CommonOptions.csvRawHelp)
+    var csvRaw = false
+
     mutating func renderOutput() throws -> String {
         try makeTable().rendered(format, lineWidth: try lineWidth())
     }
 
+    var isForPeople: Bool { format == .text || format == .markdown }
+
+    var formulaSafety: CSV.FormulaSafety { csvRaw ? .raw : .neutralised }
+
     mutating func run() throws {
         let table = try makeTable()
-        let standardOutput = FileHandle.standardOutput
-        try table.write(format, lineWidth: try lineWidth()) { standardOutput.write(Data($0.utf8)) }
+        let forPeople = isForPeople
+        let width = try lineWidth()
+        // Rows stream out as they are computed; a closed pipe or a full disk stops the work at the next row.
+        try CSV.$formulaSafety.withValue(formulaSafety) {
+            try table.write(format, lineWidth: width) { piece in try Console.writePiece(piece, forPeople: forPeople) }
+        }
     }
 
     /// `--width`, or the terminal's width when standard output is one, or 100.

@@ -38,15 +38,9 @@ struct TableOptions: ParsableArguments {
         }
     }
 
-    /// Reads a count: a whole number ≥ 0, written without a decimal point.
+    /// Reads a count: a whole number from 0 to 10⁹ (`TwoByTwoTable.count(parsing:name:)`).
     static func count(_ text: String?, flag: String) throws -> Int {
         guard let text else { throw InputError("\(flag) is missing: give all four counts --tp, --fp, --fn and --tn") }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let value = Int(trimmed) else {
-            throw InputError("\(flag) (\(text)) must be a whole number ≥ 0")
-        }
-        guard value >= 0 else { throw InputError("\(flag) (\(text)) must be a whole number ≥ 0") }
-        guard value <= 1_000_000_000 else { throw InputError("\(flag) (\(text)) is larger than DxKit accepts (10⁹)") }
-        return value
+        do { return try TwoByTwoTable.count(parsing: text, name: flag) } catch { throw InputError(error) }
     }
 }

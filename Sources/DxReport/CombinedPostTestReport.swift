@@ -174,8 +174,10 @@ public struct CombinedPostTestReport: Report, Sendable {
     }
 
     public var markdown: String {
-        var lines = ["**\(title)**", ""] + noteLines.map { $0.hasPrefix("  ") ? "  " + $0 : "- " + $0 }
-        if !caveats.isEmpty { lines += ["", "**Caveats**", ""] + caveats.map { "- " + $0 } }
+        // Titles, notes and caveats carry evidence records' text: escaped (no HTML, no links).
+        let shown: (String) -> String = { MarkupText.markdown($0) }
+        var lines = ["**\(shown(title))**", ""] + noteLines.map { $0.hasPrefix("  ") ? "  " + shown($0) : "- " + shown($0) }
+        if !caveats.isEmpty { lines += ["", "**Caveats**", ""] + caveats.map { "- " + shown($0) } }
         if !evidence.isEmpty {
             lines += ["", "**Evidence:** " + evidence.map { "`\($0.id)`" }.joined(separator: ", ")]
         }

@@ -16,7 +16,8 @@ public enum EvidenceReport {
                 .joined(separator: "\n")
         case .text, .markdown:
             var table = TextTable(header: ["Id", "Kind", "Verification", "Title"], alignments: [.left, .left, .left, .left])
-            table.rows = base.records.map { [$0.id, $0.kind.rawValue, $0.verification.rawValue, $0.title] }
+            let shown: (String) -> String = { format == .markdown ? MarkupText.markdown($0) : $0 }
+            table.rows = base.records.map { [shown($0.id), $0.kind.rawValue, $0.verification.rawValue, shown($0.title)] }
             return format == .markdown ? table.renderMarkdown() : table.renderText()
         }
     }
@@ -29,7 +30,7 @@ public enum EvidenceReport {
         case .csv:
             return ([CSV.line(["id", "citation"])] + record.citations.map { CSV.line([record.id, $0.formatted]) }).joined(separator: "\n")
         case .markdown:
-            return record.citations.map { "- " + $0.formatted }.joined(separator: "\n")
+            return record.citations.map { "- " + MarkupText.markdown($0.formatted) }.joined(separator: "\n")
         case .text:
             return record.citations.map(\.formatted).joined(separator: "\n")
         }
@@ -53,11 +54,14 @@ public enum EvidenceReport {
     }
 
     private static func showText(_ record: EvidenceRecord, accuracy: DiagnosticAccuracy?, markdown: Bool) -> String {
-        let heading = markdown ? "### \(record.title) (`\(record.id)`)" : "\(record.title)  [\(record.id)]"
+        // Everything from the record is text from outside: escaped in Markdown (no HTML, no links).
+        let shown: (String) -> String = { markdown ? MarkupText.markdown($0) : $0 }
+        // Ids are kebab-case (validated), so one fits in a code span as it is.
+        let heading = markdown ? "### \(shown(record.title)) (`\(record.id)`)" : "\(record.title)  [\(record.id)]"
         var lines = [heading, ""]
         func field(_ name: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            lines.append(markdown ? "- **\(name):** \(value)" : "\(name): \(value)")
+            lines.append(markdown ? "- **\(name):** \(shown(value))" : "\(name): \(value)")
         }
         field("Kind", record.kind.rawValue)
         field("Claim", record.claim)
@@ -98,10 +102,10 @@ public enum EvidenceReport {
         field("Related records", record.relatedRecords?.joined(separator: ", "))
         if !record.caveats.isEmpty {
             lines.append(markdown ? "- **Caveats:**" : "Caveats:")
-            lines += record.caveats.map { markdown ? "  - \($0)" : "  - \($0)" }
+            lines += record.caveats.map { "  - \(shown($0))" }
         }
         lines.append(markdown ? "- **Citations:**" : "Citations:")
-        lines += record.citations.map { markdown ? "  - \($0.formatted)" : "  - \($0.formatted)" }
+        lines += record.citations.map { "  - \(shown($0.formatted))" }
         if let accuracy {
             lines.append("")
             lines.append(markdown ? AccuracyReport(accuracy: accuracy).markdown : AccuracyReport(accuracy: accuracy).text)

@@ -11,7 +11,7 @@ public enum NumberText {
     /// A probability as a percentage: 0.875 → "87.5 %".
     public static func percent(_ value: ExtendedValue, decimals: Int = 1) -> String {
         switch value {
-        case .finite(let number): return String(format: "%.\(decimals)f %%", number * 100)
+        case .finite(let number): return withoutNegativeZero(String(format: "%.\(decimals)f", number * 100)) + " %"
         case .unbounded: return "∞"
         case .undefined: return "not estimable"
         }
@@ -59,7 +59,13 @@ public enum NumberText {
         let magnitude = Int(floor(log10(abs(rounded))))
         if magnitude >= 6 || magnitude < -4 { return String(format: "%.\(digits - 1)e", number) }
         let decimals = Swift.max(0, digits - 1 - magnitude)
-        return String(format: "%.\(decimals)f", rounded)
+        return withoutNegativeZero(String(format: "%.\(decimals)f", rounded))
+    }
+
+    /// "-0.0" (a tiny negative number, or −0, rounded) as "0.0": a sign on zero means nothing to a reader.
+    static func withoutNegativeZero(_ text: String) -> String {
+        guard text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) else { return text }
+        return String(text.dropFirst())
     }
 
     /// A level as a percentage: 0.95 → "95 %".

@@ -114,8 +114,8 @@ public struct PostTestReport: Report, Sendable {
                 "\(NumberText.percent(posttest.lower)) – \(NumberText.percent(posttest.upper))", posttest.method.displayName,
             ],
         ]
-        var sections = ["**Post-test probability** — \(finding)", table.renderMarkdown()]
-        if !notes.isEmpty { sections.append(notes.map { "- " + $0 }.joined(separator: "\n")) }
+        var sections = ["**Post-test probability** — \(MarkupText.markdown(finding))", table.renderMarkdown()]
+        if !notes.isEmpty { sections.append(notes.map { "- " + MarkupText.markdown($0) }.joined(separator: "\n")) }
         sections.append("_\(Disclaimer.text)_")
         return sections.joined(separator: "\n\n")
     }

@@ -11,7 +11,10 @@ extension ProbabilityTable {
 
     /// A column for every result pattern of `selection` (++, +−, −+, −−),
     /// as `dxkit table --sign` prints it; `presets` are the records of
-    /// preset rows, for the citations.
+    /// preset rows, for the citations. When `contents` needs the
+    /// simulation (the Monte Carlo interval or the gate), every cell runs
+    /// its own, so the total work is bounded before any of it starts
+    /// (``MonteCarloSettings/checkBudget(runs:what:)``).
     ///
     /// ```swift
     /// let evidence = try EvidenceBase.builtIn()
@@ -23,12 +26,16 @@ extension ProbabilityTable {
         selection: SignSelection, rows: [Row], settings: SignCombinationSettings = SignCombinationSettings(), contents: Contents? = nil,
         level: ConfidenceLevel = .ninetyFivePercent, population: Int = 1000, presets: [EvidenceRecord] = []
     ) throws {
+        let contents = contents ?? Self.standardContents(signCount: selection.signs.count)
+        if contents.needsMonteCarlo {
+            try settings.monteCarlo.checkBudget(runs: rows.count * selection.patterns.count, what: "the table's Monte Carlo intervals and gate")
+        }
         let columns = try selection.patterns.map { pattern throws(StatisticsError) in
             try ProbabilityTableColumn(label: selection.shortLabel(pattern), findings: selection.findings(pattern), settings: settings, level: level)
         }
         self.init(
             title: "Post-test probability: " + selection.names.joined(separator: " and "), rows: rows, columns: columns,
-            contents: contents ?? Self.standardContents(signCount: selection.signs.count), level: level, population: population,
+            contents: contents, level: level, population: population,
             signs: selection.legend, evidence: selection.records + presets, target: try selection.target())
     }
 

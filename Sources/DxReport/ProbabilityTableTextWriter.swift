@@ -41,8 +41,8 @@ struct ProbabilityTableTextWriter: ProbabilityTableWriter {
 
     func opening(_ table: ProbabilityTable) -> String {
         if markdown {
-            let labels = header(table).map { $0.replacingOccurrences(of: "|", with: "\\|") }
-            return "**\(table.title)**\n\n\(table.caption)\n\n"
+            let labels = header(table).map { MarkupText.markdown($0).replacingOccurrences(of: "|", with: "\\|") }
+            return "**\(MarkupText.markdown(table.title))**\n\n\(MarkupText.markdown(table.caption))\n\n"
                 + "| " + labels.joined(separator: " | ") + " |\n"
                 + "|---:|" + String(repeating: "---|", count: table.columns.count) + "\n"
         }
@@ -83,7 +83,7 @@ struct ProbabilityTableTextWriter: ProbabilityTableWriter {
         if markdown {
             var notes = table.notes
             let disclaimer = notes.removeLast()
-            return "\n" + notes.map { "- " + $0 }.joined(separator: "\n") + "\n\n_\(disclaimer)_\n"
+            return "\n" + notes.map { "- " + MarkupText.markdown($0) }.joined(separator: "\n") + "\n\n_\(disclaimer)_\n"
         }
         return "\n" + table.notes.map { TextWrapping.bullet($0, width: lineWidth) }.joined(separator: "\n") + "\n"
     }

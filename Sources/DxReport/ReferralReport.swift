@@ -55,7 +55,7 @@ public struct ReferralReport: Sendable {
         let level = result.inputsUsed.first { $0.input == .fractureLevel }?.value ?? "L2"
         lines.append(
             heading("Referral note: \(level) compression fracture, \(weeks) weeks since onset (pathway version \(result.pathwayVersion))"))
-        if let identifier = result.id { lines.append("Patient id: \(identifier)") }
+        if let identifier = result.id { lines.append("Patient id: \(markdown ? MarkupText.markdown(identifier) : identifier)") }
         if let reason = result.notApplicableReason {
             lines.append("")
             lines.append(heading("NOT APPLICABLE") + ": " + reason.replacingOccurrences(of: "not applicable: ", with: ""))

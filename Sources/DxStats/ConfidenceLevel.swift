@@ -1,4 +1,6 @@
-/// A two-sided confidence level in the open interval (0, 1).
+/// A two-sided confidence level, from 0.001 to 0.999999 (0.1 % to
+/// 99.9999 %): inside (0, 1), and within what a label can show ("0 % CI" for
+/// a level of 10⁻³²⁰ would mislead) and what z can carry.
 ///
 /// The critical value is z = Φ⁻¹(1 − α/2) with α = 1 − level, computed with
 /// GSL's upper-tail normal quantile so that levels near 1 keep full precision.
@@ -16,9 +18,12 @@ public struct ConfidenceLevel: Sendable, Hashable {
     /// The level used when none is given: 0.95.
     public static let ninetyFivePercent = try! ConfidenceLevel(0.95)
 
-    /// Creates a level; throws when `value` is not inside (0, 1).
+    /// The usable levels: 0.001 to 0.999999.
+    public static let usableRange: ClosedRange<Double> = 0.001...0.999_999
+
+    /// Creates a level; throws when `value` is outside ``usableRange``.
     public init(_ value: Double) throws(StatisticsError) {
-        guard value.isFinite, value > 0, value < 1 else {
+        guard value.isFinite, Self.usableRange.contains(value) else {
             throw .levelOutOfRange(value)
         }
         self.value = value
@@ -46,14 +51,16 @@ extension ConfidenceLevel {
         let trimmed = text.trimmingWhitespace()
         let value: Double?
         if trimmed.hasSuffix("%") {
-            value = Double(String(trimmed.dropLast()).trimmingWhitespace()).map { $0 / 100 }
+            value = DecimalNumber.parse(trimmed.dropLast()).map { $0 / 100 }
         } else {
-            value = Double(trimmed)
+            value = DecimalNumber.parse(trimmed)
         }
         guard let value, value.isFinite else {
             throw .invalidSetting("level (\(text)) is not a number: write 0.95 or 95%")
         }
-        guard value > 0, value < 1 else { throw .invalidSetting("level (\(text)) must be in the open interval (0, 1)") }
+        guard Self.usableRange.contains(value) else {
+            throw .invalidSetting("level (\(text)) must be between 0.001 and 0.999999 (0.1% to 99.9999%)")
+        }
         try self.init(value)
     }
 }

@@ -81,7 +81,7 @@ extension GateDecision.Thresholds {
     public init(parsing text: String) throws(StatisticsError) {
         let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
         let values = parts.compactMap { part -> Double? in
-            part.hasSuffix("%") ? Double(String(part.dropLast()).trimmingWhitespace()).map { $0 / 100 } : Double(part)
+            part.hasSuffix("%") ? DecimalNumber.parse(part.dropLast()).map { $0 / 100 } : DecimalNumber.parse(part)
         }
         guard parts.count == 2, values.count == 2 else {
             throw .invalidSetting("(\(text)) must be LOWER,UPPER, e.g. 0.2,0.8")

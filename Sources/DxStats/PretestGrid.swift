@@ -65,8 +65,7 @@ public enum PretestGrid {
 
     /// A part read as a plain number or percentage, to name a value outside [0, 1].
     private static func number(_ part: String) -> Double? {
-        let value = part.hasSuffix("%") ? Double(part.dropLast().trimmingWhitespace()).map { $0 / 100 } : Double(part)
-        return value.flatMap { $0.isNaN ? nil : $0 }
+        part.hasSuffix("%") ? DecimalNumber.parse(part.dropLast()).map { $0 / 100 } : DecimalNumber.parse(part)
     }
 }
 

@@ -13,13 +13,19 @@ public enum PretestUncertainty: Sendable, Hashable {
     /// Uniform between two probabilities.
     case uniform(lower: Double, upper: Double)
 
-    /// Checks the parameters; the error names the bad value.
+    /// The Beta parameters the sampler handles with full accuracy: each
+    /// from 0.001 to 10⁹. Outside it the draws under- or overflow (a shape
+    /// of 10⁻³¹⁰ gives NaN, 10³⁰⁸ gives 0 instead of the mean), so such
+    /// values are refused rather than answered wrongly.
+    public static let usableBetaParameters: ClosedRange<Double> = 0.001...1e9
+
+    /// Checks the parameters; the error names the bad value and the usable range.
     public func validated() throws(StatisticsError) -> PretestUncertainty {
         switch self {
         case .exact: break
         case .beta(let alpha, let beta):
-            guard alpha.isFinite, beta.isFinite, alpha > 0, beta > 0 else {
-                throw .invalidSetting("pretest Beta parameters (\(alpha), \(beta)) must both be positive and finite")
+            guard Self.usableBetaParameters.contains(alpha), Self.usableBetaParameters.contains(beta) else {
+                throw .invalidSetting("pretest Beta parameters (\(alpha), \(beta)) must each be between 0.001 and 1e9")
             }
         case .uniform(let lower, let upper):
             guard lower.isFinite, upper.isFinite, lower >= 0, upper <= 1, lower <= upper else {

@@ -3,7 +3,7 @@
 /// Each message names the bad value, e.g.
 /// `level (1.2) must be in the open interval (0, 1)`.
 public enum StatisticsError: Error, Sendable, Equatable {
-    /// A confidence level outside (0, 1).
+    /// A confidence level outside 0.001 to 0.999999 (``ConfidenceLevel/usableRange``).
     case levelOutOfRange(Double)
     /// A count that is negative.
     case negativeCount(name: String, value: Int)
@@ -37,7 +37,7 @@ extension StatisticsError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .levelOutOfRange(let value):
-            "level (\(value)) must be in the open interval (0, 1)"
+            "level (\(value)) must be between 0.001 and 0.999999 (0.1% to 99.9999%)"
         case .negativeCount(let name, let value):
             "\(name) (\(value)) must be a whole number ≥ 0"
         case .successesExceedTrials(let successes, let trials):

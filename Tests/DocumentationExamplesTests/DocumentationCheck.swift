@@ -33,12 +33,47 @@ enum DocumentationCheck {
         return mirror.children.first.map { unwrapped($0.value) } ?? "nil"
     }
 
+    /// The value of a Swift string literal written after its opening quote
+    /// (`\\`, `\"`, `\n`, `\t`, `\u{1B}` unescaped), and the text after its
+    /// closing quote.
+    static func stringLiteral(_ text: Substring) -> (value: String, rest: Substring) {
+        var value = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            index = text.index(after: index)
+            if character == "\"" { return (value, text[index...]) }
+            guard character == "\\", index < text.endIndex else {
+                value.append(character)
+                continue
+            }
+            let escaped = text[index]
+            index = text.index(after: index)
+            switch escaped {
+            case "n": value.append("\n")
+            case "t": value.append("\t")
+            case "r": value.append("\r")
+            case "0": value.append("\0")
+            case "u":
+                let digits = text[index...].dropFirst().prefix { $0 != "}" }
+                if let scalar = UInt32(digits, radix: 16).flatMap(Unicode.Scalar.init) {
+                    value.unicodeScalars.append(scalar)
+                    index = text.index(index, offsetBy: digits.count + 2)
+                } else {
+                    value.append("\\u")
+                }
+            default: value.append(escaped)
+            }
+        }
+        return (value, text[index...])
+    }
+
     static func problem(_ value: Any, _ documented: String) -> String? {
         let text = documented.trimmingCharacters(in: .whitespaces)
         if text.hasPrefix("\"") {
-            let expected = text.dropFirst().prefix { $0 != "\"" }
+            let (expected, rest) = stringLiteral(text.dropFirst())
             let actual = "\(value)"
-            let truncated = text.dropFirst(expected.count + 2).hasPrefix("…")
+            let truncated = rest.trimmingCharacters(in: .whitespaces).hasPrefix("…")
             return (truncated ? actual.hasPrefix(expected) : actual == expected) ? nil : "documented \(text), got \"\(actual)\""
         }
         if text.hasPrefix("nil") {

@@ -1,3 +1,4 @@
+import DxIO
 import Foundation
 import Testing
 
@@ -16,7 +17,8 @@ struct ProgressTests {
     static func reporter(clock: Clock, enabled: Bool = true, totalBytes: Int? = 1000) throws -> (ProgressReporter, Pipe) {
         let pipe = Pipe()
         let reporter = ProgressReporter(
-            noun: "rows", totalBytes: totalBytes, isEnabled: enabled, output: pipe.fileHandleForWriting, clock: { clock.now })
+            noun: "rows", totalBytes: totalBytes, isEnabled: enabled,
+            output: OutputSink(descriptor: pipe.fileHandleForWriting.fileDescriptor, name: "pipe", buffering: .none), clock: { clock.now })
         return (reporter, pipe)
     }
 

@@ -35,6 +35,7 @@ struct ReferenceFile: Decodable {
     static let statsmodels = Result { try load("statsmodels") }
     static let koopmanBoundary = Result { try load("koopman-boundary") }
     static let exactLargeCounts = Result { try load("exact-large-counts") }
+    static let koopmanEveryTable = Result { try load("koopman-every-table") }
 
     static func loadClosedForms() throws -> [ClosedFormCase] {
         guard let url = Bundle.module.url(forResource: "closed-forms", withExtension: "json", subdirectory: "Fixtures") else {

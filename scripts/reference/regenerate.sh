@@ -20,6 +20,8 @@ python3 scripts/reference/koopman_boundary.py
 echo
 echo "== Python / scipy exact intervals for large counts (checked against R qbeta and mpmath) =="
 python3 scripts/reference/exact_large_counts.py
+echo "== Python / scipy brentq + mpmath Koopman for every table of a grid and extreme tables =="
+python3 scripts/reference/koopman_every_table.py
 echo
 echo "== cross-check R vs Python =="
 python3 scripts/reference/crosscheck.py

@@ -38,7 +38,7 @@ for target in "${targets[@]}"; do
   echo "== $target: ${seconds} s =="
   # Swift's own backtracer would symbolicate for minutes on a finding; libFuzzer reports it. Leak
   # detection is off: lazily built globals (the rule table, caches) live until exit by design.
-  if ! SWIFT_BACKTRACE=enable=no "$binaries/$target" ".work/$target" "Corpus/$target" \
+  if ! SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" "$binaries/$target" ".work/$target" "Corpus/$target" \
     -max_total_time="$seconds" -timeout=20 -rss_limit_mb=3072 -max_len=8192 -print_final_stats=1 -detect_leaks=0 \
     -artifact_prefix="Artifacts/$target-" 2> ".work/$target.log"; then
     status=1

@@ -1,4 +1,7 @@
 // swift-tools-version: 6.1
+// DxKit's libraries, with no package dependencies: an embedder resolves only
+// this package (GSL comes from the system). The command-line tool `dxkit`,
+// which adds swift-argument-parser, is the package in Tool/.
 import PackageDescription
 
 let package = Package(
@@ -12,10 +15,6 @@ let package = Package(
         .library(name: "DxReport", targets: ["DxReport"]),
         .library(name: "DxIO", targets: ["DxIO"]),
         .library(name: "DxBatch", targets: ["DxBatch"]),
-        .executable(name: "dxkit", targets: ["dxkit"]),
-    ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         .systemLibrary(
@@ -34,14 +33,6 @@ let package = Package(
         .target(name: "DxReport", dependencies: ["DxStats", "DxEvidence", "DxReferral", "DxMeta"]),
         .target(name: "DxIO"),
         .target(name: "DxBatch", dependencies: ["DxIO", "DxStats", "DxEvidence", "DxReferral", "DxReport"]),
-        .target(
-            name: "DxKitCommands",
-            dependencies: [
-                "DxStats", "DxEvidence", "DxReferral", "DxMeta", "DxReport", "DxIO", "DxBatch",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
-        ),
-        .executableTarget(name: "dxkit", dependencies: ["DxKitCommands"]),
         .testTarget(
             name: "DxStatsTests",
             dependencies: ["DxStats"],
@@ -76,11 +67,6 @@ let package = Package(
         .testTarget(
             name: "DxBatchTests",
             dependencies: ["DxBatch", "DxIO", "DxStats", "DxEvidence", "DxReferral", "DxReport"]
-        ),
-        .testTarget(
-            name: "DxKitCommandsTests",
-            dependencies: ["DxKitCommands", "DxStats", "DxReport", "dxkit"],
-            exclude: ["HelpSnapshots"]
         ),
     ]
 )

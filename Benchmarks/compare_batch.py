@@ -18,7 +18,7 @@ Tasks (--tasks picks some; default all):
              then run one at a time and compared byte for byte with the batch.
 - montecarlo: the bedside Monte Carlo with 1,000,000 draws: dxkit vs numpy.
 
-Usage (after `swift build -c release --product dxkit --static-swift-stdlib`):
+Usage (after `swift build --package-path Tool -c release --product dxkit --static-swift-stdlib`):
     python3 Benchmarks/compare_batch.py [--tables 1000000] [--rounds 3] [--tasks exact,refer]
 """
 import argparse
@@ -34,7 +34,7 @@ import numpy as np
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(here)
-dxkit = os.path.join(root, ".build", "release", "dxkit")
+dxkit = os.path.join(root, "Tool", ".build", "release", "dxkit")
 os.environ.setdefault("TZ", "UTC")
 
 

@@ -12,9 +12,9 @@ installed, otherwise by this script (posix_spawn and wait). Peak resident
 memory comes from one extra run of each command (ru_maxrss).
 
 Builds measured:
-- static: `swift build -c release --product dxkit --static-swift-stdlib`
-  (what scripts/bedside.sh makes), at .build/release/dxkit;
-- dynamic: a plain `swift build -c release --build-path .build-dynamic`
+- static: `swift build --package-path Tool -c release --product dxkit --static-swift-stdlib`
+  (what scripts/bedside.sh makes), at Tool/.build/release/dxkit;
+- dynamic: a plain `swift build --package-path Tool -c release --build-path Tool/.build-dynamic`
   (the Swift runtime and Foundation as shared libraries), if present;
 - others given with --other LABEL=PATH (e.g. the same builds of an earlier
   commit: --other "before, static=/tmp/old-static").
@@ -43,8 +43,8 @@ REFER = ["refer", "--weeks", "2", "--no-red-flags", "--high-energy-trauma", "no"
 
 
 def commands(arguments):
-    builds = [("static", os.path.join(root, ".build", "release", "dxkit")),
-              ("dynamic", os.path.join(root, ".build-dynamic", "release", "dxkit"))]
+    builds = [("static", os.path.join(root, "Tool", ".build", "release", "dxkit")),
+              ("dynamic", os.path.join(root, "Tool", ".build-dynamic", "release", "dxkit"))]
     for other in arguments.other:
         label, _, path = other.partition("=")
         builds.append((label, path))

@@ -13,7 +13,7 @@ DxKit runs `--runs` times (median and fastest reported); R runs a third as often
 and once for 1,000 studies, where metafor's rma.mv (a dense 2,000 × 2,000 marginal
 covariance) takes minutes. Rows are printed as they finish.
 
-Usage (after `swift build -c release --product dxkit --static-swift-stdlib`):
+Usage (after `swift build --package-path Tool -c release --product dxkit --static-swift-stdlib`):
     python3 Benchmarks/compare_meta.py [--runs 10]
 """
 import argparse
@@ -28,7 +28,7 @@ import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(here)
-dxkit = os.path.join(root, ".build", "release", "dxkit")
+dxkit = os.path.join(root, "Tool", ".build", "release", "dxkit")
 
 
 def measure(command):

@@ -10,12 +10,12 @@
 #   - everything else (process start, rendering, exit).
 #
 # Usage: Benchmarks/startup_profile.sh [path-to-dxkit ...]
-#   (default .build/release/dxkit; give several binaries to compare builds)
+#   (default Tool/.build/release/dxkit; give several binaries to compare builds)
 # Needs valgrind (apt-get install -y valgrind).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 binaries=("$@")
-[ ${#binaries[@]} -eq 0 ] && binaries=(.build/release/dxkit)
+[ ${#binaries[@]} -eq 0 ] && binaries=(Tool/.build/release/dxkit)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

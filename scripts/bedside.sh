@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 
 scripts/install-dependencies.sh
 # A statically linked Swift runtime starts in about 5 ms instead of 15 ms.
-swift build -c release --product dxkit --static-swift-stdlib >&2
+# The tool is the package in Tool/ (the libraries at the root need no package dependencies).
+swift build --package-path Tool -c release --product dxkit --static-swift-stdlib >&2
 
-.build/release/dxkit posttest --pretest suspected-acute-vcf --sign closed-fist-percussion=positive "$@"
+Tool/.build/release/dxkit posttest --pretest suspected-acute-vcf --sign closed-fist-percussion=positive "$@"

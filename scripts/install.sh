@@ -12,8 +12,8 @@ cd "$(dirname "$0")/.."
 prefix="${1:-${PREFIX:-/usr/local}}"
 if [[ -z "${DXKIT:-}" ]]; then
     scripts/install-dependencies.sh
-    swift build -c release --product dxkit
-    DXKIT=.build/release/dxkit
+    swift build --package-path Tool -c release --product dxkit
+    DXKIT=Tool/.build/release/dxkit
 fi
 
 install -d "$prefix/bin" "$prefix/share/man/man1" "$prefix/share/bash-completion/completions" \

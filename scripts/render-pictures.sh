@@ -14,11 +14,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 output="${1:-/tmp/dxkit-gallery}"
-scratch="${SCRATCH:-.build}"
+scratch="${SCRATCH:-Tool/.build}"
 mkdir -p "$output"
 
 if [[ -z "${DXKIT:-}" ]]; then
-    swift build --scratch-path "$scratch" --product dxkit >/dev/null
+    swift build --package-path Tool --scratch-path "$scratch" --product dxkit >/dev/null
     DXKIT="$scratch/debug/dxkit"
 fi
 command -v chromium >/dev/null || { echo "render-pictures: chromium is missing (scripts/install-render-tools.sh)" >&2; exit 1; }

@@ -18,7 +18,7 @@ fi
 
 # Formatting: one .swift-format at the root; any finding fails.
 echo "== swift format lint =="
-swift format lint --strict -r Sources Tests Examples Plugins Benchmarks/BedsideBenchmark Fuzz/Package.swift Fuzz/Sources Package.swift
+swift format lint --strict -r Sources Tests Tool/Package.swift Tool/Sources Tool/Tests Examples Plugins Benchmarks/BedsideBenchmark Fuzz/Package.swift Fuzz/Sources Package.swift
 
 # The embedding example: a separate package that uses DxKit's public API by path.
 echo "== Examples/BedsideEmbedding (embedding DxKit from another package) =="
@@ -32,8 +32,13 @@ swift build --package-path Benchmarks/BedsideBenchmark
 # The DocC reference: any documentation warning fails.
 scripts/build-docs.sh
 
-echo "== swift test =="
+echo "== swift test (the libraries) =="
 swift test "$@"
+
+# The command-line tool is its own package (Tool/, the libraries by path), so that
+# embedders of the libraries never resolve swift-argument-parser.
+echo "== swift test --package-path Tool (the dxkit command line) =="
+swift test --package-path Tool "$@"
 
 # The fuzz targets (Fuzz/, libFuzzer with the address sanitizer), a few seconds each:
 # a smoke run that every parser still runs clean from its seed corpus and a little beyond.

@@ -10,7 +10,7 @@ import subprocess
 import sys
 
 root = pathlib.Path(__file__).resolve().parents[1]
-dxkit = sys.argv[1] if len(sys.argv) > 1 else str(root / ".build" / "debug" / "dxkit")
+dxkit = sys.argv[1] if len(sys.argv) > 1 else str(root / "Tool" / ".build" / "debug" / "dxkit")
 block = re.compile(r"```console\n\$ (dxkit[^\n]*)\n(.*?)```", re.S)
 
 

@@ -11,8 +11,6 @@ enum PictureFormat: String, ExpressibleByArgument, CaseIterable {
     case json
 }
 
-extension PictureSize: ExpressibleByArgument {}
-
 /// Where a picture or a page goes: `--output FILE` (written safely by
 /// `OutputFile`: a temporary file renamed into place only when complete, a
 /// device written in place, an input refused), `-` or no `--output` for

@@ -91,7 +91,7 @@ struct InteractiveSessionTests {
     @Test("The consult transcript in notebook 04 is exactly what dxkit prints for its answers")
     func notebookTranscript() throws {
         let notebook = try String(
-            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Notebooks-md/04-referral-pathway.md")
+            contentsOf: Repository.root.appendingPathComponent("Notebooks-md/04-referral-pathway.md")
                 .standardized, encoding: .utf8)
         let marker = try #require(notebook.range(of: "<!-- consult answers: "))
         let answersEnd = try #require(notebook[marker.upperBound...].range(of: " -->"))

@@ -15,14 +15,15 @@ struct CommandLineRun {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             directory = directory.deletingLastPathComponent()
         }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return packageRoot.appendingPathComponent(".build/debug/dxkit")
+        return Repository.root.appendingPathComponent("Tool/.build/debug/dxkit")
     }()
 
     static func run(_ arguments: [String], input: String? = nil) throws -> CommandLineRun {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        // Relative paths in arguments (Evidence, Notebooks-md/…) are the repository's.
+        process.currentDirectoryURL = Repository.root
         let output = Pipe(), error = Pipe(), standardInput = Pipe()
         process.standardOutput = output
         process.standardError = error

@@ -14,7 +14,7 @@ struct NotebookTests {
         var testDescription: String { "\(notebook): \(command)" }
     }
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
 
     static let examples: [Example] = {
         let directory = root.appendingPathComponent("Notebooks-md")

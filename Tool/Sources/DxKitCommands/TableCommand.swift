@@ -188,5 +188,3 @@ struct TableCommand: RenderingCommand {
         return contents
     }
 }
-
-extension DocumentFormat: ExpressibleByArgument {}

@@ -154,7 +154,7 @@ struct HostileInputTests {
     func bigEvidenceFile() throws {
         let scratch = try ScratchDirectory()
         try FileManager.default.createDirectory(atPath: scratch.file("evidence"), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: scratch.file("evidence/huge.json"), contents: nil)
+        #expect(FileManager.default.createFile(atPath: scratch.file("evidence/huge.json"), contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: scratch.file("evidence/huge.json")))
         try handle.truncate(atOffset: 1 << 30)  // sparse: 1 GiB that takes no space
         try handle.close()

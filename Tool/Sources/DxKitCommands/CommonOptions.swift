@@ -34,9 +34,3 @@ struct CommonOptions: ParsableArguments {
         do { return try ConfidenceLevel(parsing: level) } catch { throw InputError("--\(error.description)") }
     }
 }
-
-extension OutputFormat: ExpressibleByArgument {}
-extension ProportionIntervalMethod: ExpressibleByArgument {}
-extension RatioIntervalMethod: ExpressibleByArgument {}
-extension ZeroCellFallback: ExpressibleByArgument {}
-extension TestResult: ExpressibleByArgument {}

@@ -171,6 +171,3 @@ enum MetaPlot: String, ExpressibleByArgument, CaseIterable {
     case forest
     case sroc
 }
-
-extension MetaAnalysisModel: ExpressibleByArgument {}
-extension ContinuityCorrection.Scope: ExpressibleByArgument {}

@@ -45,7 +45,7 @@ struct EvidenceCommandTests {
 
     @Test("validate accepts Evidence/ and rejects a broken directory, naming file and record")
     func validate() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = Repository.root
         let good = try CommandLineRun.run(["evidence", "validate", root.appendingPathComponent("Evidence").path])
         #expect(good.status == 0)
         #expect(good.standardOutput.contains("all valid"))

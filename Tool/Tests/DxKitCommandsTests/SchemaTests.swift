@@ -7,7 +7,7 @@ import Testing
 /// schemas are what scripts/generate-schemas.py writes.
 @Suite("JSON output against the committed schemas")
 struct SchemaTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized
+    static let root = Repository.root
 
     struct Case: Sendable, CustomTestStringConvertible {
         let arguments: [String]

@@ -4,7 +4,7 @@ import Testing
 /// `dxkit meta` and `dxkit posttest --meta`, run as a user runs them.
 @Suite("dxkit meta")
 struct MetaCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = Repository.root
     static let kearon = root.appendingPathComponent("Notebooks-md/kearon-1998-symptomatic.csv").path
 
     static let small = """

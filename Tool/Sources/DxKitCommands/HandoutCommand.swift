@@ -174,5 +174,3 @@ struct HandoutCommand: RenderingCommand {
             evidence: resolvedPretest.preset.map { [$0] } ?? [], paper: paper, target: signTarget)
     }
 }
-
-extension PaperSize: ExpressibleByArgument {}

@@ -5,8 +5,7 @@ import DxIO
 /// wrong are not errors: they go to the ``RejectLog`` and the batch goes on.
 ///
 /// ```swift
-/// BatchError.missingColumn("tp", found: ["a", "b"]).description
-/// // "the header has no 'tp' column (found: a, b)"
+/// BatchError.missingColumn("tp", found: ["a", "b"]).description   // "the header has no 'tp' column (found: a, b)"
 /// ```
 public enum BatchError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Reading the input or writing the output failed.

@@ -10,7 +10,7 @@ import DxReport
 /// Each line is parsed on its own, once, so a broken line (`{"age": 70`,
 /// a lone `{`) is one reject and costs only its own length: the time is
 /// linear in the input. A line over the limit is skipped without being
-/// kept or echoed. Patients are strict (``DxReferral/Patient/init(json:)``):
+/// kept or echoed. Patients are strict (`Patient(json:)` in DxReferral):
 /// duplicate keys, unknown keys and wrong types are rejects naming the key.
 ///
 /// ```swift

@@ -2,7 +2,7 @@ import DxEvidence
 import DxIO
 
 /// Where rejected records go, one line each: `line 4: tp (-1) must be a
-/// whole number ≥ 0`. The reason is shown with ``VisibleText/line(_:limit:)``,
+/// whole number ≥ 0`. The reason is shown with `VisibleText.line(_:limit:)`,
 /// so a value holding a line break or an escape sequence cannot forge a
 /// second entry or act on a terminal.
 ///

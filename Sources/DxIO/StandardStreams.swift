@@ -12,7 +12,8 @@
 /// otherwise; standard error is unbuffered.
 ///
 /// ```swift
-/// StandardStreams.ignoreBrokenPipeSignal()   // a closed pipe is EPIPE (exit 74), not a signal
+/// // A closed pipe is then EPIPE (exit 74), not a signal that kills the process.
+/// StandardStreams.ignoreBrokenPipeSignal()
 /// try StandardStreams.output.write("hello\n")
 /// try StandardStreams.output.flush()
 /// ```

@@ -3,7 +3,7 @@ import DxEvidence
 /// Escaping for the markup languages DxKit writes: XML (SVG), HTML,
 /// Markdown and LaTeX. In all of them control characters (ESC, which makes
 /// XML invalid) and bidirectional overrides are first made visible as
-/// `\u{…}` (``DxEvidence/VisibleText``).
+/// `\u{…}` (`VisibleText`, from DxEvidenceFormat).
 public enum MarkupText {
     /// Text safe inside an XML or HTML element or a quoted attribute:
     /// `&`, `<`, `>`, `"` and `'` become entities.
@@ -26,14 +26,13 @@ public enum MarkupText {
 
     /// Text from outside (an evidence record, a patient id) safe in
     /// Markdown: HTML (`<script>`), entities and link, image and code syntax
-    /// (`[`, `]`, `` ` ``, `\`) are escaped, so it renders as the text it is
+    /// (square brackets, backquotes and backslashes) are escaped, so it renders as the text it is
     /// and never as a tag, a link or an image; a line
     /// break becomes a space, so the text cannot start a heading or a list of
     /// its own. (Table cells also need `|` escaped; `TextTable` does that.)
     ///
     /// ```swift
-    /// MarkupText.markdown("<script>x</script> [a](javascript:b)")
-    /// // "&lt;script&gt;x&lt;/script&gt; \\[a\\](javascript:b)"
+    /// MarkupText.markdown("<script>x</script> [a](javascript:b)")   // "&lt;script&gt;x&lt;/script&gt; \\[a\\](javascript:b)"
     /// ```
     public static func markdown(_ text: String) -> String {
         let text = VisibleText.multiline(text)

@@ -14,7 +14,7 @@ extension ProbabilityTable {
     /// preset rows, for the citations. When `contents` needs the
     /// simulation (the Monte Carlo interval or the gate), every cell runs
     /// its own, so the total work is bounded before any of it starts
-    /// (``MonteCarloSettings/checkBudget(runs:what:)``).
+    /// (`MonteCarloSettings.checkBudget(runs:what:)` in DxStats).
     ///
     /// ```swift
     /// let evidence = try EvidenceBase.builtIn()
@@ -55,7 +55,7 @@ extension ProbabilityTable {
             rows: rows, columns: columns, contents: contents, level: level, population: population, evidence: presets)
     }
 
-    /// A column for each likelihood ratio (``LikelihoodRatio/given(_:lower:upper:level:)``),
+    /// A column for each likelihood ratio (`LikelihoodRatio.given(_:lower:upper:level:)` in DxStats),
     /// as `dxkit table --lr` prints it.
     public init(
         likelihoodRatios: [IntervalEstimate], rows: [Row], contents: Contents = [], level: ConfidenceLevel = .ninetyFivePercent,

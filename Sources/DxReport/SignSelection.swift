@@ -4,7 +4,7 @@ import Foundation
 
 /// The signs of a table or picture, each with a fixed result or with every
 /// result: written `ID` (every result) or `ID=positive` / `ID=negative`,
-/// ID as for a ``SignSpecification`` (an evidence id, `counts:TP/FP/FN/TN`,
+/// ID as for a `SignSpecification` (DxEvidence: an evidence id, `counts:TP/FP/FN/TN`,
 /// `se-sp:SE/SP`, `lr:LR+/LR−`). Its ``patterns`` are the columns of a
 /// table (++, +−, −+, −−) and the curves of a picture.
 ///

@@ -180,15 +180,31 @@ struct DocumentationExamples {
         DocumentationCheck.expect(jeffreys == range, "false")
     }
 
-    @Test("Sources/DxStats/Proportion.swift:4")
+    @Test("Sources/DxStats/Probability.swift:9")
     func example23() throws {
+        try DocumentationCheck.expect(Probability(0.3).value, "0.3")
+        try DocumentationCheck.expect(Probability(parsing: "30%").value, "0.3")
+        try DocumentationCheck.expect(Probability(parsing: "1:3").value, "0.25")
+        try DocumentationCheck.expect(Probability(odds: 1, against: 3).value, "0.25")
+        #expect(throws: (any Error).self) { _ = try Probability(1.2) }
+        try DocumentationCheck.expect(Probability(parsing: "0.615").odds, ".finite(1.5974025974025974)")
+    }
+
+    @Test("Sources/DxStats/Probability.swift:80")
+    func example24() throws {
+        let ratio = try LikelihoodRatio.given(8.75, level: .ninetyFivePercent)
+        try DocumentationCheck.expect(PostTestProbability.from(pretest: Probability(parsing: "30%"), likelihoodRatio: ratio).estimate, ".finite(0.7894736842105263)")
+    }
+
+    @Test("Sources/DxStats/Proportion.swift:4")
+    func example25() throws {
         let sensitivity = try Proportion(successes: 42, trials: 48)
         DocumentationCheck.expect(sensitivity.estimate, "0.875")
         DocumentationCheck.expect(sensitivity.interval(method: .wilson), "0.7530 – 0.9414 (Wilson 1927)")
     }
 
     @Test("Sources/DxStats/ProportionIntervalCache.swift:8")
-    func example24() throws {
+    func example26() throws {
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let cache = ProportionIntervalCache(method: .clopperPearson, level: .ninetyFivePercent)
         let accuracy = try DiagnosticAccuracy(table: table, proportionMethod: .clopperPearson, cache: cache)
@@ -196,7 +212,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/ProportionRatio.swift:6")
-    func example25() throws {
+    func example27() throws {
         let lrPositive = ProportionRatio(numerator: try Proportion(successes: 42, trials: 48),
                                          denominator: try Proportion(successes: 3, trials: 30))
         DocumentationCheck.expect(lrPositive.estimate, ".finite(8.75)")
@@ -205,20 +221,20 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/SeededRandomSource.swift:6")
-    func example26() throws {
+    func example28() throws {
         let first = SeededRandomSource(seed: 20101).beta(shapeA: 42.5, shapeB: 6.5)
         DocumentationCheck.expect(SeededRandomSource(seed: 20101).beta(shapeA: 42.5, shapeB: 6.5) == first, "true: the same value on every run")
     }
 
     @Test("Sources/DxStats/SignAccuracy.swift:9")
-    func example27() throws {
+    func example29() throws {
         let percussion = try SignAccuracy(name: "closed-fist-percussion", table: try TwoByTwoTable(
             truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
         DocumentationCheck.expect(percussion.likelihoodRatio(for: .positive), ".finite(8.75)")
     }
 
     @Test("Sources/DxStats/SignDependence.swift:47")
-    func example28() throws {
+    func example30() throws {
         // DTComPair `Paired1` (validation V2): diseased ++ 319, +− 78, −+ 22, −− 32;
         // non-diseased ++ 31, +− 53, −+ 22, −− 155.
         let paired = try PairedSignsTable(withCondition: [319, 78, 22, 32], withoutCondition: [31, 53, 22, 155])
@@ -226,7 +242,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/TargetCondition.swift:11")
-    func example29() throws {
+    func example31() throws {
         let acute = TargetCondition(
             id: "acute-vcf-among-suspected-vcf", condition: "acute fracture",
             population: "patients with a suspected acute osteoporotic vertebral compression fracture")
@@ -234,13 +250,13 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/TwoByTwoTable+Parsing.swift:9")
-    func example30() throws {
+    func example32() throws {
         try DocumentationCheck.expect(TwoByTwoTable.count(parsing: "42", name: "--tp"), "42")
         #expect(throws: (any Error).self) { _ = try TwoByTwoTable.count(parsing: "4.5", name: "tp") }
     }
 
     @Test("Sources/DxStats/TwoByTwoTable.swift:10")
-    func example31() throws {
+    func example33() throws {
         // Closed-fist percussion sign, Langdon et al. 2011 abstract (48 acute of 78).
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3,
                                       falseNegatives: 6, trueNegatives: 27)
@@ -248,25 +264,25 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxEvidenceFormat/EvidenceRecord.swift:9")
-    func example32() throws {
+    func example34() throws {
         let base = try EvidenceBase.builtIn()
         let sign = try base.diagnosticStudy("closed-fist-percussion")
         DocumentationCheck.expect(sign.record.counts?.truePositives, "42")
     }
 
     @Test("Sources/DxEvidenceFormat/StrictJSON.swift:8")
-    func example33() throws {
+    func example35() throws {
         #expect(throws: (any Error).self) { _ = try StrictJSON.parse(Array(#"{"a": 1, "a": 2}"#.utf8)) }
     }
 
     @Test("Sources/DxEvidenceFormat/VisibleText.swift:6")
-    func example34() throws {
+    func example36() throws {
         DocumentationCheck.expect(VisibleText.line("a\u{1B}[31mb\nc"), "\"a\\\\u{1B}[31mb\\\\u{A}c\"")
         DocumentationCheck.expect(VisibleText.multiline("a\u{202E}b\nc"), "\"a\\\\u{202E}b\\nc\" (the line break stays)")
     }
 
     @Test("Sources/DxEvidence/DxEvidence.docc/DxEvidence.md:17")
-    func example35() throws {
+    func example37() throws {
 
         let base = try EvidenceBase.builtIn()
         let percussion = try base.sign("closed-fist-percussion")              // the 2×2 table, its title and target
@@ -275,14 +291,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxEvidence/EvidenceBase+Accuracy.swift:8")
-    func example36() throws {
+    func example38() throws {
         let evidence = try EvidenceBase.builtIn()
         let accuracy = try evidence.accuracy(ofStudy: "closed-fist-percussion")
         DocumentationCheck.expect(accuracy?.sensitivity.estimate, ".finite(0.875) (42 of 48, Langdon 2010)")
     }
 
     @Test("Sources/DxEvidence/EvidenceBase+Pretest.swift:42")
-    func example37() throws {
+    func example39() throws {
         let base = try EvidenceBase.builtIn()
         let acuteTarget = try base.targetCondition("target-acute-fracture-suspected-vcf")
         try DocumentationCheck.expect(base.resolvePretest("gp-over-55").probability, "0.04933, that is 33 of 669")
@@ -291,13 +307,13 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxEvidence/EvidenceBase+Targets.swift:6")
-    func example38() throws {
+    func example40() throws {
         let base = try EvidenceBase.builtIn()
         try DocumentationCheck.expect(base.targetCondition("target-acute-fracture-suspected-vcf").condition, "\"acute fracture on MRI\"")
     }
 
     @Test("Sources/DxEvidence/EvidenceBase+Targets.swift:26")
-    func example39() throws {
+    func example41() throws {
         let base = try EvidenceBase.builtIn()
         let percussion = try base.sign("closed-fist-percussion")
         DocumentationCheck.expect(percussion.likelihoodRatio(for: .positive), ".finite(8.75)")
@@ -305,7 +321,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxEvidence/EvidenceBase.swift:10")
-    func example40() throws {
+    func example42() throws {
         let base = try EvidenceBase.builtIn()
         let (_, table) = try base.diagnosticStudy("supine-sign")
         DocumentationCheck.expect(table.truePositives, "39")
@@ -313,7 +329,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxEvidence/SignSpecification.swift:14")
-    func example41() throws {
+    func example43() throws {
         let specification = try SignSpecification(parsing: "supine-sign=negative")
         let sign = try specification.resolve(in: try EvidenceBase.builtIn())
         DocumentationCheck.expect(sign.accuracy.title, "\"Supine sign (Langdon 2010/2011)\"")
@@ -321,7 +337,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/DxReferral.docc/DxReferral.md:17")
-    func example42() throws {
+    func example44() throws {
 
         var patient = Patient(weeksSinceOnset: 2)
         for flag in PatientInput.redFlags { patient.set(flag, .no) }
@@ -335,7 +351,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/DxReferral.docc/FromEvidenceToReferral.md:17")
-    func example43() throws {
+    func example45() throws {
 
         let evidence = try EvidenceBase.builtIn()
         let percussion = try evidence.sign("closed-fist-percussion")
@@ -349,7 +365,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/DxReferral.docc/FromEvidenceToReferral.md:35")
-    func example44() throws {
+    func example46() throws {
 
         let evidence = try EvidenceBase.builtIn()
         let target = try evidence.sign("supine-sign").target
@@ -357,7 +373,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/DxReferral.docc/FromEvidenceToReferral.md:49")
-    func example45() throws {
+    func example47() throws {
 
         let evidence = try EvidenceBase.builtIn()
         let percussion = try evidence.sign("closed-fist-percussion")
@@ -373,7 +389,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/DxReferral.docc/FromEvidenceToReferral.md:71")
-    func example46() throws {
+    func example48() throws {
 
         var patient = Patient(weeksSinceOnset: 2)
         for flag in PatientInput.redFlags { patient.set(flag, .no) }
@@ -391,13 +407,13 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/Patient+Decoding.swift:12")
-    func example47() throws {
+    func example49() throws {
         let patient = try Patient(json: Array(#"{"weeksSinceOnset": 2, "neurologicalDeficit": "no"}"#.utf8))
         DocumentationCheck.expect(patient.neurologicalDeficit, ".no")
     }
 
     @Test("Sources/DxReferral/Patient.swift:8")
-    func example48() throws {
+    func example50() throws {
         var patient = Patient(weeksSinceOnset: 2)
         patient.neurologicalDeficit = .no
         patient.closedFistPercussion = .positive
@@ -405,7 +421,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/ReferralEngine.swift:8")
-    func example49() throws {
+    func example51() throws {
         var patient = Patient(weeksSinceOnset: 2)
         for flag in PatientInput.redFlags { patient.set(flag, .no) }
         patient.highEnergyTrauma = .no
@@ -416,14 +432,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxMeta/ContinuityCorrection.swift:11")
-    func example50() throws {
+    func example52() throws {
         let correction = try ContinuityCorrection(value: 0.5, studies: .zeroCells)
         let study = try Study(name: "Vogel 1987", truePositives: 20, falsePositives: 0, falseNegatives: 5, trueNegatives: 29)
         DocumentationCheck.expect(correction.applies(to: study), "true: the study has a zero cell")
     }
 
     @Test("Sources/DxMeta/DxMeta.docc/DxMeta.md:18")
-    func example51() throws {
+    func example53() throws {
 
         var table = try StudyTable(header: ["study", "tp", "fp", "fn", "tn"])
         table.add(fields: ["A", "45", "8", "5", "92"], line: 2)
@@ -436,14 +452,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxMeta/EvidenceStudies.swift:9")
-    func example52() throws {
+    func example54() throws {
         let base = try EvidenceBase.builtIn()
         let set = try EvidenceStudies.evidenceSet("sign-pooling-caveat", in: base)
         DocumentationCheck.expect(set.studies.map(\.name), "[\"Closed-fist percussion sign (Langdon 2010/2011)\", …]")
     }
 
     @Test("Sources/DxMeta/MetaAnalysis.swift:19")
-    func example53() throws {
+    func example55() throws {
         let studies = [
             try Study(name: "A", truePositives: 45, falsePositives: 8, falseNegatives: 5, trueNegatives: 92),
             try Study(name: "B", truePositives: 30, falsePositives: 12, falseNegatives: 10, trueNegatives: 88),
@@ -456,13 +472,13 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxMeta/MetaAnalysisSettings.swift:15")
-    func example54() throws {
+    func example56() throws {
         let settings = try MetaAnalysisSettings(model: .glmm, quadraturePoints: 9)
         DocumentationCheck.expect(settings.integration, "\"adaptive Gauss–Hermite quadrature, 9 points per dimension\"")
     }
 
     @Test("Sources/DxMeta/MetaPostTest.swift:22")
-    func example55() throws {
+    func example57() throws {
         let analysis = try MetaAnalysis(studies: [
             try Study(name: "A", truePositives: 45, falsePositives: 8, falseNegatives: 5, trueNegatives: 92),
             try Study(name: "B", truePositives: 30, falsePositives: 12, falseNegatives: 10, trueNegatives: 88),
@@ -474,7 +490,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxMeta/Study.swift:10")
-    func example56() throws {
+    func example58() throws {
         let study = try Study(name: "Elias 1987", truePositives: 325, falsePositives: 22,
                               falseNegatives: 8, trueNegatives: 483)
         DocumentationCheck.expect(study.withCondition, "333")
@@ -482,7 +498,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxMeta/StudyTable.swift:6")
-    func example57() throws {
+    func example59() throws {
         var table = try StudyTable(header: ["study", "tp", "fp", "fn", "tn", "year"])
         table.add(fields: ["Elias 1987", "325", "22", "8", "483", "1987"], line: 2)
         table.add(fields: ["Vogel 1987", "20", "0", "-5", "29", "1987"], line: 3)
@@ -492,13 +508,13 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/CSV.swift:15")
-    func example58() throws {
+    func example60() throws {
         DocumentationCheck.expect(CSV.line(["id", "=HYPERLINK(\"x\")", "-0.5"]), "\"id,\\\"'=HYPERLINK(\\\"\\\"x\\\"\\\")\\\",-0.5\"")
         DocumentationCheck.expect(CSV.field("=1+1", safety: .raw), "\"=1+1\"")
     }
 
     @Test("Sources/DxReport/DxReport.docc/DxReport.md:8")
-    func example59() throws {
+    func example61() throws {
 
         let accuracy = try DiagnosticAccuracy(table: TwoByTwoTable(
             truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
@@ -506,7 +522,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/FaganNomogram+Building.swift:8")
-    func example60() throws {
+    func example62() throws {
         let evidence = try EvidenceBase.builtIn()
         let selection = try SignSelection(parsing: ["closed-fist-percussion"], evidence: evidence)
         let nomogram = try FaganNomogram(selection: selection, pretest: .number(0.3, about: nil))
@@ -514,37 +530,36 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/JSONValue.swift:8")
-    func example61() throws {
+    func example63() throws {
         let text = JSONValue.object([("estimate", .number(0.875)), ("upper", .null)]).serialized()
         DocumentationCheck.expect(text == #"{"estimate":0.875,"upper":null}"#, "true")
     }
 
     @Test("Sources/DxReport/JSONValueEncoder.swift:7")
-    func example62() throws {
+    func example64() throws {
         let interval = try Proportion(successes: 42, trials: 48).interval(method: .wilson)
         let json = try JSONValueEncoder.encode(interval).serialized()
         DocumentationCheck.expect(json.hasPrefix(#"{"estimate":0.875,"lower":0.7529954171361317,"upper":"#), "true")
     }
 
     @Test("Sources/DxReport/LabelPlacement.swift:10")
-    func example63() throws {
+    func example65() throws {
         DocumentationCheck.expect(LabelPlacement.spread([100, 104, 300], gap: 15, lower: 0, upper: 400), "[100, 115, 300]")
     }
 
     @Test("Sources/DxReport/MarkupText.swift:34")
-    func example64() throws {
-        MarkupText.markdown("<script>x</script> [a](javascript:b)")
-        // "&lt;script&gt;x&lt;/script&gt; \\[a\\](javascript:b)"
+    func example66() throws {
+        DocumentationCheck.expect(MarkupText.markdown("<script>x</script> [a](javascript:b)"), "\"&lt;script&gt;x&lt;/script&gt; \\\\[a\\\\](javascript:b)\"")
     }
 
     @Test("Sources/DxReport/NumberText.swift:26")
-    func example65() throws {
+    func example67() throws {
         DocumentationCheck.expect(NumberText.percents([.finite(0.9997), .finite(0.997), .finite(0.99998)]), "[\"99.97 %\", \"99.70 %\", \"> 99.99 %\"]")
         DocumentationCheck.expect(NumberText.percents([.finite(0.789), .finite(0.56), .finite(0.917)]), "[\"78.9 %\", \"56.0 %\", \"91.7 %\"]")
     }
 
     @Test("Sources/DxReport/ProbabilityCurves+Building.swift:9")
-    func example66() throws {
+    func example68() throws {
         let evidence = try EvidenceBase.builtIn()
         let selection = try SignSelection(parsing: ["closed-fist-percussion"], evidence: evidence)
         let curves = try ProbabilityCurves(selection: selection)
@@ -552,7 +567,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/ProbabilityTable+Building.swift:19")
-    func example67() throws {
+    func example69() throws {
         let evidence = try EvidenceBase.builtIn()
         let selection = try SignSelection(parsing: ["closed-fist-percussion"], evidence: evidence)
         let table = try ProbabilityTable(selection: selection, rows: [0.3].map { ProbabilityTable.Row(pretest: $0) })
@@ -560,14 +575,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/ProbabilityTable+Rows.swift:13")
-    func example68() throws {
+    func example70() throws {
         let rows = try ProbabilityTable.Row.list(parsing: "0.1:0.3:0.1,suspected-acute-vcf") { try EvidenceBase.builtIn() }
         DocumentationCheck.expect(rows.map(\.pretest), "[0.1, 0.2, 0.3, 0.6153846153846154]")
         DocumentationCheck.expect(rows[3].label, "\"suspected-acute-vcf\"")
     }
 
     @Test("Sources/DxReport/ProbabilityTable.swift:13")
-    func example69() throws {
+    func example71() throws {
         let percussionTable = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let sign = try SignAccuracy(name: "closed-fist-percussion", table: percussionTable)
         let table = ProbabilityTable(
@@ -579,14 +594,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/Report.swift:6")
-    func example70() throws {
+    func example72() throws {
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let report = AccuracyReport(accuracy: try DiagnosticAccuracy(table: table))
         DocumentationCheck.expect(report.render(.csv).hasPrefix("measure,estimate,lower,upper"), "true")
     }
 
     @Test("Sources/DxReport/SVGDocument.swift:10")
-    func example71() throws {
+    func example73() throws {
         var svg = SVGDocument(width: 200, height: 100, title: "Example")
         svg.line(from: .init(x: 10, y: 10), to: .init(x: 190, y: 90), stroke: "#000")
         svg.text("Hello", at: .init(x: 100, y: 50), style: .init(anchor: .middle))
@@ -594,35 +609,35 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/SignSelection.swift:11")
-    func example72() throws {
+    func example74() throws {
         let selection = try SignSelection(parsing: ["closed-fist-percussion", "supine-sign=positive"], evidence: try EvidenceBase.builtIn())
         DocumentationCheck.expect(selection.patterns.count, "2")
         DocumentationCheck.expect(selection.jointName, "\"Closed-fist percussion sign and Supine sign (Langdon 2010/2011)\"")
     }
 
     @Test("Sources/DxReport/TextMetrics.swift:10")
-    func example73() throws {
+    func example75() throws {
         DocumentationCheck.expect(TextMetrics.width("78.9 %", size: 10), "34.94")
     }
 
     @Test("Sources/DxReport/TextWrapping.swift:8")
-    func example74() throws {
+    func example76() throws {
         DocumentationCheck.expect(TextWrapping.lines("INDETERMINATE (gate 0.0–100.0 %)", width: 19), "[\"INDETERMINATE (gate\", \"0.0–100.0 %)\"]")
     }
 
     @Test("Sources/DxIO/FileIdentity.swift:10")
-    func example75() throws {
+    func example77() throws {
         DocumentationCheck.expect(FileIdentity(path: "/dev/null") == FileIdentity(path: "/dev/../dev/null"), "true")
         DocumentationCheck.expect(FileIdentity(path: "/dev/null") == FileIdentity(path: "/dev/zero"), "false")
     }
 
     @Test("Sources/DxIO/IOError.swift:10")
-    func example76() throws {
+    func example78() throws {
         DocumentationCheck.expect(IOError(.write, name: "standard output", code: ENOSPC).description, "\"standard output: No space left on device\"")
     }
 
     @Test("Sources/DxIO/InputSource.swift:12")
-    func example77() throws {
+    func example79() throws {
         let input = try InputSource.open("/dev/null", name: "--input")   // a path, or "-" for standard input
         DocumentationCheck.expect(input.name, "\"--input (/dev/null)\"")
         var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -630,7 +645,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxIO/OutputFile.swift:25")
-    func example78() throws {
+    func example80() throws {
         let input = try InputSource.open("/dev/null", name: "--input")
         let file = try OutputFile.open(
             "/tmp/dxkit-example.svg", name: "--output", refusing: [input.identity].compactMap { $0 },
@@ -641,21 +656,22 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxIO/OutputSink.swift:17")
-    func example79() throws {
+    func example81() throws {
         let sink = OutputSink.memory()
         try sink.write("tp,fp\n")
         DocumentationCheck.expect(sink.text, "\"tp,fp\\n\"")
     }
 
     @Test("Sources/DxIO/StandardStreams.swift:14")
-    func example80() throws {
-        _ = StandardStreams.ignoreBrokenPipeSignal()  // a closed pipe is EPIPE (exit 74), not a signal
+    func example82() throws {
+        // A closed pipe is then EPIPE (exit 74), not a signal that kills the process.
+        StandardStreams.ignoreBrokenPipeSignal()
         try StandardStreams.output.write("hello\n")
         try StandardStreams.output.flush()
     }
 
     @Test("Sources/DxBatch/AccuracyBatch.swift:20")
-    func example81() throws {
+    func example83() throws {
         let output = OutputSink.memory(), rejects = RejectLog(sink: .memory())
         let summary = try AccuracyBatch.run(
             input: InputSource(text: "tp,fp,fn,tn\n42,3,6,27\n"), settings: .init(), output: output, rejects: rejects)
@@ -663,18 +679,17 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/BatchError.swift:7")
-    func example82() throws {
-        BatchError.missingColumn("tp", found: ["a", "b"]).description
-        // "the header has no 'tp' column (found: a, b)"
+    func example84() throws {
+        DocumentationCheck.expect(BatchError.missingColumn("tp", found: ["a", "b"]).description, "\"the header has no 'tp' column (found: a, b)\"")
     }
 
     @Test("Sources/DxBatch/BatchLimits.swift:10")
-    func example83() throws {
+    func example85() throws {
         DocumentationCheck.expect(BatchLimits.standard.maximumLineBytes, "1048576")
     }
 
     @Test("Sources/DxBatch/BatchProgress.swift:5")
-    func example84() throws {
+    func example86() throws {
         let progress: BatchProgress = { read, bytes in print("\(read) rows, \(bytes) bytes") }
         let summary = try PostTestBatch.run(
             input: InputSource(text: "pretest,lr\n0.3,8.75\n"), settings: .init(), output: .memory(),
@@ -683,7 +698,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/CSVRecordReader.swift:16")
-    func example85() throws {
+    func example87() throws {
         var reader = CSVRecordReader(source: InputSource(text: "a,b\n1,\"x\n2,3\n"))
         try DocumentationCheck.expect(reader.next(), ".fields([\"a\", \"b\"], line: 1)")
         try DocumentationCheck.expect(reader.next(expectedFieldCount: 2), ".rejected(line: 2, …): the quote never closes")
@@ -691,7 +706,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/LineReader.swift:11")
-    func example86() throws {
+    func example88() throws {
         var lines = LineReader(source: InputSource(text: "\u{FEFF}a\r\nb"))
         try DocumentationCheck.expect(lines.next().map { String(decoding: $0.bytes, as: UTF8.self) }, "\"a\" (the BOM and \\r dropped)")
         try DocumentationCheck.expect(lines.next().map { String(decoding: $0.bytes, as: UTF8.self) }, "\"b\"")
@@ -699,7 +714,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/PostTestBatch.swift:16")
-    func example87() throws {
+    func example89() throws {
         let output = OutputSink.memory(), rejects = RejectLog(sink: .memory())
         let summary = try PostTestBatch.run(
             input: InputSource(text: "pretest,lr\n0.3,8.75\n"), settings: .init(), output: output, rejects: rejects)
@@ -707,7 +722,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/ReferralBatch.swift:16")
-    func example88() throws {
+    func example90() throws {
         let output = OutputSink.memory(), rejects = RejectLog(sink: .memory())
         let summary = try ReferralBatch.run(
             input: InputSource(text: #"{"weeksSinceOnset": 2}"# + "\n{\"age\": 70\n"),
@@ -717,7 +732,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/RejectLog.swift:9")
-    func example89() throws {
+    func example91() throws {
         let log = RejectLog(sink: .memory())
         try log.reject(line: 4, reason: "tp (-1) must be a whole number ≥ 0")
         DocumentationCheck.expect(log.count, "1")

@@ -162,8 +162,8 @@ struct OutputFileTests {
     func dash() throws {
         let directory = try TemporaryDirectory()
         let previous = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(directory.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(previous) }
+        #expect(FileManager.default.changeCurrentDirectoryPath(directory.path))
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
         let file = try OutputFile.open("-", name: "--output", standardOutput: standardOutput)
         try file.sink.write("to stdout")
         try file.commit()

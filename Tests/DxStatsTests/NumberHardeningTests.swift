@@ -7,6 +7,9 @@ import Testing
 /// parameters, Koopman intervals on every valid table, bounded Monte Carlo work.
 @Suite("Numbers under hostile input")
 struct NumberHardeningTests {
+    /// 1e-320, a subnormal number (written as text: as a literal the compiler warns that it underflows).
+    static let subnormal = Double("1e-320")!
+
     @Test(
         "Decimal numbers only",
         arguments: [
@@ -54,8 +57,8 @@ struct NumberHardeningTests {
         for text in ["1e-320", "0.0001", "0.9999999", "0", "1", "0x0.fp0", "nan"] {
             #expect(throws: StatisticsError.self, "\(text)") { try ConfidenceLevel(parsing: text) }
         }
-        #expect(throws: StatisticsError.levelOutOfRange(1e-320)) { try ConfidenceLevel(1e-320) }
-        #expect(StatisticsError.levelOutOfRange(1e-320).description.contains("between 0.001 and 0.999999"))
+        #expect(throws: StatisticsError.levelOutOfRange(Self.subnormal)) { try ConfidenceLevel(Self.subnormal) }
+        #expect(StatisticsError.levelOutOfRange(Self.subnormal).description.contains("between 0.001 and 0.999999"))
         #expect(try ConfidenceLevel(parsing: "0.001").percentText == "0.1%")
         #expect(try ConfidenceLevel(parsing: "99.9999%").percentText == "99.9999%")
     }
@@ -63,7 +66,7 @@ struct NumberHardeningTests {
     static let sign = try! SignAccuracy(
         name: "sign", table: try! TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
 
-    @Test("Beta parameters outside 0.001 to 1e9 are refused naming the range", arguments: [1e-320, 1e-310, 1e-4, 2e9, 1e308])
+    @Test("Beta parameters outside 0.001 to 1e9 are refused naming the range", arguments: [Double("1e-320")!, 1e-310, 1e-4, 2e9, 1e308])
     func betaRefused(_ shape: Double) {
         #expect {
             try CombinedPostTest(

@@ -74,7 +74,7 @@ public enum AccuracyBatch {
         let countColumns = try ["tp", "fp", "fn", "tn"].map { name throws(BatchError) in (name, try header.required(name)) }
         var writer = CSVOutput(sink: output, safety: settings.formulaSafety)
         var summary = BatchSummary()
-        do {
+        try BatchError.collecting {
             if settings.format == .csv {
                 let measureColumns = measureKeys.flatMap { [$0, "\($0)_lower", "\($0)_upper"] }
                 try writer.line(CSV.line(header.names + measureColumns + ["notes"], safety: settings.formulaSafety))
@@ -121,12 +121,6 @@ public enum AccuracyBatch {
             }
             try flushChunk()
             try writer.flush()
-        } catch let error as IOError {
-            throw .inputOutput(error)
-        } catch let error as BatchError {
-            throw error
-        } catch {
-            preconditionFailure("unexpected error \(error)")
         }
         return summary
     }

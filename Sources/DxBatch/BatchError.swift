@@ -40,4 +40,19 @@ public enum BatchError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     static func shown(_ text: String) -> String { VisibleText.line(text, limit: 60) }
+
+    /// Runs the body of a batch, whose steps throw either ``BatchError`` or
+    /// ``DxIO/IOError``, as one typed throw: an `IOError` becomes
+    /// ``inputOutput(_:)``.
+    static func collecting<Result>(_ body: () throws -> Result) throws(BatchError) -> Result {
+        do {
+            return try body()
+        } catch let error as IOError {
+            throw .inputOutput(error)
+        } catch let error as BatchError {
+            throw error
+        } catch {
+            preconditionFailure("a batch threw \(error), which is neither a BatchError nor an IOError")
+        }
+    }
 }

@@ -56,7 +56,7 @@ public enum PostTestBatch {
         let columns = try Columns(header)
         var writer = CSVOutput(sink: output, safety: settings.formulaSafety)
         var summary = BatchSummary()
-        do {
+        try BatchError.collecting {
             if settings.format == .csv { try writer.line(CSV.line(header.names + outputColumns, safety: settings.formulaSafety)) }
             while let record = try reader.next(expectedFieldCount: header.names.count) {
                 summary.read += 1
@@ -96,12 +96,6 @@ public enum PostTestBatch {
                 }
             }
             try writer.flush()
-        } catch let error as IOError {
-            throw .inputOutput(error)
-        } catch let error as BatchError {
-            throw error
-        } catch {
-            preconditionFailure("unexpected error \(error)")
         }
         return summary
     }

@@ -42,15 +42,7 @@ public enum ReferralBatch {
     ) throws(BatchError) -> BatchSummary {
         var stream = Stream(engine: engine, settings: settings, output: output, rejects: rejects, progress: progress)
         var lines = LineReader(source: input, limits: settings.limits)
-        do {
-            try stream.run(&lines)
-        } catch let error as IOError {
-            throw .inputOutput(error)
-        } catch let error as BatchError {
-            throw error
-        } catch {
-            preconditionFailure("unexpected error \(error)")
-        }
+        try BatchError.collecting { try stream.run(&lines) }
         return stream.summary
     }
 

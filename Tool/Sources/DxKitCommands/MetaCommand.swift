@@ -67,6 +67,9 @@ struct MetaCommand: ParsableCommand {
     @Option(name: .customLong("max-iterations"), help: "The optimiser's iteration limit (default 20000).")
     var maximumIterations: Int = 20000
 
+    @Flag(help: "With --input: no progress on standard error (it shows only on a terminal).")
+    var quiet = false
+
     @OptionGroup var evidence: EvidenceOptions
 
     @OptionGroup var common: CommonOptions
@@ -128,15 +131,18 @@ struct MetaCommand: ParsableCommand {
     }
 
     private func run(settings: MetaAnalysisSettings, source: InputSource?, rejectLog: RejectLog) throws {
+        let progress = ProgressReporter.standardError(noun: "rows", path: input, quiet: quiet)
         let loaded: MetaStudyInput.Studies
         if let source {
-            loaded = try MetaStudyInput.read(csv: source, flag: "--input", rejects: rejectLog)
+            loaded = try MetaStudyInput.read(csv: source, flag: "--input", rejects: rejectLog) { progress.update(items: $0, bytes: $1) }
+            progress.finish()
         } else {
             loaded = try MetaStudyInput.evidence(studies: studies, set: evidenceSet, options: evidence)
         }
         let analysis: MetaAnalysis
         do {
-            analysis = try MetaAnalysis(studies: loaded.studies, settings: settings)
+            let activity = "fitting the bivariate model to \(loaded.studies.count) studies"
+            analysis = try progress.during(activity) { () throws(MetaAnalysisError) in try MetaAnalysis(studies: loaded.studies, settings: settings) }
         } catch {
             if source != nil { try summarise(loaded) }
             throw InputError(error.description)

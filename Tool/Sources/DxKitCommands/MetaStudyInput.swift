@@ -19,7 +19,7 @@ struct MetaStudyInput {
     /// Reads the CSV `source`; each rejected row goes to `rejects` with its
     /// line number. A broken record (an unclosed quote, a line over the
     /// limit, the wrong number of fields) rejects only its own line.
-    static func read(csv source: InputSource, flag: String, rejects: RejectLog) throws -> Studies {
+    static func read(csv source: InputSource, flag: String, rejects: RejectLog, progress: BatchProgress? = nil) throws -> Studies {
         var reader = CSVRecordReader(source: source)
         guard let first = try reader.next() else {
             throw InputError("\(flag) (\(source.name)): the file is empty (expected a header with study,tp,fp,fn,tn)")
@@ -36,6 +36,7 @@ struct MetaStudyInput {
         var read = 0, rejected = 0
         while let record = try reader.next(expectedFieldCount: header.count) {
             read += 1
+            if let progress, read % 256 == 0 { progress(read, reader.bytesRead) }
             switch record {
             case .rejected(let line, let reason):
                 try rejects.reject(line: line, reason: reason)

@@ -8,7 +8,7 @@ import Foundation
 #endif
 
 /// Progress of a long run over many rows (`accuracy --input`, `posttest
-/// --input`, `refer --patient`, and any batch command to come), on
+/// --input`, `refer --patient`, `meta --input`), on
 /// standard error: rows done, the rate, and the time left when the size of
 /// the input is known, redrawn in place at most four times a second:
 ///
@@ -18,7 +18,8 @@ import Foundation
 /// not (results scrolling past on the screen are progress enough), never
 /// with `--quiet`, and it erases itself before the summary line, which
 /// stays as it is. A reporter that is not enabled costs a comparison per
-/// update.
+/// update. A single long step with nothing to count (the model fit of
+/// `dxkit meta`) shows its elapsed time instead (``during(_:_:)``).
 final class ProgressReporter {
     /// What is counted: "rows", "patients".
     let noun: String
@@ -71,6 +72,30 @@ final class ProgressReporter {
         if let bytes, let totalBytes { fraction = min(1, Double(bytes) / Double(max(1, totalBytes))) }
         write("\r" + Self.line(items: items, noun: noun, elapsed: now - start, fraction: fraction) + "\u{1B}[K")
         drawn = true
+    }
+
+    /// Runs `work`, a single long step (a model fit) with no count to report,
+    /// showing "dxkit: ACTIVITY, 3 s" redrawn by a background timer while it
+    /// runs; the line is erased when it ends.
+    func during<Result, Failure: Error>(_ activity: String, _ work: () throws(Failure) -> Result) throws(Failure) -> Result {
+        guard isEnabled else { return try work() }
+        let queue = DispatchQueue(label: "dxkit.progress")
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        let output = self.output
+        let started = ProcessInfo.processInfo.systemUptime
+        timer.schedule(deadline: .now() + interval, repeating: interval)
+        timer.setEventHandler {
+            let elapsed = ProcessInfo.processInfo.systemUptime - started
+            try? output.write("\rdxkit: \(activity), \(Self.duration(elapsed))\u{1B}[K")
+        }
+        timer.resume()
+        defer {
+            timer.cancel()
+            queue.sync {}  // a redraw under way ends before the line is erased
+            drawn = true
+            finish()
+        }
+        return try work()
     }
 
     /// Erases the progress line, if one was drawn, so the summary starts a clean line.

@@ -115,6 +115,31 @@ struct ProgressTests {
         }
     }
 
+    @Test("meta: the model fit, one long step, shows its elapsed time on a terminal, then the summary; --quiet: the summary only")
+    func metaFit() throws {
+        // 3000 studies: the binomial GLMM takes a second or more, long enough for several redraws.
+        let studies = try Self.input("study,tp,fp,fn,tn", rows: 3000) { index in
+            let withCondition = 40 + index % 97, withoutCondition = 50 + index % 89
+            let truePositives = withCondition * (80 + index % 15) / 100, trueNegatives = withoutCondition * (85 + index % 11) / 100
+            return "s\(index),\(truePositives),\(withoutCondition - trueNegatives),\(withCondition - truePositives),\(trueNegatives)"
+        }
+        let arguments = ["meta", "--input", studies, "--model", "glmm", "--format", "json"]
+        let output = FileHandle(forWritingAtPath: "/dev/null")!
+        let terminal = try PseudoTerminal(arguments: arguments, standardOutput: output)
+        #expect(terminal.exitStatus(seconds: 300) == 0)
+        terminal.waitFor("\u{0}", seconds: 0.5)
+        let screen = terminal.screen
+        let draws = screen.components(separatedBy: "\r").filter { $0.hasPrefix("dxkit: fitting the bivariate model to 3000 studies, ") }
+        #expect(!draws.isEmpty, "\(screen.suffix(300))")
+        #expect(draws.allSatisfy { $0.contains(" s\u{1B}[K") || $0.contains(" min") }, "\(draws.prefix(2))")
+        #expect(screen.contains("\r\u{1B}[Kdxkit: 3000 rows read, 3000 studies used, 0 rejected"), "\(screen.suffix(300))")
+
+        let quiet = try PseudoTerminal(arguments: arguments + ["--quiet"], standardOutput: output)
+        #expect(quiet.exitStatus(seconds: 300) == 0)
+        quiet.waitFor("\u{0}", seconds: 0.5)
+        #expect(!quiet.screen.contains("fitting"), "\(quiet.screen.prefix(200))")
+    }
+
     @Test("Not on a terminal: standard error has the summary line only")
     func notATerminal() throws {
         let input = try Self.cases()[0]

@@ -6,7 +6,7 @@ import PackageDescription
 
 let package = Package(
     name: "DxKit",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "DxStats", targets: ["DxStats"]),
         .library(name: "DxEvidence", targets: ["DxEvidence", "DxEvidenceFormat"]),

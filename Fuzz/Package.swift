@@ -12,7 +12,7 @@ let fuzzTargets = ["FuzzCSVReader", "FuzzPatientJSON", "FuzzEvidenceRecords", "F
 
 let package = Package(
     name: "DxKitFuzz",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "DxKit", path: "..")
     ],

@@ -10,7 +10,7 @@ import PackageDescription
 
 let package = Package(
     name: "DxKitTool",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dxkit", targets: ["dxkit"])
     ],

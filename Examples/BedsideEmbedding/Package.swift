@@ -5,7 +5,7 @@ import PackageDescription
 
 let package = Package(
     name: "BedsideEmbedding",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "DxKit", path: "../..")
     ],

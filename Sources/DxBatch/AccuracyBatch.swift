@@ -1,7 +1,14 @@
+import Dispatch
 import DxIO
 import DxReport
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Every accuracy measure of every 2×2 table in a CSV input, one output
 /// row per input row, in input order, in constant memory (`dxkit accuracy

@@ -1,5 +1,11 @@
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The collection of evidence records DxKit draws on, looked up by id.
 ///
@@ -73,7 +79,7 @@ public struct EvidenceBase: Sendable {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
                 .filter { $0.hasSuffix(".json") && $0 != "schema.json" }.sorted()
         } catch {
-            throw EvidenceErrors(errors: [EvidenceError(file: directory.path, problem: "cannot read the directory: \(error.localizedDescription)")])
+            throw EvidenceErrors(errors: [EvidenceError(file: directory.path, problem: "cannot read the directory: \(error)")])
         }
         guard !names.isEmpty else {
             throw EvidenceErrors(errors: [EvidenceError(file: directory.path, problem: "no evidence files (*.json) in the directory")])
@@ -87,11 +93,12 @@ public struct EvidenceBase: Sendable {
         var files: [(String, Data)] = []
         for name in names {
             let path = directory.appendingPathComponent(name).path
-            let attributes = try? FileManager.default.attributesOfItem(atPath: (path as NSString).resolvingSymlinksInPath)
-            guard let attributes, attributes[.type] as? FileAttributeType == .typeRegular else {
+            // stat(2) follows a symbolic link: what counts is the file it names.
+            var status = stat()
+            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
                 throw EvidenceErrors(errors: [EvidenceError(file: name, problem: "is not a regular file")])
             }
-            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            let size = Int(status.st_size)
             guard size <= Self.maximumFileBytes else {
                 throw EvidenceErrors(errors: [
                     EvidenceError(file: name, problem: "is \(size) bytes, over the limit of 4 MiB for an evidence file")

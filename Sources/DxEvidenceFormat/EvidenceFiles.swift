@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reads evidence files (`{"records": [...]}`, format in `Evidence/schema.json`):
 /// strictly, so that a duplicated key, an unknown key or a wrong type is an

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
@@ -38,7 +38,7 @@ public final class OutputSink: @unchecked Sendable {
     private var buffer: [UInt8] = []
     private var memory: [UInt8] = []
     private var failure: IOError?
-    private let lock = NSLock()
+    private let lock = Lock()
 
     /// A sink writing to an open descriptor, which it does not close.
     public init(descriptor: Int32, name: String, buffering: Buffering = .block(1 << 16)) {

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The marginal log-likelihood of the bivariate binomial GLMM of Chu & Cole
 /// (2006), by the Laplace approximation or by adaptive Gauss–Hermite

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A fitted bivariate model on the (logit sensitivity, logit specificity)
 /// plane: the means and their covariance, the between-study covariance Σ,
@@ -184,7 +190,7 @@ struct BivariateFit: Sendable {
                 algorithm: outcome.algorithm
                     + ", restarted at its optimum, then \(newtonSteps) Newton step\(newtonSteps == 1 ? "" : "s") with a finite-difference Hessian",
                 iterations: iterations, criterionName: outcome.criterionName, criterion: outcome.criterion, tolerance: tolerance,
-                status: (converged ? "success" : outcome.status) + "; final finite-difference gradient norm \(String(format: "%.1e", gradientNorm))"),
+                status: (converged ? "success" : outcome.status) + "; final finite-difference gradient norm \(String(cFormat: "%.1e", gradientNorm))"),
             notes: notes
         ).checkedFinite()
     }

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A point of a region, on the logit scale and in ROC space.
 public struct RegionPoint: Sendable, Hashable, Codable {

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The hierarchical SROC (Rutter & Gatsonis 2001) parameters implied by a
 /// bivariate fit; the two models are the same model written two ways when

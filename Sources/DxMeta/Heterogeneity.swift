@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A range expected to hold a new study's value.
 public struct PredictionRange: Sendable, Hashable, Codable {
@@ -52,14 +58,14 @@ public struct Heterogeneity: Sendable, Hashable, Codable {
 
     /// 0.8923 → "89.2 %".
     static func percent(_ value: Double) -> String {
-        String(format: "%.1f %%", value * 100)
+        String(cFormat: "%.1f %%", value * 100)
     }
 
     /// Three significant digits, no exponent for ordinary values.
     static func number(_ value: Double) -> String {
         if value == 0 { return "0" }
         let magnitude = Int(floor(log10(abs(value))))
-        if magnitude >= 6 || magnitude < -4 { return String(format: "%.2e", value) }
-        return String(format: "%.\(Swift.max(0, 2 - magnitude))f", value)
+        if magnitude >= 6 || magnitude < -4 { return String(cFormat: "%.2e", value) }
+        return String(cFormat: "%.\(Swift.max(0, 2 - magnitude))f", value)
     }
 }

@@ -1,5 +1,11 @@
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A diagnostic-accuracy meta-analysis: the bivariate model fitted to a set
 /// of studies, and everything a reviewer reads from it.
@@ -151,7 +157,7 @@ public struct MetaAnalysis: Sendable, Encodable {
                 )
             } else if abs(rho) >= 0.99 {
                 boundary.append(
-                    "The between-study correlation (\(String(format: "%.4f", rho))) is next to its boundary \(rho > 0 ? "+1" : "−1"): it is poorly estimated, and the regions lean on it."
+                    "The between-study correlation (\(String(cFormat: "%.4f", rho))) is next to its boundary \(rho > 0 ? "+1" : "−1"): it is poorly estimated, and the regions lean on it."
                 )
             }
         }

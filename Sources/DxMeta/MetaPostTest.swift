@@ -1,5 +1,11 @@
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The post-test probability for a new patient from a meta-analysis: from
 /// the pooled estimate with its confidence interval, and beside it the
@@ -50,18 +56,18 @@ public struct MetaPostTest: Sendable, Hashable, Codable {
         let level = analysis.level
         let z = try! ConfidenceLevel(level).z
         let mean = analysis.fitted.mean
-        let log = PooledAccuracy.logLikelihoodRatio(
+        let logRatio = PooledAccuracy.logLikelihoodRatio(
             mean: mean, covariance: analysis.fitted.meanCovariance, result: result == .positive ? .positive : .negative)
         self.pretest = pretest
         self.result = result.rawValue
         self.level = level
         likelihoodRatio = EstimateInterval(
-            estimate: Foundation.exp(log.value), lower: Foundation.exp(log.value - z * log.standardError),
-            upper: Foundation.exp(log.value + z * log.standardError), level: level, method: .deltaMethodLog)
+            estimate: exp(logRatio.value), lower: exp(logRatio.value - z * logRatio.standardError),
+            upper: exp(logRatio.value + z * logRatio.standardError), level: level, method: .deltaMethodLog)
         let prediction = analysis.fitted.sigma + analysis.fitted.meanCovariance
-        let lower = try Self.quantile((1 - level) / 2, mean: mean, covariance: prediction, result: result, near: log.value)
-        let upper = try Self.quantile(1 - (1 - level) / 2, mean: mean, covariance: prediction, result: result, near: log.value)
-        newSettingLikelihoodRatio = PredictionRange(lower: Foundation.exp(lower), upper: Foundation.exp(upper))
+        let lower = try Self.quantile((1 - level) / 2, mean: mean, covariance: prediction, result: result, near: logRatio.value)
+        let upper = try Self.quantile(1 - (1 - level) / 2, mean: mean, covariance: prediction, result: result, near: logRatio.value)
+        newSettingLikelihoodRatio = PredictionRange(lower: exp(lower), upper: exp(upper))
         method = "pooled likelihood ratio from the bivariate summary point, delta-method interval on the log scale, carried through the odds"
         newSettingMethod =
             "\(NumberFormatting.percent(level)) prediction interval: quantiles of the post-test probability over the prediction distribution N(μ̂, Σ + Cov(μ̂)) of a new setting's logit sensitivity and specificity (numerical integration, no simulation)"
@@ -73,8 +79,8 @@ public struct MetaPostTest: Sendable, Hashable, Codable {
         } else {
             let logitPretest = Logit.logit(pretest)
             posttest = EstimateInterval(
-                estimate: Logit.expit(logitPretest + log.value), lower: Logit.expit(logitPretest + log.value - z * log.standardError),
-                upper: Logit.expit(logitPretest + log.value + z * log.standardError), level: level, method: .deltaMethodLog)
+                estimate: Logit.expit(logitPretest + logRatio.value), lower: Logit.expit(logitPretest + logRatio.value - z * logRatio.standardError),
+                upper: Logit.expit(logitPretest + logRatio.value + z * logRatio.standardError), level: level, method: .deltaMethodLog)
             newSetting = PredictionRange(lower: Logit.expit(logitPretest + lower), upper: Logit.expit(logitPretest + upper))
         }
         notes.append(
@@ -102,7 +108,7 @@ public struct MetaPostTest: Sendable, Hashable, Codable {
                 if u >= 0 {
                     probability = 1
                 } else {
-                    let bound = u - Foundation.log(-expm1(u))  // logit(e^u)
+                    let bound = u - log(-expm1(u))  // logit(e^u)
                     probability = GSLOptimisation.standardNormalDistribution((bound - conditionalMean) / conditionalSD)
                 }
             case .negative:
@@ -110,11 +116,11 @@ public struct MetaPostTest: Sendable, Hashable, Codable {
                 if u >= 0 {
                     probability = 1
                 } else {
-                    let bound = u - Foundation.log(-expm1(u))
+                    let bound = u - log(-expm1(u))
                     probability = GSLOptimisation.standardNormalDistribution((conditionalMean + bound) / conditionalSD)
                 }
             }
-            let density = Foundation.exp(-0.5 * z * z) / (2 * Double.pi).squareRoot()
+            let density = exp(-0.5 * z * z) / (2 * Double.pi).squareRoot()
             let coefficient = index == 0 || index == panels ? 1.0 : (index % 2 == 1 ? 4.0 : 2.0)
             sum += coefficient * density * probability
         }

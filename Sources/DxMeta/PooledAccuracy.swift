@@ -1,5 +1,11 @@
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// An estimate on the logit scale with its standard error.
 public struct LogitEstimate: Sendable, Hashable, Codable {

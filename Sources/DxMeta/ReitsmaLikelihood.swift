@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The restricted (REML) log-likelihood of the bivariate random-effects
 /// model of Reitsma et al. (2005), and its analytic gradient.

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// One diagnostic accuracy study in a meta-analysis: its name, its 2×2
 /// counts, where it comes from, and any other columns of the input, carried
@@ -43,7 +49,7 @@ public struct Study: Sendable, Hashable, Codable {
         name: String, truePositives: Int, falsePositives: Int, falseNegatives: Int, trueNegatives: Int,
         citation: String? = nil, columns: [Column] = []
     ) throws(MetaAnalysisError) {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw .unnamedStudy }
         for (cell, value) in [("TP", truePositives), ("FP", falsePositives), ("FN", falseNegatives), ("TN", trueNegatives)] where value < 0 {
             throw .negativeCount(study: trimmed, cell: cell, value: value)
@@ -78,7 +84,7 @@ public struct Study: Sendable, Hashable, Codable {
     /// Reads a count as written in a table: a whole number ≥ 0 ("12", or
     /// "12.0"); anything else throws naming the study, the cell and the text.
     public static func count(_ text: String, cell: String, study: String) throws(MetaAnalysisError) -> Int {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         if let value = Int(trimmed) {
             guard value >= 0 else { throw .negativeCount(study: study, cell: cell, value: value) }
             return value

@@ -30,7 +30,7 @@ public struct StudyTable: Sendable {
 
     /// Finds the required columns; throws naming the missing one.
     public init(header: [String]) throws(MetaAnalysisError) {
-        let trimmed = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        let trimmed = header.map { $0.trimmingWhitespace() }
         var positions: [Int] = []
         for column in Self.requiredColumns {
             guard let index = trimmed.firstIndex(where: { $0.lowercased() == column }) else {
@@ -46,7 +46,7 @@ public struct StudyTable: Sendable {
     /// Reads one row (its fields and the line it starts on); a bad row
     /// becomes a reject. A blank row is skipped.
     public mutating func add(fields: [String], line: Int, citation: String? = nil) {
-        if fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty { return }
+        if fields.count == 1 && fields[0].trimmingWhitespace().isEmpty { return }
         do {
             let study = try Self.study(fields: fields, header: header, positions: positions, extras: extraPositions, citation: citation)
             if let first = names[study.name] {
@@ -64,7 +64,7 @@ public struct StudyTable: Sendable {
         -> Study
     {
         guard fields.count == header.count else { throw .wrongFieldCount(found: fields.count, expected: header.count) }
-        let name = fields[positions[0]].trimmingCharacters(in: .whitespaces)
+        let name = fields[positions[0]].trimmingWhitespace()
         guard !name.isEmpty else { throw .unnamedStudy }
         let counts = try zip(["TP", "FP", "FN", "TN"], positions.dropFirst()).map { cell, position throws(MetaAnalysisError) in
             try Study.count(fields[position], cell: cell, study: name)

@@ -1,6 +1,13 @@
 import DxEvidence
 import DxStats
-import Foundation
+import FoundationEssentials
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Runs the referral pathway: the rules of ``ReferralPathway`` on a patient,
 /// in three-valued logic, with the acute-versus-chronic gate where it applies.
@@ -45,7 +52,7 @@ public struct ReferralEngine: Sendable {
         do {
             return try evidence.resolvePretest(patient.pretest, name: "pretest", about: target)
         } catch {
-            throw PatientError(field: "pretest", problem: error.message.replacingOccurrences(of: "pretest ", with: ""))
+            throw PatientError(field: "pretest", problem: error.message.replacing("pretest ", with: ""))
         }
     }
 
@@ -332,12 +339,11 @@ final class RecommendationCache: @unchecked Sendable {
         let pregnant: Answer
     }
     static let shared = RecommendationCache()
-    private let lock = NSLock()
-    private var entries: [Key: Recommendation] = [:]
+    private let entries = Mutex<[Key: Recommendation]>([:])
 
     subscript(key: Key) -> Recommendation? {
-        get { lock.withLock { entries[key] } }
-        set { lock.withLock { entries[key] = newValue } }
+        get { entries.withLock { $0[key] } }
+        set { entries.withLock { $0[key] = newValue } }
     }
 }
 
@@ -349,13 +355,12 @@ final class GateEstimateCache: @unchecked Sendable {
         let supine: Patient.SignResult
         let pretest: UInt64
     }
-    private let lock = NSLock()
-    private var entries: [Key: GateAssessment] = [:]
+    private let entries = Mutex<[Key: GateAssessment]>([:])
 
     subscript(key: Key) -> GateAssessment? {
-        get { lock.withLock { entries[key] } }
+        get { entries.withLock { $0[key] } }
         set {
-            lock.withLock {
+            entries.withLock { entries in
                 if entries.count >= 4096 { entries.removeAll(keepingCapacity: true) }
                 entries[key] = newValue
             }

@@ -1,5 +1,11 @@
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes CSV fields (RFC 4180): a field with a comma, quote or line break
 /// is quoted and its quotes doubled.
@@ -42,7 +48,7 @@ public enum CSV {
         let text = safety == .neutralised && wouldRunAsFormula(text) ? "'" + text : text
         // Scan bytes, not Characters: this runs for every field of a million-row batch.
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 
     /// Appends one field (neutralised and quoted as needed) to `bytes`.

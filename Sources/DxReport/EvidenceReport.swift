@@ -1,6 +1,12 @@
 import DxEvidence
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Renders evidence records: the list, one record in full, and citations.
 public enum EvidenceReport {

@@ -428,7 +428,7 @@ extension FaganNomogram {
     /// 0.1 → "0.1", 50 → "50", 99.9 → "99.9", 1000 → "1000", 0.001 → "0.001".
     static func tickText(_ value: Double) -> String {
         if value == value.rounded() { return String(Int(value)) }
-        var text = String(format: "%.3f", value)
+        var text = String(cFormat: "%.3f", value)
         while text.hasSuffix("0") { text.removeLast() }
         return text
     }

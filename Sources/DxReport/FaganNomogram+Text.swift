@@ -58,7 +58,7 @@ extension FaganNomogram {
     func legendLabel(_ line: Line) -> String {
         guard let subject, subject.hasSuffix(")"), let open = subject.lastIndex(of: "(") else { return line.label }
         let citation = " " + subject[open...]
-        return line.label.replacingOccurrences(of: citation, with: "")
+        return line.label.replacing(citation, with: "")
     }
 
     /// The legend, entry by entry; series `i` is line `i` (two steps: step 1, step 2).

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The geometry of a Fagan nomogram: where a probability or a likelihood
 /// ratio sits on its vertical axis.

@@ -1,7 +1,13 @@
 import DxEvidence
 import DxMeta
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Renders a meta-analysis: a short report a reviewer can paste (text), the
 /// encoded result (JSON), or one row per study (CSV).
@@ -127,13 +133,13 @@ public struct MetaAnalysisReport: Report, Sendable {
         }
         lines.append("")
         lines.append(
-            "Logit means: sensitivity \(String(format: "%.4f", a.logitSensitivity.estimate)) (SE \(String(format: "%.4f", a.logitSensitivity.standardError))), specificity \(String(format: "%.4f", a.logitSpecificity.estimate)) (SE \(String(format: "%.4f", a.logitSpecificity.standardError)))."
+            "Logit means: sensitivity \(String(cFormat: "%.4f", a.logitSensitivity.estimate)) (SE \(String(cFormat: "%.4f", a.logitSensitivity.standardError))), specificity \(String(cFormat: "%.4f", a.logitSpecificity.estimate)) (SE \(String(cFormat: "%.4f", a.logitSpecificity.standardError)))."
         )
-        lines.append("Log-likelihood: \(String(format: "%.4f", a.logLikelihood)) (\(a.logLikelihoodScale)).")
+        lines.append("Log-likelihood: \(String(cFormat: "%.4f", a.logLikelihood)) (\(a.logLikelihoodScale)).")
         let c = a.convergence
         lines.append(
             c.converged
-                ? "Converged: \(c.algorithm), \(c.iterations) iterations, \(c.criterionName) \(String(format: "%.1e", c.criterion)) (stopping test \(String(format: "%.1e", c.tolerance))\(c.status == "success" ? "" : "; GSL: " + c.status))."
+                ? "Converged: \(c.algorithm), \(c.iterations) iterations, \(c.criterionName) \(String(cFormat: "%.1e", c.criterion)) (stopping test \(String(cFormat: "%.1e", c.tolerance))\(c.status == "success" ? "" : "; GSL: " + c.status))."
                 : "NOT CONVERGED: \(c.algorithm), \(c.status) after \(c.iterations) iterations. Do not use these estimates."
         )
         lines.append(a.boundary.isEmpty ? "Boundary: none (no variance at 0, no correlation at ±1)." : "Boundary:")
@@ -180,7 +186,7 @@ public struct MetaAnalysisReport: Report, Sendable {
 
     /// "97.6 (95.3–98.8)" in per cent.
     static func shortInterval(_ value: EstimateInterval) -> String {
-        String(format: "%.1f (%.1f–%.1f)", value.estimate * 100, value.lower * 100, value.upper * 100)
+        String(cFormat: "%.1f (%.1f–%.1f)", value.estimate * 100, value.lower * 100, value.upper * 100)
     }
 }
 

@@ -1,6 +1,12 @@
 import DxEvidence
 import DxMeta
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A paired forest plot of a meta-analysis (SVG): each study's sensitivity
 /// and specificity with its confidence interval side by side, the pooled
@@ -120,7 +126,7 @@ public struct MetaForestPlot: Sendable {
                 )
             }
             svg.text(
-                String(format: "%.2f–%.2f", prediction.lower, prediction.upper), at: .init(x: panels[index].x + Self.panelWidth + 12, y: predictionY + 5),
+                String(cFormat: "%.2f–%.2f", prediction.lower, prediction.upper), at: .init(x: panels[index].x + Self.panelWidth + 12, y: predictionY + 5),
                 style: .init(size: 12.5, italic: true))
             // Axis.
             svg.line(from: .init(x: panels[index].x, y: axisY), to: .init(x: panels[index].x + Self.panelWidth, y: axisY), stroke: "#333", width: 1.2)
@@ -128,7 +134,7 @@ public struct MetaForestPlot: Sendable {
             while tick <= 1.0001 {
                 svg.line(from: .init(x: x(tick, panel: index), y: axisY), to: .init(x: x(tick, panel: index), y: axisY + 6), stroke: "#333")
                 svg.text(
-                    String(format: "%.1f", tick), at: .init(x: x(tick, panel: index), y: axisY + 21), style: .init(size: 12.5, anchor: .middle))
+                    String(cFormat: "%.1f", tick), at: .init(x: x(tick, panel: index), y: axisY + 21), style: .init(size: 12.5, anchor: .middle))
                 tick += low >= 0.5 ? 0.1 : 0.2
             }
         }
@@ -147,14 +153,14 @@ public struct MetaForestPlot: Sendable {
 
     /// "0.89 (0.85–0.92)".
     static func triple(_ value: EstimateInterval) -> String {
-        String(format: "%.2f (%.2f–%.2f)", value.estimate, value.lower, value.upper)
+        String(cFormat: "%.2f (%.2f–%.2f)", value.estimate, value.lower, value.upper)
     }
 
     var summary: String {
         let a = analysis
         return
             "Paired forest plot of \(a.studies.count) studies. Pooled sensitivity \(Self.triple(a.sensitivity)), pooled specificity \(Self.triple(a.specificity)); "
-            + "prediction intervals for a new study: sensitivity \(String(format: "%.2f–%.2f", a.heterogeneity.sensitivityPrediction.lower, a.heterogeneity.sensitivityPrediction.upper)), "
-            + "specificity \(String(format: "%.2f–%.2f", a.heterogeneity.specificityPrediction.lower, a.heterogeneity.specificityPrediction.upper))."
+            + "prediction intervals for a new study: sensitivity \(String(cFormat: "%.2f–%.2f", a.heterogeneity.sensitivityPrediction.lower, a.heterogeneity.sensitivityPrediction.upper)), "
+            + "specificity \(String(cFormat: "%.2f–%.2f", a.heterogeneity.specificityPrediction.lower, a.heterogeneity.specificityPrediction.upper))."
     }
 }

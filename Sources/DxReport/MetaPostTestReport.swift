@@ -1,7 +1,13 @@
 import DxEvidence
 import DxMeta
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Renders the post-test probability from a meta-analysis: the pooled
 /// estimate with its confidence interval and, beside it, the prediction

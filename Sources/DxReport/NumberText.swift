@@ -1,5 +1,11 @@
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// How numbers read in text meant for people.
 ///
@@ -11,7 +17,7 @@ public enum NumberText {
     /// A probability as a percentage: 0.875 → "87.5 %".
     public static func percent(_ value: ExtendedValue, decimals: Int = 1) -> String {
         switch value {
-        case .finite(let number): return withoutNegativeZero(String(format: "%.\(decimals)f", number * 100)) + " %"
+        case .finite(let number): return withoutNegativeZero(String(cFormat: "%.\(decimals)f", number * 100)) + " %"
         case .unbounded: return "∞"
         case .undefined: return "not estimable"
         }
@@ -30,7 +36,7 @@ public enum NumberText {
     public static func percents(_ values: [ExtendedValue]) -> [String] {
         func misleads(_ number: Double, decimals: Int) -> Bool {
             guard number > 0 && number < 1 else { return false }
-            let text = String(format: "%.\(decimals)f", number * 100)
+            let text = String(cFormat: "%.\(decimals)f", number * 100)
             return Double(text) == 0 || Double(text) == 100
         }
         let finite = values.compactMap(\.finiteValue)
@@ -55,11 +61,11 @@ public enum NumberText {
     public static func significant(_ number: Double, digits: Int = 3) -> String {
         if number == 0 { return "0" }
         // Round first, so that 9.9999 with 3 digits reads "10.0", not "10.00".
-        let rounded = Double(String(format: "%.\(digits - 1)e", number)) ?? number
+        let rounded = Double(String(cFormat: "%.\(digits - 1)e", number)) ?? number
         let magnitude = Int(floor(log10(abs(rounded))))
-        if magnitude >= 6 || magnitude < -4 { return String(format: "%.\(digits - 1)e", number) }
+        if magnitude >= 6 || magnitude < -4 { return String(cFormat: "%.\(digits - 1)e", number) }
         let decimals = Swift.max(0, digits - 1 - magnitude)
-        return withoutNegativeZero(String(format: "%.\(decimals)f", rounded))
+        return withoutNegativeZero(String(cFormat: "%.\(decimals)f", rounded))
     }
 
     /// "-0.0" (a tiny negative number, or −0, rounded) as "0.0": a sign on zero means nothing to a reader.
@@ -70,7 +76,7 @@ public enum NumberText {
 
     /// A level as a percentage: 0.95 → "95 %".
     public static func level(_ level: ConfidenceLevel) -> String {
-        level.percentText.replacingOccurrences(of: "%", with: " %")
+        level.percentText.replacing("%", with: " %")
     }
 }
 

@@ -76,7 +76,7 @@ extension ProbabilityCurves {
     /// A series' title for the legend, without a citation the title already gives.
     func legendTitle(_ series: Series) -> String {
         guard let subject, subject.hasSuffix(")"), let open = subject.lastIndex(of: "(") else { return series.title }
-        return series.title.replacingOccurrences(of: " " + subject[open...], with: "")
+        return series.title.replacing(" " + subject[open...], with: "")
     }
 
     /// The small print: the formula on screen, the disclaimer on screen and projector.

@@ -1,6 +1,12 @@
 import DxEvidence
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension ProbabilityTable.Row {
     /// The rows a user writes: a grid `FROM:TO:STEP` (`0.05:0.95:0.05`,
@@ -21,7 +27,7 @@ extension ProbabilityTable.Row {
     ) throws -> [ProbabilityTable.Row] {
         var rows: [ProbabilityTable.Row] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let item = part.trimmingCharacters(in: .whitespaces)
+            let item = part.trimmingWhitespace()
             guard !item.isEmpty else { throw PretestError(message: "\(name) (\(text)) has an empty item; separate values with single commas") }
             if PretestGrid.isGrid(item) {
                 do {

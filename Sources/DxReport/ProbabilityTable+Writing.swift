@@ -51,7 +51,7 @@ extension ProbabilityTable {
 
     /// "5 %", "12.5 %", "61.54 % (suspected-acute-vcf)": up to two decimals, no trailing zeros.
     static func rowLabel(_ row: Row) -> String {
-        var number = String(format: "%.2f", row.pretest * 100)
+        var number = String(cFormat: "%.2f", row.pretest * 100)
         while number.hasSuffix("0") { number.removeLast() }
         if number.hasSuffix(".") { number.removeLast() }
         return number + " %" + (row.label.map { " (\($0))" } ?? "")

@@ -18,7 +18,7 @@ struct ProbabilityTableLaTeXWriter: ProbabilityTableWriter {
         let texts = cells.map { cell -> String in
             ProbabilityTableCellText.parts(cell, contents: table.contents).map { part in
                 // A percent sign stays with its number.
-                let text = part.text.replacingOccurrences(of: " %", with: "\u{00A0}%")
+                let text = part.text.replacing(" %", with: "\u{00A0}%")
                 guard part.kind == .gate, let gate = cell.gate else { return (part.kind == .estimate ? "" : "\\scriptsize ") + MarkupText.latex(text) }
                 let words = gate.classification.words
                 let rest = text.dropFirst(words.count)

@@ -41,7 +41,7 @@ struct ProbabilityTableTextWriter: ProbabilityTableWriter {
 
     func opening(_ table: ProbabilityTable) -> String {
         if markdown {
-            let labels = header(table).map { MarkupText.markdown($0).replacingOccurrences(of: "|", with: "\\|") }
+            let labels = header(table).map { MarkupText.markdown($0).replacing("|", with: "\\|") }
             return "**\(MarkupText.markdown(table.title))**\n\n\(MarkupText.markdown(table.caption))\n\n"
                 + "| " + labels.joined(separator: " | ") + " |\n"
                 + "|---:|" + String(repeating: "---|", count: table.columns.count) + "\n"
@@ -57,7 +57,7 @@ struct ProbabilityTableTextWriter: ProbabilityTableWriter {
     func row(_ table: ProbabilityTable, _ row: ProbabilityTable.Row, cells: [ProbabilityTableCell], index: Int) -> String {
         let parts = cells.map { ProbabilityTableCellText.parts($0, contents: table.contents).map(\.text) }
         if markdown {
-            let texts = parts.map { $0.joined(separator: "<br>").replacingOccurrences(of: "|", with: "\\|") }
+            let texts = parts.map { $0.joined(separator: "<br>").replacing("|", with: "\\|") }
             return "| " + ([ProbabilityTable.rowLabel(row)] + texts).joined(separator: " | ") + " |\n"
         }
         let lines = block([[ProbabilityTable.rowLabel(row)]] + parts, widths: widths(table))

@@ -20,7 +20,7 @@ enum ReaderText {
     /// `text` without its clauses (separated by "; ") that are curation notes:
     /// "MRI ("MR scan"); sequence … not stated in the sources read" → "MRI ("MR scan")".
     static func withoutCurationNotes(_ text: String) -> String? {
-        let kept = text.components(separatedBy: "; ").filter { !isCurationNote($0) }
+        let kept = text.split(separator: "; ", omittingEmptySubsequences: false).map(String.init).filter { !isCurationNote($0) }
         return kept.isEmpty ? nil : kept.joined(separator: "; ")
     }
 

@@ -58,7 +58,7 @@ public struct ReferralReport: Sendable {
         if let identifier = result.id { lines.append("Patient id: \(markdown ? MarkupText.markdown(identifier) : identifier)") }
         if let reason = result.notApplicableReason {
             lines.append("")
-            lines.append(heading("NOT APPLICABLE") + ": " + reason.replacingOccurrences(of: "not applicable: ", with: ""))
+            lines.append(heading("NOT APPLICABLE") + ": " + reason.replacing("not applicable: ", with: ""))
         }
 
         lines.append("")

@@ -1,6 +1,12 @@
 import DxEvidence
 import DxMeta
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// A summary ROC plot of a meta-analysis (SVG): the studies as open
 /// circles (area ∝ participants) in ROC space, the summary point, its
@@ -58,9 +64,9 @@ public struct SROCPlot: Sendable {
                 svg.line(from: .init(x: Self.left, y: py), to: .init(x: Self.left + Self.size, y: py), stroke: "#ddd")
             }
             svg.line(from: .init(x: px, y: Self.top + Self.size), to: .init(x: px, y: Self.top + Self.size + 6), stroke: "#333")
-            svg.text(String(format: "%.1f", value), at: .init(x: px, y: Self.top + Self.size + 22), style: .init(size: 13, anchor: .middle))
+            svg.text(String(cFormat: "%.1f", value), at: .init(x: px, y: Self.top + Self.size + 22), style: .init(size: 13, anchor: .middle))
             svg.line(from: .init(x: Self.left - 6, y: py), to: .init(x: Self.left, y: py), stroke: "#333")
-            svg.text(String(format: "%.1f", value), at: .init(x: Self.left - 10, y: py + 4.5), style: .init(size: 13, anchor: .end))
+            svg.text(String(cFormat: "%.1f", value), at: .init(x: Self.left - 10, y: py + 4.5), style: .init(size: 13, anchor: .end))
         }
         svg.line(from: .init(x: x(0), y: y(0)), to: .init(x: x(1), y: y(1)), stroke: "#bbb", width: 1, dash: "3 3")
         svg.text(
@@ -115,7 +121,7 @@ public struct SROCPlot: Sendable {
     private func x(_ falsePositiveRate: Double) -> Double { Self.left + falsePositiveRate * Self.size }
     private func y(_ sensitivity: Double) -> Double { Self.top + (1 - sensitivity) * Self.size }
 
-    static func percent(_ value: Double) -> String { String(format: "%.1f %%", value * 100) }
+    static func percent(_ value: Double) -> String { String(cFormat: "%.1f %%", value * 100) }
 
     var summary: String {
         let a = analysis

@@ -1,6 +1,12 @@
 import DxEvidence
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The signs of a table or picture, each with a fixed result or with every
 /// result: written `ID` (every result) or `ID=positive` / `ID=negative`,
@@ -115,7 +121,7 @@ public struct SignSelection: Sendable {
             return String(name[open...])
         }
         guard names.count > 1, let shared = citation(names[0]), names.allSatisfy({ citation($0) == shared }) else { return (names, "") }
-        return (names.map { String($0.dropLast(shared.count)).trimmingCharacters(in: .whitespaces) }, " " + shared)
+        return (names.map { String($0.dropLast(shared.count)).trimmingWhitespace() }, " " + shared)
     }
 
     /// The signs for a table's legend.

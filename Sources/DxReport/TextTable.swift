@@ -19,7 +19,7 @@ struct TextTable {
 
     /// A GitHub-flavoured Markdown table.
     func renderMarkdown() -> String {
-        let escape: (String) -> String = { $0.replacingOccurrences(of: "|", with: "\\|") }
+        let escape: (String) -> String = { $0.replacing("|", with: "\\|") }
         var lines = ["| " + header.map(escape).joined(separator: " | ") + " |"]
         lines.append("|" + alignments.map { $0 == .right ? "---:|" : "---|" }.joined())
         for row in rows { lines.append("| " + row.map(escape).joined(separator: " | ") + " |") }

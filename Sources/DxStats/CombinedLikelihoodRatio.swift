@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The closed-form part of combining signs: the likelihood ratio of a set of
 /// findings with its interval, and the post-test probability it gives. It

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Exact draws from a Gamma(a, 1) distribution by the method of Marsaglia &
 /// Tsang (2000), with standard normal draws from ``StandardNormalZiggurat``

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The Koopman (1984) score interval for the ratio of two independent
 /// binomial proportions, solved on ln φ with GSL's Brent root finder.

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The log (Katz / Simel) interval of a ratio of two proportions on
 /// real-valued counts (so that the +0.5 correction can reuse it).
@@ -9,7 +15,7 @@ enum LogRatioInterval {
         -> (lower: Double, estimate: Double, upper: Double)
     {
         precondition(x1 > 0 && x2 > 0, "the log method needs positive counts")
-        let logRatio = Foundation.log(x1 / n1) - Foundation.log(x2 / n2)
+        let logRatio = log(x1 / n1) - log(x2 / n2)
         let standardError = Swift.max(0, 1 / x1 - 1 / n1 + 1 / x2 - 1 / n2).squareRoot()
         return (exp(logRatio - z * standardError), exp(logRatio), exp(logRatio + z * standardError))
     }

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// How many draws and which seed a Monte Carlo interval uses.
 ///
@@ -39,7 +45,7 @@ public struct MonteCarloSettings: Sendable, Hashable {
         let total = Double(runs) * Double(draws)
         guard total <= Double(Self.maximumTotalDraws) else {
             throw .invalidSetting(
-                "\(what): \(runs) simulations × \(draws) draws = \(String(format: "%.1e", total)) draws, over the limit of 10⁹ Monte Carlo draws per command; use fewer rows, columns or --draws"
+                "\(what): \(runs) simulations × \(draws) draws = \(String(cFormat: "%.1e", total)) draws, over the limit of 10⁹ Monte Carlo draws per command; use fewer rows, columns or --draws"
             )
         }
     }

@@ -1,5 +1,12 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// How a Monte Carlo run is split over the cores while its answer stays the
 /// same on every machine and for any number of cores.
@@ -96,12 +103,11 @@ enum MonteCarloSubstreams {
     }
 
     /// The next block number to compute, handed out once each.
-    private final class BlockClaims: @unchecked Sendable {
-        private let lock = NSLock()
-        private var claimed = 0
+    private final class BlockClaims: Sendable {
+        private let claimed = Mutex(0)
 
         func next(below count: Int) -> Int? {
-            lock.withLock {
+            claimed.withLock { claimed in
                 guard claimed < count else { return nil }
                 defer { claimed += 1 }
                 return claimed

@@ -1,4 +1,11 @@
-import Foundation
+import FoundationEssentials
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Monte Carlo summaries by everything they depend on except the pretest
 /// probability (``MonteCarloSummary/Key``), so that tables over pretest grids
@@ -7,13 +14,12 @@ import Foundation
 ///
 /// A summary is a deterministic function of its key (fixed seed, fixed
 /// sub-streams), so a remembered one is identical to a recomputed one.
-final class MonteCarloSummaryCache: @unchecked Sendable {
+final class MonteCarloSummaryCache: Sendable {
     /// The process-wide cache that ``CombinedPostTest`` uses.
     static let shared = MonteCarloSummaryCache(capacity: 64)
 
     let capacity: Int
-    private let lock = NSLock()
-    private var entries: [MonteCarloSummary.Key: MonteCarloSummary] = [:]
+    private let entries = Mutex<[MonteCarloSummary.Key: MonteCarloSummary]>([:])
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -21,9 +27,9 @@ final class MonteCarloSummaryCache: @unchecked Sendable {
 
     /// The summary for `key`, computed by `compute` (outside the lock) if not yet known.
     func summary(for key: MonteCarloSummary.Key, compute: () -> MonteCarloSummary) -> MonteCarloSummary {
-        if let known = lock.withLock({ entries[key] }) { return known }
+        if let known = entries.withLock({ $0[key] }) { return known }
         let computed = compute()
-        lock.withLock {
+        entries.withLock { entries in
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             entries[key] = computed
         }
@@ -32,6 +38,6 @@ final class MonteCarloSummaryCache: @unchecked Sendable {
 
     /// Forgets every summary (for tests).
     func removeAll() {
-        lock.withLock { entries.removeAll() }
+        entries.withLock { $0.removeAll() }
     }
 }

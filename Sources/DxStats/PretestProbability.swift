@@ -59,7 +59,9 @@ public enum PretestProbability {
 }
 
 extension StringProtocol {
-    func trimmingWhitespace() -> String {
+    /// The text without leading and trailing whitespace (spaces, tabs, line
+    /// breaks): `"  0.3 ".trimmingWhitespace()` is `"0.3"`.
+    public func trimmingWhitespace() -> String {
         String(trimmingWhitespaceSubstring())
     }
 

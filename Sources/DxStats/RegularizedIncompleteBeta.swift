@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The regularized incomplete beta function Iₓ(a, b) = P(X ≤ x) for
 /// X ~ Beta(a, b), its complement and the density, for fixed shapes, with

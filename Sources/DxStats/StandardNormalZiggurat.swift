@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Exact standard normal draws by the ziggurat method of Marsaglia & Tsang
 /// (2000), one 32-bit MT19937 word per draw in about 97 % of draws.

@@ -2,7 +2,13 @@ import ArgumentParser
 import DxBatch
 import DxReport
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `dxkit accuracy`: every accuracy measure of a 2×2 table.
 struct AccuracyCommand: RenderingCommand {

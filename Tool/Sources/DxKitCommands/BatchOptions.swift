@@ -1,7 +1,13 @@
 import ArgumentParser
 import DxBatch
 import DxIO
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `--input FILE|-`, `--rejects FILE|-`, `--quiet` and `--threads N` for batch commands.
 struct BatchOptions: ParsableArguments {

@@ -1,5 +1,11 @@
 import DxEvidence
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What the shells offer when a user presses Tab after `--sign`,
 /// `--pretest` or `dxkit evidence show`: the ids in the built-in evidence

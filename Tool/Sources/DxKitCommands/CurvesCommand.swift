@@ -2,7 +2,13 @@ import ArgumentParser
 import DxEvidence
 import DxReport
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `dxkit curves`: post-test probability against pretest probability for
 /// every result pattern of the signs (or for given likelihood ratios), with

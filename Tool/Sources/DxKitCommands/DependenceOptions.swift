@@ -51,7 +51,7 @@ struct DependenceOptions: ParsableArguments {
             let groups = pairedCounts.split(separator: "/")
             let counts = try groups.map { group in
                 try group.split(separator: ",").map { part -> Int in
-                    guard let value = Int(part.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+                    guard let value = Int(part.trimmingWhitespace()), value >= 0 else {
                         throw InputError("--paired-counts (\(pairedCounts)): '\(part)' must be a whole number ≥ 0")
                     }
                     return value

@@ -2,7 +2,13 @@ import ArgumentParser
 import DxBatch
 import DxIO
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The process entry point: parses, runs, and turns every error into one
 /// line on standard error with a non-zero exit status.

@@ -2,7 +2,13 @@ import ArgumentParser
 import DxEvidence
 import DxReport
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `dxkit evidence`: the records behind every number DxKit uses.
 struct EvidenceCommand: ParsableCommand {

@@ -1,7 +1,13 @@
 import ArgumentParser
 import DxEvidence
 import DxIO
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `--evidence DIR`: add or override evidence records (a hospital's own
 /// study, say) on top of the built-in evidence base.
@@ -19,8 +25,8 @@ struct EvidenceOptions: ParsableArguments {
             throw InputError("the built-in evidence base is invalid: \(error.description)")
         }
         guard let directory else { return builtIn }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var status = stat()
+        guard stat(directory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
             throw InputError("--evidence (\(directory)) is not a directory")
         }
         do {

@@ -1,6 +1,12 @@
 import DxReport
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `--lr` values for the educator commands: comma-separated or repeated
 /// (`--lr 0.1,0.5,2,10`), with optional `--lr-lower` and `--lr-upper` lists
@@ -35,7 +41,7 @@ enum GivenLikelihoodRatios {
 
     private static func numbers(_ texts: [String], flag: String) throws -> [(Double, String)] {
         try texts.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }.map { part in
-            let text = part.trimmingCharacters(in: .whitespaces)
+            let text = part.trimmingWhitespace()
             guard let value = DecimalNumber.parse(text), value >= 0 else {
                 throw InputError("\(flag) (\(text)) must be a finite number ≥ 0")
             }

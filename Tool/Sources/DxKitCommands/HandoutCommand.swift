@@ -2,7 +2,13 @@ import ArgumentParser
 import DxEvidence
 import DxReport
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `dxkit handout`: a standalone HTML page an educator can print, with the
 /// signs, their 2×2 tables, post-test probability tables, Fagan nomograms,

@@ -2,7 +2,13 @@ import DxEvidence
 import DxReferral
 import DxReport
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `dxkit` with no arguments in a terminal: a bedside consult for a
 /// suspected low-energy vertebral compression fracture.
@@ -128,7 +134,7 @@ struct InteractiveSession {
 
     private func ask(_ prompt: String) throws -> String {
         guard let line = try input(prompt) else { throw InputError("input ended before every question was answered") }
-        return line.trimmingCharacters(in: .whitespaces)
+        return line.trimmingWhitespace()
     }
 
     /// Asks until the answer is one of `options` (keys, case-insensitive); Enter gives `defaultValue` when there is one.

@@ -1,5 +1,11 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `dxkit manual`: the manual page, generated from the command definitions
 /// (see `ManualPage`), for `man -l -` or to install in a `man1` directory.

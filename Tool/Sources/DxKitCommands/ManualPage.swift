@@ -1,5 +1,11 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The manual page (`man 1 dxkit`), written in mdoc from the command
 /// definitions themselves: the tree swift-argument-parser describes with
@@ -125,7 +131,7 @@ enum ManualPage {
         if let value = argument.defaultValue, !value.isEmpty, argument.kind != "flag" { text += " Default: \(value)." }
         if let section = argument.sectionTitle { text += " (" + section + ")" }
         var lines = [".It " + head]
-        if !text.isEmpty { lines.append(escapedText(text.trimmingCharacters(in: .whitespaces))) }
+        if !text.isEmpty { lines.append(escapedText(text.trimmingWhitespace())) }
         if let discussion = argument.discussion, !discussion.isEmpty { lines += paragraphs(discussion) }
         return lines
     }
@@ -133,7 +139,7 @@ enum ManualPage {
     /// Discussion text: paragraphs separated by `.Pp`, indented example lines kept as a literal display.
     private static func paragraphs(_ text: String) -> [String] {
         var lines: [String] = [], literal = false
-        for line in text.components(separatedBy: "\n") {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("  ") {
                 if !literal { lines.append(".Bd -literal -offset indent") }
                 literal = true
@@ -144,7 +150,7 @@ enum ManualPage {
                 lines.append(".Ed")
                 literal = false
             }
-            lines.append(line.trimmingCharacters(in: .whitespaces).isEmpty ? ".Pp" : escapedText(line))
+            lines.append(line.trimmingWhitespace().isEmpty ? ".Pp" : escapedText(String(line)))
         }
         if literal { lines.append(".Ed") }
         return lines
@@ -162,7 +168,7 @@ enum ManualPage {
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\\": result += "\\e"
-            case _ where scalar.value > 126: result += String(format: "\\[u%04X]", scalar.value)
+            case _ where scalar.value > 126: result += String(cFormat: "\\[u%04X]", scalar.value)
             default: result.unicodeScalars.append(scalar)
             }
         }
@@ -172,7 +178,7 @@ enum ManualPage {
 
     /// A macro argument: escaped as text, quoted when it has spaces.
     private static func escapedArgument(_ text: String) -> String {
-        let escaped = escapedText(text).replacingOccurrences(of: "\"", with: "\\(dq")
+        let escaped = escapedText(text).replacing("\"", with: "\\(dq")
         return escaped.contains(" ") ? "\"\(escaped)\"" : escaped
     }
 }

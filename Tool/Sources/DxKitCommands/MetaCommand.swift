@@ -4,7 +4,13 @@ import DxIO
 import DxMeta
 import DxReport
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `dxkit meta`: a diagnostic-accuracy meta-analysis of several studies
 /// (bivariate REML or bivariate binomial GLMM), as a report, JSON, per-study
@@ -94,7 +100,7 @@ struct MetaCommand: ParsableCommand {
         let level = try common.confidenceLevel()
         var value = 0.5
         if let correction {
-            guard let number = Double(correction.trimmingCharacters(in: .whitespaces)) else {
+            guard let number = Double(correction.trimmingWhitespace()) else {
                 throw InputError("--correction (\(correction)) is not a number: write 0.5, for example")
             }
             value = number
@@ -106,9 +112,9 @@ struct MetaCommand: ParsableCommand {
                 maximumIterations: maximumIterations)
         } catch {
             throw InputError(
-                error.description.replacingOccurrences(of: "continuity correction (", with: "--correction (")
-                    .replacingOccurrences(of: "quadrature points (", with: "--quadrature (")
-                    .replacingOccurrences(of: "iteration limit (", with: "--max-iterations ("))
+                error.description.replacing("continuity correction (", with: "--correction (")
+                    .replacing("quadrature points (", with: "--quadrature (")
+                    .replacing("iteration limit (", with: "--max-iterations ("))
         }
     }
 

@@ -3,7 +3,13 @@ import DxBatch
 import DxEvidence
 import DxIO
 import DxMeta
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Where the studies of `dxkit meta` and `dxkit posttest --meta` come from:
 /// a CSV file (study,tp,fp,fn,tn and any other columns) or evidence records.

@@ -2,7 +2,13 @@ import ArgumentParser
 import DxEvidence
 import DxReport
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `dxkit nomogram`: a Fagan nomogram (SVG) for a pretest probability and
 /// one or more likelihood ratios, each with its confidence band, or the

@@ -5,7 +5,7 @@ import DxStats
 enum NumberListOption {
     static func numbers(_ text: String, flag: String, separator: Character = ",") throws -> [Double] {
         try text.split(separator: separator).map { part in
-            let trimmed = part.trimmingCharacters(in: .whitespaces)
+            let trimmed = part.trimmingWhitespace()
             // Decimal only (no hex floats, nan or inf).
             let value = trimmed.hasSuffix("%") ? DecimalNumber.parse(trimmed.dropLast()).map { $0 / 100 } : DecimalNumber.parse(trimmed)
             guard let value else { throw InputError("\(flag) (\(text)): '\(trimmed)' is not a number") }

@@ -2,7 +2,13 @@ import ArgumentParser
 import DxIO
 import DxReport
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What `dxkit nomogram` and `dxkit curves` write: the picture (SVG) or
 /// the numbers drawn in it (JSON).

@@ -3,7 +3,13 @@ import DxBatch
 import DxEvidence
 import DxReport
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `dxkit posttest`: from a pretest probability and a finding to a
 /// post-test probability with its interval.

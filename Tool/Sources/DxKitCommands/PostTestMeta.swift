@@ -4,7 +4,13 @@ import DxIO
 import DxMeta
 import DxReport
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `dxkit posttest --meta studies.csv --pretest P --result positive|negative`:
 /// the post-test probability from a meta-analysis (bivariate REML) of the

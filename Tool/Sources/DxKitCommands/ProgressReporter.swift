@@ -1,5 +1,6 @@
+import Dispatch
 import DxIO
-import Foundation
+import FoundationEssentials
 
 #if canImport(Glibc)
     import Glibc
@@ -54,10 +55,9 @@ final class ProgressReporter {
     static func standardError(noun: String, path: String?, quiet: Bool) -> ProgressReporter {
         let enabled = !quiet && isatty(STDERR_FILENO) == 1 && isatty(STDOUT_FILENO) == 0
         var total: Int?
-        if let path, path != "-", let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            (attributes[.type] as? FileAttributeType) == .typeRegular, let size = attributes[.size] as? NSNumber
-        {
-            total = size.intValue
+        var status = stat()
+        if let path, path != "-", stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG {
+            total = Int(status.st_size)
         }
         return ProgressReporter(noun: noun, totalBytes: total, isEnabled: enabled)
     }

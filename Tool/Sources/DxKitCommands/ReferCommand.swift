@@ -5,7 +5,13 @@ import DxIO
 import DxReferral
 import DxReport
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `dxkit refer`: the referral pathway for a low-energy vertebral
 /// compression fracture (pathway version 2).

@@ -2,7 +2,13 @@ import ArgumentParser
 import DxEvidence
 import DxReport
 import DxStats
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `dxkit table`: post-test probabilities over a grid of pretest
 /// probabilities, for one sign, for several signs and every result
@@ -176,7 +182,7 @@ struct TableCommand: RenderingCommand {
         guard let text else { return [] }
         var contents: ProbabilityTable.Contents = []
         for part in text.split(separator: ",") {
-            let name = part.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = part.trimmingWhitespace().lowercased()
             if name == "all" {
                 contents = [.dependenceRange, .monteCarlo, .gate, .naturalFrequencies]
             } else if let entry = ProbabilityTable.Contents.names.first(where: { $0.0 == name }) {

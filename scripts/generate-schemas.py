@@ -106,6 +106,12 @@ posttest = obj({"schemaVersion": schema_version, "pretest": {"type": "number", "
                 "posttest": ref("interval"), "level": {"type": "number"}, "evidence": {"type": "array", "items": ref("usedEvidence")}},
                required=["schemaVersion", "pretest", "finding", "likelihoodRatio", "posttest", "level"])
 
+posttest_batch = obj({"schemaVersion": schema_version,
+                      "input": {"type": "object", "additionalProperties": {"type": "string"}, "description": "the row's input columns"},
+                      "pretest": {"type": "number", "minimum": 0, "maximum": 1}, "likelihoodRatio": ref("interval"),
+                      "posttest": ref("interval")},
+                     required=["schemaVersion", "input", "pretest", "likelihoodRatio", "posttest"])
+
 sign = obj({"id": {"type": "string"}, "name": {"type": "string"}, "result": {"enum": ["positive", "negative"]},
             "sensitivity": {"type": "number"}, "specificity": {"type": "number"}, "likelihoodRatio": ref("interval")})
 uncertainty = {"type": "object", "properties": {"kind": {"enum": ["exact", "beta", "uniform"]}, "alpha": {"type": "number"},
@@ -274,6 +280,7 @@ curves = obj({
 SCHEMAS = {
     "accuracy": ("dxkit accuracy --format json", "Every accuracy measure of one 2×2 table (and, with --input, of each row, one object per line).", accuracy),
     "posttest": ("dxkit posttest --lr/--tp… --format json", "A post-test probability from a likelihood ratio or a 2×2 table.", posttest),
+    "posttest-batch": ("dxkit posttest --input FILE --format json", "One post-test probability per input row, one object per line.", posttest_batch),
     "posttest-signs": ("dxkit posttest --sign … --format json", "The bedside estimate after one or more signs: independence, Monte Carlo, dependence range, threshold classification.", posttest_signs),
     "refer": ("dxkit refer --format json", "The referral pathway (version 2) for one patient; one object per line for several.", refer),
     "table": ("dxkit table --format json", "A post-test probability table.", table),

@@ -10,7 +10,7 @@ import DxStats
 /// `result` (positive or negative); other columns are copied to the
 /// output. Output CSV: the input columns, then likelihoodRatio (estimate,
 /// _lower, _upper, _method), posttest, posttest_lower, posttest_upper,
-/// posttest_method, notes (or JSON lines). Malformed rows go to the reject
+/// posttest_method, notes (or JSON lines, `Schemas/posttest-batch.schema.json`). Malformed rows go to the reject
 /// log with their line numbers; read = written + rejected.
 ///
 /// ```swift
@@ -88,6 +88,7 @@ public enum PostTestBatch {
                     } else {
                         try writer.line(
                             JSONValue.object([
+                                ("schemaVersion", .string(OutputSchema.version)),
                                 ("input", .object(zip(header.jsonKeys, fields).map { ($0, .string($1)) })), ("pretest", .number(pretest)),
                                 ("likelihoodRatio", ratio.json), ("posttest", posttest.json),
                             ]).serialized())

@@ -22,6 +22,9 @@ struct SchemaTests {
         Case(arguments: ["accuracy", "--tp", "0", "--fp", "0", "--fn", "0", "--tn", "45"], schema: "accuracy"),
         Case(arguments: ["accuracy", "--input", "-"], schema: "accuracy", input: "id,tp,fp,fn,tn\na,42,3,6,27\nb,20,0,0,45\n"),
         Case(arguments: ["posttest", "--pretest", "0.3", "--lr", "8.75"], schema: "posttest"),
+        Case(
+            arguments: ["posttest", "--input", "-"], schema: "posttest-batch",
+            input: "id,pretest,lr,lr_lower,lr_upper,tp,fp,fn,tn,result\na,0.3,8.75,2.97,25.7,,,,,\nb,30%,,,,42,3,6,27,negative\n"),
         Case(arguments: ["posttest", "--pretest", "1:3", "--lr", "8.75", "--lr-lower", "2.97", "--lr-upper", "25.7"], schema: "posttest"),
         Case(arguments: ["posttest", "--pretest", "0.3", "--tp", "42", "--fp", "3", "--fn", "6", "--tn", "27", "--result", "negative"], schema: "posttest"),
         Case(arguments: ["posttest", "--sign", "closed-fist-percussion=positive"], schema: "posttest-signs"),

@@ -19,7 +19,7 @@ struct EvidenceCommand: ParsableCommand {
     )
 
     struct List: RenderingCommand {
-        static let configuration = CommandConfiguration(abstract: "List every evidence record.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List every evidence record.")
         @OptionGroup var evidence: EvidenceOptions
         @OptionGroup var common: CommonOptions
 
@@ -33,7 +33,7 @@ struct EvidenceCommand: ParsableCommand {
 
     struct Show: RenderingCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show one record in full; a diagnostic study with its 2×2 table and every measure.")
+            commandName: "show", abstract: "Show one record in full; a diagnostic study with its 2×2 table and every measure.")
         @Argument(help: "The record id, e.g. closed-fist-percussion.", completion: .custom(CompletionCandidates.records)) var id: String
         @Option(help: "Interval for proportions.")
         var ci: ProportionIntervalMethod = .wilson
@@ -56,7 +56,7 @@ struct EvidenceCommand: ParsableCommand {
     }
 
     struct Cite: RenderingCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the citations of a record.")
+        static let configuration = CommandConfiguration(commandName: "cite", abstract: "Print the citations of a record.")
         @Argument(help: "The record id.", completion: .custom(CompletionCandidates.records)) var id: String
         @OptionGroup var evidence: EvidenceOptions
         @OptionGroup var common: CommonOptions
@@ -73,7 +73,7 @@ struct EvidenceCommand: ParsableCommand {
 
     struct Validate: RenderingCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a directory of evidence records: schema, citations, counts against reported figures, unique ids.")
+            commandName: "validate", abstract: "Check a directory of evidence records: schema, citations, counts against reported figures, unique ids.")
         @Argument(help: "The directory, e.g. Evidence.", completion: .directory) var directory: String
         @OptionGroup var common: CommonOptions
 

@@ -48,27 +48,10 @@ extension FaganNomogram {
     public func svg(size: PictureSize = .screen, xmlDeclaration: Bool = true) -> String {
         let type = size.typography
         let kind: PictureSize.Kind = secondStep == nil ? .nomogram : .twoStepNomogram
-        let width = size.width(for: kind)
-        let margin = type.margin
-        let legendBeside = size.legendBeside(kind)
-        let legendWidth = legendBeside ? 0.4 * width : width - 2 * margin
-        let figureRight = legendBeside ? width - margin - legendWidth - 1.2 * type.text : width - margin
-
         // Header: the title (the signs) and the subtitle (what the probabilities are about, the pretest).
-        let titleLines = SVGDocument.wrapped(title, width: width - 2 * margin, size: type.title, bold: true)
-        let subtitleLines = SVGDocument.wrapped(subtitle(size), width: width - 2 * margin, size: type.text)
-        var headerBaselines: [Double] = []
-        var baseline = margin + TextMetrics.ascent(size: type.title)
-        for _ in titleLines {
-            headerBaselines.append(baseline)
-            baseline += 1.2 * type.title
-        }
-        baseline += 0.3 * type.text - 1.2 * type.title + 1.3 * type.text
-        for _ in subtitleLines {
-            headerBaselines.append(baseline)
-            baseline += 1.3 * type.text
-        }
-        let headerBottom = baseline - 1.3 * type.text + TextMetrics.descent(size: type.text)
+        let frame = PictureFrame(size: size, kind: kind, title: title, subtitle: subtitle(size))
+        let (width, margin, legendBeside, legendWidth) = (frame.width, frame.margin, frame.legendBeside, frame.legendWidth)
+        let (figureRight, headerBottom) = (frame.figureRight, frame.headerBottom)
         let axisTitleBaseline = headerBottom + 1.1 * type.text + TextMetrics.ascent(size: type.text)
         let axisTop = axisTitleBaseline + 1.25 * type.text + 1.3 * type.text
         let scale = FaganScale(top: axisTop, bottom: axisTop + axisHeight(size))
@@ -109,12 +92,7 @@ extension FaganNomogram {
         let height = footerTop + SVGDocument.footerHeight(footer, typography: type) + margin
 
         var svg = SVGDocument(width: width, height: height, title: title, summary: summary)
-        for (index, line) in (titleLines + subtitleLines).enumerated() {
-            let isTitle = index < titleLines.count
-            svg.text(
-                line, at: .init(x: margin, y: headerBaselines[index]), style: .init(size: isTitle ? type.title : type.text, bold: isTitle),
-                classes: isTitle ? "title" : "subtitle")
-        }
+        frame.drawHeader(&svg)
 
         let firstTitles = second == nil ? Self.axisTitles.single : Self.axisTitles.first
         let secondTitles = Self.axisTitles.second

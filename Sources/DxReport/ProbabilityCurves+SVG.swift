@@ -13,26 +13,9 @@ extension ProbabilityCurves {
     /// false, an element to inline in HTML), with text sized for `size`.
     public func svg(size: PictureSize = .screen, xmlDeclaration: Bool = true) -> String {
         let type = size.typography
-        let width = size.width(for: .curves)
-        let margin = type.margin
-        let legendBeside = size.legendBeside(.curves)
-        let legendWidth = legendBeside ? 0.4 * width : width - 2 * margin
-        let figureRight = legendBeside ? width - margin - legendWidth - 1.2 * type.text : width - margin
-
-        let titleLines = SVGDocument.wrapped(fullTitle, width: width - 2 * margin, size: type.title, bold: true)
-        let subtitleLines = SVGDocument.wrapped(subtitle(size), width: width - 2 * margin, size: type.text)
-        var baselines: [Double] = []
-        var baseline = margin + TextMetrics.ascent(size: type.title)
-        for _ in titleLines {
-            baselines.append(baseline)
-            baseline += 1.2 * type.title
-        }
-        baseline += 1.3 * type.text - 1.2 * type.title + 0.3 * type.text
-        for _ in subtitleLines {
-            baselines.append(baseline)
-            baseline += 1.3 * type.text
-        }
-        let headerBottom = baseline - 1.3 * type.text + TextMetrics.descent(size: type.text)
+        let frame = PictureFrame(size: size, kind: .curves, title: fullTitle, subtitle: subtitle(size))
+        let (width, margin, legendBeside, legendWidth) = (frame.width, frame.margin, frame.legendBeside, frame.legendWidth)
+        let (figureRight, headerBottom) = (frame.figureRight, frame.headerBottom)
 
         // The plot: square-ish, with tick labels left and below, threshold values right.
         let tickLength = 0.45 * type.tick
@@ -59,12 +42,7 @@ extension ProbabilityCurves {
         let height = footerTop + SVGDocument.footerHeight(footer, typography: type) + margin
 
         var svg = SVGDocument(width: width, height: height, title: fullTitle, summary: summary)
-        for (index, line) in (titleLines + subtitleLines).enumerated() {
-            let isTitle = index < titleLines.count
-            svg.text(
-                line, at: .init(x: margin, y: baselines[index]), style: .init(size: isTitle ? type.title : type.text, bold: isTitle),
-                classes: isTitle ? "title" : "subtitle")
-        }
+        frame.drawHeader(&svg)
 
         // Grid, ticks, tick labels, axis titles.
         let labelStep = plotWidth / 10 < 1.9 * TextMetrics.width("100", size: type.tick) ? 2 : 1

@@ -38,16 +38,21 @@ public struct Probability: Sendable, Hashable, Comparable, CustomStringConvertib
         try self.init(PretestProbability.probability(odds: forOdds, against: against))
     }
 
+    /// A value already known to lie in [0, 1] (a constant, or 1 − p).
+    private init(known value: Double) {
+        self.value = value == 0 ? 0 : value
+    }
+
     /// 0: the condition is certainly absent.
-    public static let zero = try! Probability(0)
+    public static let zero = Probability(known: 0)
     /// 1: the condition is certainly present.
-    public static let one = try! Probability(1)
+    public static let one = Probability(known: 1)
 
     /// The odds p / (1 − p); unbounded at p = 1.
     public var odds: ExtendedValue { value == 1 ? .unbounded : .finite(value / (1 - value)) }
 
     /// The complement 1 − p.
-    public var complement: Probability { try! Probability(1 - value) }
+    public var complement: Probability { Probability(known: 1 - value) }
 
     public static func < (left: Probability, right: Probability) -> Bool { left.value < right.value }
 

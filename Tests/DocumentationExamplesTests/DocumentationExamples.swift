@@ -196,7 +196,7 @@ struct DocumentationExamples {
         try DocumentationCheck.expect(Probability(parsing: "0.615").odds, ".finite(1.5974025974025974)")
     }
 
-    @Test("Sources/DxStats/Probability.swift:80")
+    @Test("Sources/DxStats/Probability.swift:85")
     func example25() throws {
         let ratio = try LikelihoodRatio.given(8.75, level: .ninetyFivePercent)
         try DocumentationCheck.expect(PostTestProbability.from(pretest: Probability(parsing: "30%"), likelihoodRatio: ratio).estimate, ".finite(0.7894736842105263)")
@@ -564,8 +564,15 @@ struct DocumentationExamples {
         DocumentationCheck.expect(NumberText.percents([.finite(0.789), .finite(0.56), .finite(0.917)]), "[\"78.9 %\", \"56.0 %\", \"91.7 %\"]")
     }
 
-    @Test("Sources/DxReport/ProbabilityCurves+Building.swift:9")
+    @Test("Sources/DxReport/PictureFrame.swift:11")
     func example69() throws {
+        let frame = PictureFrame(size: .screen, kind: .curves, title: "Post-test probability", subtitle: "P(acute fracture)")
+        DocumentationCheck.expect(frame.titleLines, "[\"Post-test probability\"]")
+        DocumentationCheck.expect(frame.headerBaselines.count, "2")
+    }
+
+    @Test("Sources/DxReport/ProbabilityCurves+Building.swift:9")
+    func example70() throws {
         let evidence = try EvidenceBase.builtIn()
         let selection = try SignSelection(parsing: ["closed-fist-percussion"], evidence: evidence)
         let curves = try ProbabilityCurves(selection: selection)
@@ -573,7 +580,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/ProbabilityTable+Building.swift:19")
-    func example70() throws {
+    func example71() throws {
         let evidence = try EvidenceBase.builtIn()
         let selection = try SignSelection(parsing: ["closed-fist-percussion"], evidence: evidence)
         let table = try ProbabilityTable(selection: selection, rows: [0.3].map { ProbabilityTable.Row(pretest: $0) })
@@ -581,14 +588,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/ProbabilityTable+Rows.swift:19")
-    func example71() throws {
+    func example72() throws {
         let rows = try ProbabilityTable.Row.list(parsing: "0.1:0.3:0.1,suspected-acute-vcf") { try EvidenceBase.builtIn() }
         DocumentationCheck.expect(rows.map(\.pretest), "[0.1, 0.2, 0.3, 0.6153846153846154]")
         DocumentationCheck.expect(rows[3].label, "\"suspected-acute-vcf\"")
     }
 
     @Test("Sources/DxReport/ProbabilityTable.swift:13")
-    func example72() throws {
+    func example73() throws {
         let percussionTable = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let sign = try SignAccuracy(name: "closed-fist-percussion", table: percussionTable)
         let table = ProbabilityTable(
@@ -600,14 +607,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/Report.swift:6")
-    func example73() throws {
+    func example74() throws {
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let report = AccuracyReport(accuracy: try DiagnosticAccuracy(table: table))
         DocumentationCheck.expect(report.render(.csv).hasPrefix("measure,estimate,lower,upper"), "true")
     }
 
     @Test("Sources/DxReport/SVGDocument.swift:10")
-    func example74() throws {
+    func example75() throws {
         var svg = SVGDocument(width: 200, height: 100, title: "Example")
         svg.line(from: .init(x: 10, y: 10), to: .init(x: 190, y: 90), stroke: "#000")
         svg.text("Hello", at: .init(x: 100, y: 50), style: .init(anchor: .middle))
@@ -615,35 +622,35 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/SignSelection.swift:17")
-    func example75() throws {
+    func example76() throws {
         let selection = try SignSelection(parsing: ["closed-fist-percussion", "supine-sign=positive"], evidence: try EvidenceBase.builtIn())
         DocumentationCheck.expect(selection.patterns.count, "2")
         DocumentationCheck.expect(selection.jointName, "\"Closed-fist percussion sign and Supine sign (Langdon 2010/2011)\"")
     }
 
     @Test("Sources/DxReport/TextMetrics.swift:10")
-    func example76() throws {
+    func example77() throws {
         DocumentationCheck.expect(TextMetrics.width("78.9 %", size: 10), "34.94")
     }
 
     @Test("Sources/DxReport/TextWrapping.swift:8")
-    func example77() throws {
+    func example78() throws {
         DocumentationCheck.expect(TextWrapping.lines("INDETERMINATE (gate 0.0–100.0 %)", width: 19), "[\"INDETERMINATE (gate\", \"0.0–100.0 %)\"]")
     }
 
     @Test("Sources/DxIO/FileIdentity.swift:10")
-    func example78() throws {
+    func example79() throws {
         DocumentationCheck.expect(FileIdentity(path: "/dev/null") == FileIdentity(path: "/dev/../dev/null"), "true")
         DocumentationCheck.expect(FileIdentity(path: "/dev/null") == FileIdentity(path: "/dev/zero"), "false")
     }
 
     @Test("Sources/DxIO/IOError.swift:10")
-    func example79() throws {
+    func example80() throws {
         DocumentationCheck.expect(IOError(.write, name: "standard output", code: ENOSPC).description, "\"standard output: No space left on device\"")
     }
 
     @Test("Sources/DxIO/InputSource.swift:12")
-    func example80() throws {
+    func example81() throws {
         let input = try InputSource.open("/dev/null", name: "--input")   // a path, or "-" for standard input
         DocumentationCheck.expect(input.name, "\"--input (/dev/null)\"")
         var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -651,13 +658,13 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxIO/Lock.swift:10")
-    func example81() throws {
+    func example82() throws {
         let lock = Lock()
         DocumentationCheck.expect(lock.withLock { 1 + 1 }, "2")
     }
 
     @Test("Sources/DxIO/OutputFile.swift:25")
-    func example82() throws {
+    func example83() throws {
         let input = try InputSource.open("/dev/null", name: "--input")
         let file = try OutputFile.open(
             "/tmp/dxkit-example.svg", name: "--output", refusing: [input.identity].compactMap { $0 },
@@ -668,14 +675,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxIO/OutputSink.swift:17")
-    func example83() throws {
+    func example84() throws {
         let sink = OutputSink.memory()
         try sink.write("tp,fp\n")
         DocumentationCheck.expect(sink.text, "\"tp,fp\\n\"")
     }
 
     @Test("Sources/DxIO/StandardStreams.swift:14")
-    func example84() throws {
+    func example85() throws {
         // A closed pipe is then EPIPE (exit 74), not a signal that kills the process.
         StandardStreams.ignoreBrokenPipeSignal()
         try StandardStreams.output.write("hello\n")
@@ -683,7 +690,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/AccuracyBatch.swift:27")
-    func example85() throws {
+    func example86() throws {
         let output = OutputSink.memory(), rejects = RejectLog(sink: .memory())
         let summary = try AccuracyBatch.run(
             input: InputSource(text: "tp,fp,fn,tn\n42,3,6,27\n"), settings: .init(), output: output, rejects: rejects)
@@ -691,17 +698,17 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/BatchError.swift:7")
-    func example86() throws {
+    func example87() throws {
         DocumentationCheck.expect(BatchError.missingColumn("tp", found: ["a", "b"]).description, "\"the header has no 'tp' column (found: a, b)\"")
     }
 
     @Test("Sources/DxBatch/BatchLimits.swift:10")
-    func example87() throws {
+    func example88() throws {
         DocumentationCheck.expect(BatchLimits.standard.maximumLineBytes, "1048576")
     }
 
     @Test("Sources/DxBatch/BatchProgress.swift:5")
-    func example88() throws {
+    func example89() throws {
         let progress: BatchProgress = { read, bytes in print("\(read) rows, \(bytes) bytes") }
         let summary = try PostTestBatch.run(
             input: InputSource(text: "pretest,lr\n0.3,8.75\n"), settings: .init(), output: .memory(),
@@ -710,7 +717,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/CSVRecordReader.swift:16")
-    func example89() throws {
+    func example90() throws {
         var reader = CSVRecordReader(source: InputSource(text: "a,b\n1,\"x\n2,3\n"))
         try DocumentationCheck.expect(reader.next(), ".fields([\"a\", \"b\"], line: 1)")
         try DocumentationCheck.expect(reader.next(expectedFieldCount: 2), ".rejected(line: 2, …): the quote never closes")
@@ -718,7 +725,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/LineReader.swift:11")
-    func example90() throws {
+    func example91() throws {
         var lines = LineReader(source: InputSource(text: "\u{FEFF}a\r\nb"))
         try DocumentationCheck.expect(lines.next().map { String(decoding: $0.bytes, as: UTF8.self) }, "\"a\" (the BOM and \\r dropped)")
         try DocumentationCheck.expect(lines.next().map { String(decoding: $0.bytes, as: UTF8.self) }, "\"b\"")
@@ -726,7 +733,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/PostTestBatch.swift:16")
-    func example91() throws {
+    func example92() throws {
         let output = OutputSink.memory(), rejects = RejectLog(sink: .memory())
         let summary = try PostTestBatch.run(
             input: InputSource(text: "pretest,lr\n0.3,8.75\n"), settings: .init(), output: output, rejects: rejects)
@@ -734,7 +741,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/ReferralBatch.swift:16")
-    func example92() throws {
+    func example93() throws {
         let output = OutputSink.memory(), rejects = RejectLog(sink: .memory())
         let summary = try ReferralBatch.run(
             input: InputSource(text: #"{"weeksSinceOnset": 2}"# + "\n{\"age\": 70\n"),
@@ -744,7 +751,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/RejectLog.swift:9")
-    func example93() throws {
+    func example94() throws {
         let log = RejectLog(sink: .memory())
         try log.reject(line: 4, reason: "tp (-1) must be a whole number ≥ 0")
         DocumentationCheck.expect(log.count, "1")

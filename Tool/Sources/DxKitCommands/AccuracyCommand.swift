@@ -46,10 +46,11 @@ struct AccuracyCommand: RenderingCommand {
 
     var isForPeople: Bool { common.isForPeople }
 
+    var formulaSafety: CSV.FormulaSafety { common.formulaSafety }
+
     mutating func run() throws {
         guard batch.input != nil else {
-            try Console.write(try CSV.$formulaSafety.withValue(common.formulaSafety) { try renderOutput() }, forPeople: isForPeople)
-            return
+            return try writeOutput()
         }
         guard !table.anyGiven else { throw InputError("give either --input or the four counts, not both") }
         // Batch output is CSV, or JSON lines with --format json.

@@ -69,10 +69,11 @@ struct PostTestCommand: RenderingCommand {
 
     var isForPeople: Bool { common.isForPeople }
 
+    var formulaSafety: CSV.FormulaSafety { common.formulaSafety }
+
     mutating func run() throws {
         guard batch.input != nil else {
-            try Console.write(try CSV.$formulaSafety.withValue(common.formulaSafety) { try renderOutput() }, forPeople: isForPeople)
-            return
+            return try writeOutput()
         }
         guard pretest == nil, likelihoodRatio == nil, !table.anyGiven, signs.isEmpty else {
             throw InputError("with --input, the pretest and the finding come from the file's columns")

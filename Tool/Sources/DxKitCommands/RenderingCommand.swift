@@ -16,6 +16,13 @@ extension RenderingCommand {
     var formulaSafety: CSV.FormulaSafety { .neutralised }
 
     mutating func run() throws {
+        try writeOutput()
+    }
+
+    /// Renders the output (CSV cells with this command's formula safety) and
+    /// writes it to standard output; what `run()` does, for commands whose
+    /// `run()` also has another mode (a batch).
+    func writeOutput() throws {
         var command = self
         let document = try CSV.$formulaSafety.withValue(formulaSafety) { try command.renderOutput() }
         try Console.write(document, forPeople: isForPeople)

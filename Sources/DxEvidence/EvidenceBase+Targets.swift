@@ -8,8 +8,8 @@ extension EvidenceBase {
     /// try base.targetCondition("target-acute-fracture-suspected-vcf").condition   // "acute fracture on MRI"
     /// ```
     public func targetCondition(_ id: String) throws(EvidenceLookupError) -> TargetCondition {
-        let targets = records.filter { $0.kind == .targetCondition }
-        guard let record = targets.first(where: { $0.id == id }), let condition = record.condition, let population = record.population else {
+        guard let record = record(id, ofKind: .targetCondition), let condition = record.condition, let population = record.population else {
+            let targets = records.filter { $0.kind == .targetCondition }
             throw EvidenceLookupError(id: id, wanted: "target condition", known: targets.map(\.id))
         }
         return TargetCondition(id: record.id, condition: condition, population: population)

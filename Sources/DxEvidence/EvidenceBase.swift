@@ -141,21 +141,27 @@ public struct EvidenceBase: Sendable {
 
     /// A diagnostic study and its 2×2 table.
     public func diagnosticStudy(_ id: String) throws(EvidenceLookupError) -> (record: EvidenceRecord, table: TwoByTwoTable) {
-        let studies = records.filter { $0.kind == .diagnosticStudy && $0.counts != nil }
-        guard let record = studies.first(where: { $0.id == id }), let counts = record.counts,
+        guard let record = self.record(id, ofKind: .diagnosticStudy), let counts = record.counts,
             let table = try? TwoByTwoTable(
                 truePositives: counts.truePositives, falsePositives: counts.falsePositives,
                 falseNegatives: counts.falseNegatives, trueNegatives: counts.trueNegatives)
         else {
+            let studies = records.filter { $0.kind == .diagnosticStudy && $0.counts != nil }
             throw EvidenceLookupError(id: id, wanted: "diagnostic study (sign)", known: studies.map(\.id))
         }
         return (record, table)
     }
 
+    /// The record `id` if it is of `kind` (by the id index: no scan of the records).
+    func record(_ id: String, ofKind kind: EvidenceRecord.Kind) -> EvidenceRecord? {
+        guard let position = positions[id], records[position].kind == kind else { return nil }
+        return records[position]
+    }
+
     /// A pretest-probability preset.
     public func pretestPreset(_ id: String) throws(EvidenceLookupError) -> EvidenceRecord {
-        let presets = records.filter { $0.kind == .pretestPreset }
-        guard let record = presets.first(where: { $0.id == id }), record.probability != nil else {
+        guard let record = record(id, ofKind: .pretestPreset), record.probability != nil else {
+            let presets = records.filter { $0.kind == .pretestPreset }
             throw EvidenceLookupError(id: id, wanted: "pretest preset", known: presets.map(\.id))
         }
         return record

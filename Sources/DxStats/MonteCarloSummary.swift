@@ -1,3 +1,5 @@
+import Dispatch
+
 /// What a Monte Carlo post-test interval needs from its draws, kept apart
 /// from the pretest probability so that it can be computed once and used at
 /// any pretest.
@@ -78,20 +80,35 @@ struct MonteCarloSummary: Sendable {
         skipped = simulation.skipped
         clamped = simulation.clamped
         self.valuesAreRatios = valuesAreRatios
-        if simulation.model.isEmpty {
-            model = nil
-        } else {
-            model = Tails(
-                lower: Quantile.orderStatistics(unsorted: &simulation.model, probability: alpha / 2),
-                upper: Quantile.orderStatistics(unsorted: &simulation.model, probability: 1 - alpha / 2))
+        // The three arrays are independent: their selections run side by side (each array's own
+        // steps in the same order as one after another, so the result does not depend on it).
+        var modelTails: Tails?, lowestTail: Quantile.OrderStatistics?, highestTail: Quantile.OrderStatistics?
+        withUnsafeMutablePointer(to: &simulation) { simulation in
+            withUnsafeMutablePointer(to: &modelTails) { modelTails in
+                withUnsafeMutablePointer(to: &lowestTail) { lowestTail in
+                    withUnsafeMutablePointer(to: &highestTail) { highestTail in
+                        nonisolated(unsafe) let shared = (simulation, modelTails, lowestTail, highestTail)
+                        let tasks = simulation.pointee.lowest.isEmpty ? 1 : 3
+                        let run = { @Sendable (task: Int) in
+                            switch task {
+                            case 0:
+                                guard !shared.0.pointee.model.isEmpty else { return }
+                                let lower = Quantile.orderStatistics(unsorted: &shared.0.pointee.model, probability: alpha / 2)
+                                let upper = Quantile.orderStatistics(unsorted: &shared.0.pointee.model, probability: 1 - alpha / 2)
+                                shared.1.pointee = Tails(lower: lower, upper: upper)
+                            case 1:
+                                shared.2.pointee = Quantile.orderStatistics(unsorted: &shared.0.pointee.lowest, probability: alpha / 2)
+                            default:
+                                shared.3.pointee = Quantile.orderStatistics(unsorted: &shared.0.pointee.highest, probability: 1 - alpha / 2)
+                            }
+                        }
+                        if tasks == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: tasks, execute: run) }
+                    }
+                }
+            }
         }
-        if simulation.lowest.isEmpty {
-            gate = nil
-        } else {
-            gate = Tails(
-                lower: Quantile.orderStatistics(unsorted: &simulation.lowest, probability: alpha / 2),
-                upper: Quantile.orderStatistics(unsorted: &simulation.highest, probability: 1 - alpha / 2))
-        }
+        model = modelTails
+        gate = lowestTail.flatMap { lower in highestTail.map { Tails(lower: lower, upper: $0) } }
     }
 
     /// A quantile on the probability scale at the point pretest `pretest`.

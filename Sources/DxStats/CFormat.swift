@@ -6,7 +6,7 @@
 
 extension String {
     /// Text formatted as C's `printf` does (`%.1f`, `%.3g`, `%.1e`, `%d`):
-    /// what Foundation's `String(cFormat:)` gives for numbers, without
+    /// what Foundation's `String(format:)` gives for numbers, without
     /// Foundation (DxKit's libraries use FoundationEssentials only, so a
     /// program that embeds them does not load ICU).
     ///

@@ -39,7 +39,7 @@ final class BinomialGLMMLikelihood {
     private var modes: [(Double, Double)]
     let quadraturePoints: Int
 
-    init(studies: [Study], quadraturePoints: Int) {
+    init(studies: [Study], quadraturePoints: Int) throws(MetaAnalysisError) {
         tp = studies.map { Double($0.truePositives) }
         fn = studies.map { Double($0.falseNegatives) }
         fp = studies.map { Double($0.falsePositives) }
@@ -52,7 +52,7 @@ final class BinomialGLMMLikelihood {
         }
         self.quadraturePoints = quadraturePoints
         if quadraturePoints > 1 {
-            let rule = GSLOptimisation.gaussHermite(points: quadraturePoints)
+            let rule = try GSLOptimisation.gaussHermite(points: quadraturePoints)
             nodes = rule.nodes
             weights = rule.weights
         } else {

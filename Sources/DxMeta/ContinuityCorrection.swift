@@ -28,11 +28,16 @@ public struct ContinuityCorrection: Sendable, Hashable, Codable {
     public let studies: Scope
 
     /// 0.5 to the studies with a zero cell.
-    public static let standard = try! ContinuityCorrection(value: 0.5, studies: .zeroCells)
+    public static let standard = ContinuityCorrection(checkedValue: 0.5, studies: .zeroCells)
 
     /// Creates a correction; throws when `value` is negative or not finite.
     public init(value: Double, studies: Scope) throws(MetaAnalysisError) {
         guard value.isFinite, value >= 0 else { throw .invalidCorrection(value) }
+        self.init(checkedValue: value, studies: studies)
+    }
+
+    /// A correction whose value is already known to be finite and ≥ 0.
+    private init(checkedValue value: Double, studies: Scope) {
         self.value = value
         self.studies = studies
     }

@@ -208,11 +208,11 @@ enum GSLOptimisation {
     /// (`gsl_integration_fixed_hermite` with a = 0, b = 1, α = 0).
     ///
     /// Example: 1 point gives node 0 and weight √π = 1.7724538509055159.
-    static func gaussHermite(points: Int) -> (nodes: [Double], weights: [Double]) {
+    static func gaussHermite(points: Int) throws(MetaAnalysisError) -> (nodes: [Double], weights: [Double]) {
         precondition(points >= 1, "a quadrature rule needs at least one point")
         GSL.prepare()
         guard let workspace = gsl_integration_fixed_alloc(dxkit_integration_fixed_hermite(), points, 0, 1, 0, 0) else {
-            fatalError("GSL could not allocate a Gauss–Hermite rule with \(points) points")
+            throw .quadratureUnavailable(points)
         }
         defer { gsl_integration_fixed_free(workspace) }
         let nodes = gsl_integration_fixed_nodes(workspace)!

@@ -42,6 +42,8 @@ public struct MetaAnalysis: Sendable, Encodable {
     /// The estimation method in words, e.g. "REML" or "maximum likelihood, Laplace approximation …".
     public let method: String
     public let level: Double
+    /// The level as a checked ``ConfidenceLevel`` (its z), for derived intervals.
+    let confidenceLevel: ConfidenceLevel
     public let studies: [StudySummary]
     /// REML: the continuity correction used (nil for the GLMM).
     public let correction: ContinuityCorrection?
@@ -85,7 +87,7 @@ public struct MetaAnalysis: Sendable, Encodable {
     /// Fits `settings.model` to `studies`; throws naming the bad study or
     /// value. A fit that reaches the iteration limit is returned with
     /// `converged` false.
-    public init(studies: [Study], settings: MetaAnalysisSettings = try! MetaAnalysisSettings()) throws(MetaAnalysisError) {
+    public init(studies: [Study], settings: MetaAnalysisSettings = .standard) throws(MetaAnalysisError) {
         try Study.validate(studies)
         let level = settings.level
         let fit: BivariateFit
@@ -105,7 +107,7 @@ public struct MetaAnalysis: Sendable, Encodable {
             // Starting values from the REML fit with the standard correction.
             let start = try BivariateFit.reitsma(
                 ReitsmaLikelihood(studies: studies, correction: .standard), maximumIterations: settings.maximumIterations)
-            let likelihood = BinomialGLMMLikelihood(studies: studies, quadraturePoints: settings.quadraturePoints)
+            let likelihood = try BinomialGLMMLikelihood(studies: studies, quadraturePoints: settings.quadraturePoints)
             fit = try BivariateFit.glmm(likelihood, start: start, maximumIterations: settings.maximumIterations)
             method = "maximum likelihood (Chu & Cole 2006): bivariate binomial GLMM, exact binomial within studies, \(settings.integration)"
             logLikelihoodScale =
@@ -118,8 +120,9 @@ public struct MetaAnalysis: Sendable, Encodable {
         fitted = fit
         model = settings.model
         self.level = level.value
-        self.studies = studies.enumerated().map { index, study in
-            StudySummary(
+        confidenceLevel = level
+        self.studies = try studies.enumerated().map { index, study throws(MetaAnalysisError) in
+            try StudySummary(
                 study: study, corrected: reml != nil && settings.correction.applies(to: study),
                 logits: reml.map {
                     ($0.logitSensitivity[index], $0.logitSpecificity[index], $0.varianceSensitivity[index], $0.varianceSpecificity[index])

@@ -35,6 +35,8 @@ public enum MetaAnalysisError: Error, Sendable, Equatable {
     case wrongFieldCount(found: Int, expected: Int)
     /// The fit produced a value that is not a finite number (what it was).
     case notFinite(String)
+    /// GSL could not allocate the Gauss–Hermite rule (out of memory).
+    case quadratureUnavailable(Int)
     /// An evidence record that is missing or is not a diagnostic study (the lookup's message).
     case evidence(String)
 }
@@ -75,6 +77,8 @@ extension MetaAnalysisError: CustomStringConvertible {
             "\(found) fields, the header has \(expected)"
         case .notFinite(let what):
             "the fit produced a value that is not a finite number (\(what)); the data may be too sparse for this model"
+        case .quadratureUnavailable(let points):
+            "GSL could not allocate a Gauss–Hermite rule with \(points) points (out of memory); use fewer --quadrature points"
         case .evidence(let message):
             message
         }

@@ -36,6 +36,19 @@ public struct MetaAnalysisSettings: Sendable, Hashable {
     ) throws(MetaAnalysisError) {
         guard (1...50).contains(quadraturePoints) else { throw .invalidQuadrature(quadraturePoints) }
         guard maximumIterations >= 1 else { throw .invalidIterationLimit(maximumIterations) }
+        self.init(
+            checkedModel: model, quadraturePoints: quadraturePoints, correction: correction, level: level, maximumIterations: maximumIterations)
+    }
+
+    /// The defaults: bivariate REML, 0.5 added to studies with a zero cell, 95 %.
+    public static let standard = MetaAnalysisSettings(
+        checkedModel: .reitsma, quadraturePoints: 1, correction: .standard, level: .ninetyFivePercent, maximumIterations: 20000)
+
+    /// Settings whose quadrature points and iteration limit are already known to be valid.
+    private init(
+        checkedModel model: MetaAnalysisModel, quadraturePoints: Int, correction: ContinuityCorrection, level: ConfidenceLevel,
+        maximumIterations: Int
+    ) {
         self.model = model
         self.quadraturePoints = quadraturePoints
         self.correction = correction

@@ -54,7 +54,7 @@ public struct MetaPostTest: Sendable, Hashable, Codable {
     init(analysis: MetaAnalysis, pretest: Double, result: TestResult) throws(MetaAnalysisError) {
         guard pretest.isFinite, pretest >= 0, pretest <= 1 else { throw .invalidPretest(pretest) }
         let level = analysis.level
-        let z = try! ConfidenceLevel(level).z
+        let z = analysis.confidenceLevel.z
         let mean = analysis.fitted.mean
         let logRatio = PooledAccuracy.logLikelihoodRatio(
             mean: mean, covariance: analysis.fitted.meanCovariance, result: result == .positive ? .positive : .negative)

@@ -28,7 +28,9 @@ public struct StudySummary: Sendable, Hashable, Codable {
     /// REML only: 1/FP + 1/TN after any correction.
     public let varianceLogitSpecificity: Double?
 
-    init(study: Study, corrected: Bool, logits: (Double, Double, Double, Double)?, level: ConfidenceLevel) {
+    /// Throws only for a study without participants with (or without) the
+    /// condition, which ``Study`` validation has already refused.
+    init(study: Study, corrected: Bool, logits: (Double, Double, Double, Double)?, level: ConfidenceLevel) throws(MetaAnalysisError) {
         self.study = study.name
         truePositives = study.truePositives
         falsePositives = study.falsePositives
@@ -36,15 +38,16 @@ public struct StudySummary: Sendable, Hashable, Codable {
         trueNegatives = study.trueNegatives
         citation = study.citation
         columns = study.columns
-        func wilson(_ successes: Int, _ trials: Int) -> EstimateInterval {
-            // Trials > 0 is guaranteed by Study; Wilson limits are always finite.
-            let interval = try! Proportion(successes: successes, trials: trials).interval(method: .wilson, level: level)
+        func wilson(_ successes: Int, _ trials: Int, else failure: MetaAnalysisError) throws(MetaAnalysisError) -> EstimateInterval {
+            // Wilson limits are always finite.
+            let interval: IntervalEstimate
+            do { interval = try Proportion(successes: successes, trials: trials).interval(method: .wilson, level: level) } catch { throw failure }
             return EstimateInterval(
                 estimate: interval.estimate.finiteValue ?? 0, lower: interval.lower.finiteValue ?? 0, upper: interval.upper.finiteValue ?? 1,
                 level: level.value, method: .wilson)
         }
-        sensitivity = wilson(study.truePositives, study.withCondition)
-        specificity = wilson(study.trueNegatives, study.withoutCondition)
+        sensitivity = try wilson(study.truePositives, study.withCondition, else: .noDiseased(study: study.name))
+        specificity = try wilson(study.trueNegatives, study.withoutCondition, else: .noNonDiseased(study: study.name))
         self.corrected = corrected
         logitSensitivity = logits?.0
         logitSpecificity = logits?.1

@@ -98,7 +98,7 @@ struct ReferenceTests {
     func quadratureLikelihood(_ dataset: MetaDataset) throws {
         let exact = try #require(dataset.glmmExact)
         // Large studies make the integrands sharp: 20 points leave an error near 1e-6 on Kearon 1998 (symptomatic), 40 points below 1e-8.
-        let likelihood = BinomialGLMMLikelihood(studies: try dataset.studyList(), quadraturePoints: 40)
+        let likelihood = try BinomialGLMMLikelihood(studies: dataset.studyList(), quadraturePoints: 40)
         for point in exact.points + [ExactReference.Point(parameters: exact.parameters, logLikelihood: exact.logLikelihood)] {
             let value = try #require(likelihood.logLikelihood(point.parameters))
             #expect(abs(value - point.logLikelihood) < 1e-7, "at \(point.parameters): \(value) vs \(point.logLikelihood)")

@@ -25,7 +25,8 @@ let package = Package(
         .target(name: "DxStats", dependencies: ["CGSL"]),
         // The evidence format: records, strict reading, validation (also used at build time).
         .target(name: "DxEvidenceFormat"),
-        .executableTarget(name: "EvidenceCompiler", dependencies: ["DxEvidenceFormat"]),
+        // Also runs the built-in signs' Monte Carlo simulations at build time (DxStats).
+        .executableTarget(name: "EvidenceCompiler", dependencies: ["DxEvidenceFormat", "DxStats"]),
         .plugin(name: "EmbedEvidence", capability: .buildTool(), dependencies: ["EvidenceCompiler"]),
         .target(name: "DxEvidence", dependencies: ["DxStats", "DxEvidenceFormat"], plugins: ["EmbedEvidence"]),
         .target(name: "DxReferral", dependencies: ["DxStats", "DxEvidence"]),

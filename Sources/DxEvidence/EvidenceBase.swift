@@ -31,9 +31,14 @@ public struct EvidenceBase: Sendable {
         try builtInResult.get()
     }
 
+    /// Also registers the built-in signs' Monte Carlo simulations, run when
+    /// the library was built (``PrecomputedSimulation``): a query on the
+    /// built-in signs with the standard settings then does no draws.
     private static let builtInResult: Result<EvidenceBase, EvidenceErrors> = Result {
         () throws(EvidenceErrors) -> EvidenceBase in
-        try EvidenceBase(records: BuiltInEvidence.records, validated: true)
+        let base = try EvidenceBase(records: BuiltInEvidence.records, validated: true)
+        PrecomputedSimulation.register(BuiltInEvidence.simulations.compactMap { try? PrecomputedSimulation(encoded: $0) })
+        return base
     }
 
     /// Decodes and validates records from `(file name, JSON data)` pairs.

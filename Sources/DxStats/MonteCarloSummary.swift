@@ -18,7 +18,7 @@ import Dispatch
 /// With an uncertain pretest the pretest is drawn too (from a distribution
 /// that does not involve the point pretest), so the draws are post-test
 /// probabilities and the summary keeps their order statistics directly.
-struct MonteCarloSummary: Sendable {
+struct MonteCarloSummary: Sendable, Hashable {
     /// The order statistics around the lower (α/2) and upper (1 − α/2) quantiles.
     struct Tails: Sendable, Hashable {
         let lower: Quantile.OrderStatistics
@@ -40,6 +40,14 @@ struct MonteCarloSummary: Sendable {
         let uncertainty: PretestUncertainty
         let settings: MonteCarloSettings
         let level: ConfidenceLevel
+
+        init(signs: [Sign], dependence: SignDependence, uncertainty: PretestUncertainty, settings: MonteCarloSettings, level: ConfidenceLevel) {
+            self.signs = signs
+            self.dependence = dependence
+            self.uncertainty = uncertainty
+            self.settings = settings
+            self.level = level
+        }
 
         init(
             findings: [CombinedPostTest.Finding], dependence: SignDependence, uncertainty: PretestUncertainty,
@@ -74,6 +82,15 @@ struct MonteCarloSummary: Sendable {
     /// Whether the order statistics are of likelihood ratios (pretest known
     /// exactly) rather than of post-test probabilities.
     let valuesAreRatios: Bool
+
+    /// A summary known already (``PrecomputedSimulation``).
+    init(model: Tails?, gate: Tails?, skipped: Int, clamped: Int, valuesAreRatios: Bool) {
+        self.model = model
+        self.gate = gate
+        self.skipped = skipped
+        self.clamped = clamped
+        self.valuesAreRatios = valuesAreRatios
+    }
 
     /// Summarises a simulation: selects the order statistics (the arrays are reordered).
     init(simulation: inout CombinedPostTest.Simulation, alpha: Double, valuesAreRatios: Bool) {

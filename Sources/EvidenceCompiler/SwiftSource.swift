@@ -3,7 +3,7 @@ import DxEvidenceFormat
 /// Evidence records written as Swift source: literal initialiser calls with
 /// every value escaped, so the compiler, not a JSON decoder, builds them.
 enum SwiftSource {
-    static func builtInEvidence(_ records: [EvidenceRecord], files: [String]) -> String {
+    static func builtInEvidence(_ records: [EvidenceRecord], files: [String], simulations: [[UInt64]]) -> String {
         var lines = [
             "// Generated at build time by the EmbedEvidence plugin from Evidence/*.json. Do not edit.",
             "import DxEvidenceFormat",
@@ -14,6 +14,13 @@ enum SwiftSource {
             "    static let records: [EvidenceRecord] = [",
         ]
         lines += records.map { "        " + record($0) + "," }
+        lines += [
+            "    ]",
+            "",
+            "    /// The built-in signs' Monte Carlo simulations, run when the library was built (`PrecomputedSimulation.encoded`).",
+            "    static let simulations: [[UInt64]] = [",
+        ]
+        lines += simulations.map { "        [" + $0.map { "0x" + String($0, radix: 16) }.joined(separator: ", ") + "]," }
         lines += ["    ]", "}", ""]
         return lines.joined(separator: "\n")
     }

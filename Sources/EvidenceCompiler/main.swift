@@ -1,6 +1,7 @@
 // EvidenceCompiler OUTPUT.swift FILE.json…: decodes and validates the evidence
 // files (Evidence/schema.json) and writes them as Swift values for the
-// DxEvidence library (the EmbedEvidence build plugin runs it). Any problem is
+// DxEvidence library (the EmbedEvidence build plugin runs it), with the Monte
+// Carlo simulations of the built-in signs (BuiltInSimulations). Any problem is
 // printed, naming the file and the record, and fails the build.
 import DxEvidenceFormat
 import Foundation
@@ -21,7 +22,8 @@ for path in arguments.dropFirst() {
 }
 do {
     let records = try EvidenceFiles.validatedRecords(files)
-    let source = SwiftSource.builtInEvidence(records, files: files.map(\.name))
+    let simulations = try BuiltInSimulations.precompute(records)
+    let source = SwiftSource.builtInEvidence(records, files: files.map(\.name), simulations: simulations)
     try Data(source.utf8).write(to: output, options: .atomic)
 } catch let error as EvidenceErrors {
     for problem in error.errors { FileHandle.standardError.write(Data("error: Evidence/\(problem.description)\n".utf8)) }

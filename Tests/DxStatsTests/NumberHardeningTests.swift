@@ -66,7 +66,7 @@ struct NumberHardeningTests {
     static let sign = try! SignAccuracy(
         name: "sign", table: try! TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
 
-    @Test("Beta parameters outside 0.001 to 1e9 are refused naming the range", arguments: [Double("1e-320")!, 1e-310, 1e-4, 2e9, 1e308])
+    @Test("Beta parameters outside 0.001 to 1e9 are refused naming the range", arguments: [Double("1e-320")!, Double("1e-310")!, 1e-4, 2e9, 1e308])
     func betaRefused(_ shape: Double) {
         #expect {
             try CombinedPostTest(

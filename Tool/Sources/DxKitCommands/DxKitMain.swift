@@ -37,7 +37,7 @@ public enum DxKitMain {
                 try Console.write(try InteractiveSession.terminal().run(), forPeople: true)
                 return ExitStatus.success
             }
-            var command = try DxKit.parseAsRoot(arguments)
+            var command = try CommandParsing.parse(given)
             try command.run()
             return ExitStatus.success
         } catch {

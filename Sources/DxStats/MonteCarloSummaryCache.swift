@@ -42,6 +42,7 @@ final class MonteCarloSummaryCache: Sendable {
     /// Remembers precomputed summaries for good.
     func register(_ summaries: [(MonteCarloSummary.Key, MonteCarloSummary)]) {
         registered.withLock { registered in
+            registered.reserveCapacity(registered.count + summaries.count)
             for (key, summary) in summaries { registered[key] = summary }
         }
     }

@@ -1,13 +1,16 @@
 // Times the bedside computation through the library, in one process:
 //
-// 1. loading the built-in evidence base (once per process; decoded from JSON);
+// 1. loading the built-in evidence base (once per process; compiled-in Swift
+//    values, and the built-in signs' simulations registered);
 // 2. the bedside query: both Langdon signs positive at the default preset,
 //    every estimate DxKit reports (independence product, 20,000 Monte Carlo
 //    draws, Fréchet dependence range, gate), each run with a new seed so that
-//    no earlier simulation is reused (the cost of a first query);
+//    the draws are run every time (the cost of a query on signs whose
+//    simulation was not precomputed, or with other settings);
 // 3. the same query at a new pretest probability each time, with the default
-//    seed: the simulation is reused and only the pretest changes (the cost per
-//    patient in a referral batch);
+//    seed: the simulation precomputed when the library was built is used and
+//    only the pretest changes (the cost of the bedside query on the built-in
+//    evidence, and per patient in a referral batch);
 // 4. the referral pathway for one patient with a new pretest each time.
 //
 // Prints the median and fastest wall time of each, in milliseconds, and the
@@ -85,7 +88,7 @@ try measure("bedside query, new simulation (20,000 draws)", repetitions: repetit
 }
 
 // 3. The bedside query at a new pretest: the simulation is reused.
-try measure("bedside query, new pretest (simulation reused)", repetitions: repetitions * 10) { repetition in
+try measure("bedside query, new pretest (simulation precomputed at build time)", repetitions: repetitions * 10) { repetition in
     let estimate = try CombinedPostTest(pretest: 0.05 + 0.9 * Double(repetition + 1) / Double(repetitions * 10 + 1), findings: findings)
     checksum += estimate.gate.lower
 }

@@ -41,6 +41,8 @@ extension String {
     /// The string without leading and trailing characters from `set`.
     func trimmingCharacters(in set: String) -> String {
         let unwanted = Set(set)
-        return String(drop { unwanted.contains($0) }.reversed().drop { unwanted.contains($0) }.reversed())
+        let start = firstIndex { !unwanted.contains($0) } ?? endIndex
+        let end = lastIndex { !unwanted.contains($0) }.map { index(after: $0) } ?? start
+        return String(self[start..<end])
     }
 }

@@ -98,9 +98,3 @@ public struct PretestError: Error, Sendable, CustomStringConvertible {
     public init(message: String) { self.message = message }
     public var description: String { message }
 }
-
-extension String {
-    func trimmingWhitespace() -> String {
-        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
-    }
-}

@@ -26,14 +26,18 @@ public struct EvidenceBase: Sendable {
 
     /// The built-in records: `Evidence/*.json`, decoded and validated when
     /// the library was built (the EmbedEvidence build plugin) and compiled in
-    /// as Swift values, so nothing is decoded at run time.
+    /// as Swift values, so nothing is decoded at run time. The plugin also
+    /// runs the Monte Carlo simulation of every combination of one or two
+    /// built-in signs about one target (standard settings, 95 %), registered
+    /// here as `PrecomputedSimulation`s: the bedside query on the built-in
+    /// evidence then does no draws, and answers exactly as if it had.
     public static func builtIn() throws(EvidenceErrors) -> EvidenceBase {
         try builtInResult.get()
     }
 
     /// Also registers the built-in signs' Monte Carlo simulations, run when
-    /// the library was built (``PrecomputedSimulation``): a query on the
-    /// built-in signs with the standard settings then does no draws.
+    /// the library was built (`PrecomputedSimulation` in DxStats): a query on
+    /// the built-in signs with the standard settings then does no draws.
     private static let builtInResult: Result<EvidenceBase, EvidenceErrors> = Result {
         () throws(EvidenceErrors) -> EvidenceBase in
         let base = try EvidenceBase(records: BuiltInEvidence.records, validated: true)

@@ -199,6 +199,9 @@ extension Patient {
 
 extension String {
     fileprivate func trimmingCharacters(in characters: Character) -> String {
-        String(drop { $0 == characters || $0.isWhitespace }.reversed().drop { $0 == characters || $0.isWhitespace }.reversed())
+        let isTrimmed = { (character: Character) in character == characters || character.isWhitespace }
+        let start = firstIndex { !isTrimmed($0) } ?? endIndex
+        let end = lastIndex { !isTrimmed($0) }.map { index(after: $0) } ?? start
+        return String(self[start..<end])
     }
 }

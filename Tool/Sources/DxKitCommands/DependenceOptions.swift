@@ -19,7 +19,7 @@ struct DependenceOptions: ParsableArguments {
         help: "Paired counts of two signs: ++,+-,-+,-- with the condition / the same without, e.g. 319,78,22,32/31,53,22,155.")
     var pairedCounts: String?
 
-    enum DependenceChoice: String, ExpressibleByArgument, CaseIterable {
+    enum DependenceChoice: String, CaseNamedArgument {
         case unknown
         case independent
     }

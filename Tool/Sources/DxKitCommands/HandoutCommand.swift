@@ -76,7 +76,7 @@ struct HandoutCommand: RenderingCommand {
     static let defaultPretest = "0.05,0.1,0.3,0.5,0.7,0.9"
 
     /// What `dxkit handout` writes.
-    enum HandoutFormat: String, ExpressibleByArgument, CaseIterable {
+    enum HandoutFormat: String, CaseNamedArgument {
         case html
     }
 

@@ -179,7 +179,7 @@ struct MetaCommand: ParsableCommand {
 }
 
 /// The pictures `dxkit meta --plot` draws.
-enum MetaPlot: String, ExpressibleByArgument, CaseIterable {
+enum MetaPlot: String, CaseNamedArgument {
     case forest
     case sroc
 }

@@ -12,7 +12,7 @@ import FoundationEssentials
 
 /// What `dxkit nomogram` and `dxkit curves` write: the picture (SVG) or
 /// the numbers drawn in it (JSON).
-enum PictureFormat: String, ExpressibleByArgument, CaseIterable {
+enum PictureFormat: String, CaseNamedArgument {
     case svg
     case json
 }

@@ -51,7 +51,9 @@ public struct PrecomputedSimulation: Sendable, Hashable {
 
     /// Makes every later simulation with the same inputs, in this process,
     /// use these summaries instead of drawing. Registered summaries are
-    /// never forgotten.
+    /// never forgotten, and nothing checks them against the draws: register
+    /// only words that this version of DxKit made (the built-in ones are
+    /// made again at every build, so they follow any change to the sampler).
     public static func register(_ simulations: [PrecomputedSimulation]) {
         MonteCarloSummaryCache.shared.register(simulations.map { ($0.key, $0.summary) })
     }

@@ -35,9 +35,8 @@ public struct EvidenceBase: Sendable {
         try builtInResult.get()
     }
 
-    /// Also registers the built-in signs' Monte Carlo simulations, run when
-    /// the library was built (`PrecomputedSimulation` in DxStats): a query on
-    /// the built-in signs with the standard settings then does no draws.
+    /// The records, and the simulations registered (one that does not decode
+    /// would only be drawn again; BuiltInSimulationTests checks that all do).
     private static let builtInResult: Result<EvidenceBase, EvidenceErrors> = Result {
         () throws(EvidenceErrors) -> EvidenceBase in
         let base = try EvidenceBase(records: BuiltInEvidence.records, validated: true)

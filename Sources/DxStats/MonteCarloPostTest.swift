@@ -50,10 +50,7 @@ public struct MonteCarloPostTest: Sendable {
         // then mapped to this pretest: patients who differ only in their pretest share one simulation.
         let key = MonteCarloSummary.Key(findings: findings, dependence: dependence, uncertainty: uncertainty, settings: settings, level: level)
         let summary = MonteCarloSummaryCache.shared.summary(for: key) {
-            var simulation = CombinedPostTest.simulate(
-                pretest: pretest, uncertainty: uncertainty, margins: findings.map { JointModel.Margin(finding: $0) }, dependence: dependence,
-                settings: settings)
-            return MonteCarloSummary(simulation: &simulation, alpha: level.alpha, valuesAreRatios: uncertainty == .exact)
+            MonteCarloSummary(drawing: findings, pretest: pretest, uncertainty: uncertainty, dependence: dependence, settings: settings, level: level)
         }
         self.settings = settings
         clampedDraws = summary.clamped

@@ -53,7 +53,7 @@ struct MonteCarloSummary: Sendable, Hashable {
             findings: [CombinedPostTest.Finding], dependence: SignDependence, uncertainty: PretestUncertainty,
             settings: MonteCarloSettings, level: ConfidenceLevel
         ) {
-            signs = findings.map { finding in
+            let signs = findings.map { finding in
                 guard let table = finding.sign.table else {
                     return Sign(
                         result: finding.result, counts: [],
@@ -63,10 +63,7 @@ struct MonteCarloSummary: Sendable, Hashable {
                     result: finding.result,
                     counts: [table.truePositives, table.falsePositives, table.falseNegatives, table.trueNegatives], fixed: [])
             }
-            self.dependence = dependence
-            self.uncertainty = uncertainty
-            self.settings = settings
-            self.level = level
+            self.init(signs: signs, dependence: dependence, uncertainty: uncertainty, settings: settings, level: level)
         }
     }
 
@@ -82,6 +79,19 @@ struct MonteCarloSummary: Sendable, Hashable {
     /// Whether the order statistics are of likelihood ratios (pretest known
     /// exactly) rather than of post-test probabilities.
     let valuesAreRatios: Bool
+
+    /// Runs the simulation for these inputs (at any point pretest: with an
+    /// exactly known pretest the summary keeps likelihood ratios, with an
+    /// uncertain one the pretest is drawn) and summarises it.
+    init(
+        drawing findings: [CombinedPostTest.Finding], pretest: Double, uncertainty: PretestUncertainty, dependence: SignDependence,
+        settings: MonteCarloSettings, level: ConfidenceLevel
+    ) {
+        var simulation = CombinedPostTest.simulate(
+            pretest: pretest, uncertainty: uncertainty, margins: findings.map { JointModel.Margin(finding: $0) }, dependence: dependence,
+            settings: settings)
+        self.init(simulation: &simulation, alpha: level.alpha, valuesAreRatios: uncertainty == .exact)
+    }
 
     /// A summary known already (``PrecomputedSimulation``).
     init(model: Tails?, gate: Tails?, skipped: Int, clamped: Int, valuesAreRatios: Bool) {

@@ -22,7 +22,8 @@
 ///     findings: [.init(percussion, .positive)], dependence: .unknown, level: .ninetyFivePercent, settings: .standard)
 /// let words = simulation.encoded ?? []               // its words: store them (for example in generated source)
 /// try PrecomputedSimulation(encoded: words) == simulation   // true
-/// PrecomputedSimulation.register([simulation])        // later queries with these inputs skip the draws
+/// // From now on, queries with these inputs skip the draws:
+/// PrecomputedSimulation.register([simulation])
 /// ```
 public struct PrecomputedSimulation: Sendable, Hashable {
     let key: MonteCarloSummary.Key
@@ -43,10 +44,9 @@ public struct PrecomputedSimulation: Sendable, Hashable {
         guard !findings.isEmpty else { throw .invalidSetting("no sign was given") }
         let uncertainty = try pretestUncertainty.validated()
         key = MonteCarloSummary.Key(findings: findings, dependence: dependence, uncertainty: uncertainty, settings: settings, level: level)
-        var simulation = CombinedPostTest.simulate(
-            pretest: 0.5, uncertainty: uncertainty, margins: findings.map { JointModel.Margin(finding: $0) }, dependence: dependence,
-            settings: settings)
-        summary = MonteCarloSummary(simulation: &simulation, alpha: level.alpha, valuesAreRatios: uncertainty == .exact)
+        // The point pretest does not enter the summary (see MonteCarloSummary).
+        summary = MonteCarloSummary(
+            drawing: findings, pretest: 0.5, uncertainty: uncertainty, dependence: dependence, settings: settings, level: level)
     }
 
     /// Makes every later simulation with the same inputs, in this process,

@@ -167,7 +167,8 @@ struct DocumentationExamples {
             findings: [.init(percussion, .positive)], dependence: .unknown, level: .ninetyFivePercent, settings: .standard)
         let words = simulation.encoded ?? []               // its words: store them (for example in generated source)
         try DocumentationCheck.expect(PrecomputedSimulation(encoded: words) == simulation, "true")
-        _ = PrecomputedSimulation.register([simulation])  // later queries with these inputs skip the draws
+        // From now on, queries with these inputs skip the draws:
+        PrecomputedSimulation.register([simulation])
     }
 
     @Test("Sources/DxStats/PretestGrid.swift:15")

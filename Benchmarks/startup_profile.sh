@@ -39,7 +39,7 @@ for binary in "${binaries[@]}"; do
         parsing=${parsing:-0}; evidence=${evidence:-0}; simulation=${simulation:-0}
         rest=$((total - parsing - evidence - simulation))
         million() { awk -v n="$1" 'BEGIN { printf "%.1f M", n / 1e6 }'; }
-        printf '| %s | `dxkit %s` | %s | %s | %s | %s | %s |\n' "$(basename "$(dirname "$(dirname "$binary")")")/$(basename "$binary")" \
+        printf '| %s | `dxkit %s` | %s | %s | %s | %s | %s |\n' "$binary" \
             "$(echo "$arguments" | cut -c1-60)" "$(million "$total")" "$(million "$parsing")" "$(million "$evidence")" \
             "$(million "$simulation")" "$(million "$rest")"
     done

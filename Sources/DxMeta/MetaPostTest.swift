@@ -155,7 +155,6 @@ public struct MetaPostTest: Sendable, Hashable, Codable {
 enum NumberFormatting {
     /// 0.95 → "95 %".
     static func percent(_ level: Double) -> String {
-        let value = (level * 100 * 1e6).rounded() / 1e6
-        return value == value.rounded() ? "\(Int(value)) %" : "\(value) %"
+        ConfidenceLevel.percentText(level).replacing("%", with: " %")
     }
 }

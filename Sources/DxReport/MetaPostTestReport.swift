@@ -73,7 +73,7 @@ public struct MetaPostTestReport: Report, Sendable {
 
     public var text: String {
         let p = posttest
-        let level = NumberText.level(try! ConfidenceLevel(p.level))
+        let level = NumberText.level(p.level)
         func percent(_ value: Double) -> String { NumberText.percent(.finite(value)) }
         var lines = [
             "Pretest probability:      \(pretestDescription)",

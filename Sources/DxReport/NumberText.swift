@@ -76,7 +76,12 @@ public enum NumberText {
 
     /// A level as a percentage: 0.95 → "95 %".
     public static func level(_ level: ConfidenceLevel) -> String {
-        level.percentText.replacing("%", with: " %")
+        Self.level(level.value)
+    }
+
+    /// A level given as a number (for example one decoded from JSON): "95 %".
+    public static func level(_ value: Double) -> String {
+        ConfidenceLevel.percentText(value).replacing("%", with: " %")
     }
 }
 

@@ -34,9 +34,20 @@ public struct ConfidenceLevel: Sendable, Hashable {
     public var alpha: Double { 1 - value }
 
     /// The level written as a percentage without trailing zeros ("95%", "99.9%").
-    public var percentText: String {
+    public var percentText: String { Self.percentText(value) }
+
+    /// Any number written as a level is: a percentage rounded to six decimals,
+    /// without trailing zeros. For levels that were read back (decoded JSON)
+    /// rather than checked: a value that is not finite gives "?%", never a trap.
+    ///
+    /// ```swift
+    /// ConfidenceLevel.percentText(0.95)    // "95%"
+    /// ConfidenceLevel.percentText(0.999)   // "99.9%"
+    /// ```
+    public static func percentText(_ value: Double) -> String {
         let percent = (value * 100 * 1e6).rounded() / 1e6
-        if percent == percent.rounded() { return "\(Int(percent))%" }
+        guard percent.isFinite else { return "?%" }
+        if percent == percent.rounded(), percent.magnitude < 1e15 { return "\(Int(percent))%" }
         return "\(percent)%"
     }
 }

@@ -58,13 +58,19 @@ struct DocumentationExamples {
         DocumentationCheck.expect(level.z, "1.959963984540054")
     }
 
-    @Test("Sources/DxStats/ConfidenceLevel.swift:47")
+    @Test("Sources/DxStats/ConfidenceLevel.swift:43")
     func example6() throws {
+        DocumentationCheck.expect(ConfidenceLevel.percentText(0.95), "\"95%\"")
+        DocumentationCheck.expect(ConfidenceLevel.percentText(0.999), "\"99.9%\"")
+    }
+
+    @Test("Sources/DxStats/ConfidenceLevel.swift:58")
+    func example7() throws {
         try DocumentationCheck.expect(ConfidenceLevel(parsing: "90%").value, "0.9")
     }
 
     @Test("Sources/DxStats/DecimalNumber.swift:9")
-    func example7() throws {
+    func example8() throws {
         DocumentationCheck.expect(DecimalNumber.parse("0.615"), "0.615")
         DocumentationCheck.expect(DecimalNumber.parse("1e-3"), "0.001")
         DocumentationCheck.expect(DecimalNumber.parse("0x0.8p0"), "nil")
@@ -72,7 +78,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/DiagnosticAccuracy.swift:8")
-    func example8() throws {
+    func example9() throws {
         let accuracy = try DiagnosticAccuracy(table: TwoByTwoTable(
             truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
         DocumentationCheck.expect(accuracy.sensitivity.estimate, ".finite(0.875)")
@@ -80,7 +86,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/DxStats.docc/DxStats.md:9")
-    func example9() throws {
+    func example10() throws {
 
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let accuracy = try DiagnosticAccuracy(table: table)             // Wilson intervals, log-method LRs
@@ -90,32 +96,32 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/ExtendedValue.swift:8")
-    func example10() throws {
+    func example11() throws {
         let upper: ExtendedValue = .unbounded
         DocumentationCheck.expect(upper.finiteValue, "nil")
         DocumentationCheck.expect(upper.description, "\"∞\"")
     }
 
     @Test("Sources/DxStats/GateDecision.swift:11")
-    func example11() throws {
+    func example12() throws {
         DocumentationCheck.expect(GateDecision(lower: 0.85, upper: 0.97, thresholds: .standard, intervalMethod: .monteCarlo).classification, ".likely")
     }
 
     @Test("Sources/DxStats/GivenLikelihoodRatio.swift:10")
-    func example12() throws {
+    func example13() throws {
         try DocumentationCheck.expect(LikelihoodRatio.given(8.75, lower: 2.97, upper: 25.7, level: .ninetyFivePercent).method, ".given")
         #expect(throws: (any Error).self) { _ = try LikelihoodRatio.given(8.75, lower: 2.97, upper: nil, level: .ninetyFivePercent) }
     }
 
     @Test("Sources/DxStats/IntervalEstimate.swift:8")
-    func example13() throws {
+    func example14() throws {
         let se = try Proportion(successes: 42, trials: 48).interval(method: .wilson)
         DocumentationCheck.expect(se.estimate, ".finite(0.875)")
         DocumentationCheck.expect(se.lower, ".finite(0.7530) (Wilson 1927)")
     }
 
     @Test("Sources/DxStats/LikelihoodRatio.swift:10")
-    func example14() throws {
+    func example15() throws {
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let lr = try LikelihoodRatio.positive(of: table)
         DocumentationCheck.expect(lr.estimate, ".finite(8.75)")
@@ -124,14 +130,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/LikelihoodRatio.swift:45")
-    func example15() throws {
+    func example16() throws {
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let lr = try LikelihoodRatio.of(.negative, on: table)
         DocumentationCheck.expect(lr.estimate, ".finite(0.1388888888888889) (0.125 / 0.9)")
     }
 
     @Test("Sources/DxStats/MonteCarloPostTest.swift:14")
-    func example16() throws {
+    func example17() throws {
         let percussion = try SignAccuracy(name: "closed-fist-percussion", table: try TwoByTwoTable(
             truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
         let simulation = try MonteCarloPostTest(
@@ -141,18 +147,18 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/MonteCarloSettings.swift:41")
-    func example17() throws {
+    func example18() throws {
         #expect(throws: (any Error).self) { _ = try MonteCarloSettings(draws: 20_000_000).checkBudget(runs: 40_004, what: "the table") }
     }
 
     @Test("Sources/DxStats/MonteCarloSubstreams.swift:28")
-    func example18() throws {
+    func example19() throws {
         DocumentationCheck.expect(MonteCarloSubstreams.blockCount(draws: 20_000), "20")
         _ = MonteCarloSubstreams.seed(ofBlock: 0, runSeed: 20_100_163)  // the same on every machine
     }
 
     @Test("Sources/DxStats/PostTestProbability.swift:21")
-    func example19() throws {
+    func example20() throws {
         // Closed-fist percussion positive at the Langdon prevalence of 61.5 %.
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let post = try PostTestProbability.from(pretest: 0.615, table: table, result: .positive)
@@ -160,7 +166,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/PrecomputedSimulation.swift:18")
-    func example20() throws {
+    func example21() throws {
         let percussion = try SignAccuracy(name: "closed-fist-percussion", table: try TwoByTwoTable(
             truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
         let simulation = try PrecomputedSimulation(
@@ -172,34 +178,34 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/PretestGrid.swift:15")
-    func example21() throws {
+    func example22() throws {
         try DocumentationCheck.expect(PretestGrid.values("0.05:0.95:0.05", name: "--pretest"), "[0.05, 0.1, 0.15, …, 0.95], 19 values")
         try DocumentationCheck.expect(PretestGrid.values("10%:30%:10%", name: "--pretest"), "[0.1, 0.2, 0.3]")
         #expect(throws: (any Error).self) { _ = try PretestGrid.values("0.1:0.5:0", name: "--pretest") }
     }
 
     @Test("Sources/DxStats/PretestProbability.swift:5")
-    func example22() throws {
+    func example23() throws {
         try DocumentationCheck.expect(PretestProbability.parse("30%"), "0.3")
         try DocumentationCheck.expect(PretestProbability.parse("1:3"), "0.25")
         try DocumentationCheck.expect(PretestProbability.parse("0.615"), "0.615")
     }
 
     @Test("Sources/DxStats/PretestProbability.swift:41")
-    func example23() throws {
+    func example24() throws {
         DocumentationCheck.expect(PretestProbability.probability(odds: 1, against: 3), "0.25")
         DocumentationCheck.expect(PretestProbability.probability(odds: 1e308, against: 1e308), "0.5")
     }
 
     @Test("Sources/DxStats/PretestUncertainty.swift:3")
-    func example24() throws {
+    func example25() throws {
         let jeffreys = PretestUncertainty.beta(alpha: 48.5, beta: 30.5)   // the Jeffreys posterior of 48 of 78
         let range = PretestUncertainty.uniform(lower: 0.5, upper: 0.7)    // somewhere between 50 and 70 %
         DocumentationCheck.expect(jeffreys == range, "false")
     }
 
     @Test("Sources/DxStats/Probability.swift:9")
-    func example25() throws {
+    func example26() throws {
         try DocumentationCheck.expect(Probability(0.3).value, "0.3")
         try DocumentationCheck.expect(Probability(parsing: "30%").value, "0.3")
         try DocumentationCheck.expect(Probability(parsing: "1:3").value, "0.25")
@@ -209,20 +215,20 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/Probability.swift:85")
-    func example26() throws {
+    func example27() throws {
         let ratio = try LikelihoodRatio.given(8.75, level: .ninetyFivePercent)
         try DocumentationCheck.expect(PostTestProbability.from(pretest: Probability(parsing: "30%"), likelihoodRatio: ratio).estimate, ".finite(0.7894736842105263)")
     }
 
     @Test("Sources/DxStats/Proportion.swift:4")
-    func example27() throws {
+    func example28() throws {
         let sensitivity = try Proportion(successes: 42, trials: 48)
         DocumentationCheck.expect(sensitivity.estimate, "0.875")
         DocumentationCheck.expect(sensitivity.interval(method: .wilson), "0.7530 – 0.9414 (Wilson 1927)")
     }
 
     @Test("Sources/DxStats/ProportionIntervalCache.swift:8")
-    func example28() throws {
+    func example29() throws {
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let cache = ProportionIntervalCache(method: .clopperPearson, level: .ninetyFivePercent)
         let accuracy = try DiagnosticAccuracy(table: table, proportionMethod: .clopperPearson, cache: cache)
@@ -230,7 +236,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/ProportionRatio.swift:6")
-    func example29() throws {
+    func example30() throws {
         let lrPositive = ProportionRatio(numerator: try Proportion(successes: 42, trials: 48),
                                          denominator: try Proportion(successes: 3, trials: 30))
         DocumentationCheck.expect(lrPositive.estimate, ".finite(8.75)")
@@ -239,20 +245,20 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/SeededRandomSource.swift:6")
-    func example30() throws {
+    func example31() throws {
         let first = SeededRandomSource(seed: 20101).beta(shapeA: 42.5, shapeB: 6.5)
         DocumentationCheck.expect(SeededRandomSource(seed: 20101).beta(shapeA: 42.5, shapeB: 6.5) == first, "true: the same value on every run")
     }
 
     @Test("Sources/DxStats/SignAccuracy.swift:9")
-    func example31() throws {
+    func example32() throws {
         let percussion = try SignAccuracy(name: "closed-fist-percussion", table: try TwoByTwoTable(
             truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
         DocumentationCheck.expect(percussion.likelihoodRatio(for: .positive), ".finite(8.75)")
     }
 
     @Test("Sources/DxStats/SignDependence.swift:47")
-    func example32() throws {
+    func example33() throws {
         // DTComPair `Paired1` (validation V2): diseased ++ 319, +− 78, −+ 22, −− 32;
         // non-diseased ++ 31, +− 53, −+ 22, −− 155.
         let paired = try PairedSignsTable(withCondition: [319, 78, 22, 32], withoutCondition: [31, 53, 22, 155])
@@ -260,7 +266,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/TargetCondition.swift:11")
-    func example33() throws {
+    func example34() throws {
         let acute = TargetCondition(
             id: "acute-vcf-among-suspected-vcf", condition: "acute fracture",
             population: "patients with a suspected acute osteoporotic vertebral compression fracture")
@@ -268,13 +274,13 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxStats/TwoByTwoTable+Parsing.swift:9")
-    func example34() throws {
+    func example35() throws {
         try DocumentationCheck.expect(TwoByTwoTable.count(parsing: "42", name: "--tp"), "42")
         #expect(throws: (any Error).self) { _ = try TwoByTwoTable.count(parsing: "4.5", name: "tp") }
     }
 
     @Test("Sources/DxStats/TwoByTwoTable.swift:10")
-    func example35() throws {
+    func example36() throws {
         // Closed-fist percussion sign, Langdon et al. 2011 abstract (48 acute of 78).
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3,
                                       falseNegatives: 6, trueNegatives: 27)
@@ -282,25 +288,25 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxEvidenceFormat/EvidenceRecord.swift:9")
-    func example36() throws {
+    func example37() throws {
         let base = try EvidenceBase.builtIn()
         let sign = try base.diagnosticStudy("closed-fist-percussion")
         DocumentationCheck.expect(sign.record.counts?.truePositives, "42")
     }
 
     @Test("Sources/DxEvidenceFormat/StrictJSON.swift:8")
-    func example37() throws {
+    func example38() throws {
         #expect(throws: (any Error).self) { _ = try StrictJSON.parse(Array(#"{"a": 1, "a": 2}"#.utf8)) }
     }
 
     @Test("Sources/DxEvidenceFormat/VisibleText.swift:6")
-    func example38() throws {
+    func example39() throws {
         DocumentationCheck.expect(VisibleText.line("a\u{1B}[31mb\nc"), "\"a\\\\u{1B}[31mb\\\\u{A}c\"")
         DocumentationCheck.expect(VisibleText.multiline("a\u{202E}b\nc"), "\"a\\\\u{202E}b\\nc\" (the line break stays)")
     }
 
     @Test("Sources/DxEvidence/DxEvidence.docc/DxEvidence.md:17")
-    func example39() throws {
+    func example40() throws {
 
         let base = try EvidenceBase.builtIn()
         let percussion = try base.sign("closed-fist-percussion")              // the 2×2 table, its title and target
@@ -309,14 +315,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxEvidence/EvidenceBase+Accuracy.swift:8")
-    func example40() throws {
+    func example41() throws {
         let evidence = try EvidenceBase.builtIn()
         let accuracy = try evidence.accuracy(ofStudy: "closed-fist-percussion")
         DocumentationCheck.expect(accuracy?.sensitivity.estimate, ".finite(0.875) (42 of 48, Langdon 2010)")
     }
 
     @Test("Sources/DxEvidence/EvidenceBase+Pretest.swift:42")
-    func example41() throws {
+    func example42() throws {
         let base = try EvidenceBase.builtIn()
         let acuteTarget = try base.targetCondition("target-acute-fracture-suspected-vcf")
         try DocumentationCheck.expect(base.resolvePretest("gp-over-55").probability, "0.04933, that is 33 of 669")
@@ -325,13 +331,13 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxEvidence/EvidenceBase+Targets.swift:6")
-    func example42() throws {
+    func example43() throws {
         let base = try EvidenceBase.builtIn()
         try DocumentationCheck.expect(base.targetCondition("target-acute-fracture-suspected-vcf").condition, "\"acute fracture on MRI\"")
     }
 
     @Test("Sources/DxEvidence/EvidenceBase+Targets.swift:26")
-    func example43() throws {
+    func example44() throws {
         let base = try EvidenceBase.builtIn()
         let percussion = try base.sign("closed-fist-percussion")
         DocumentationCheck.expect(percussion.likelihoodRatio(for: .positive), ".finite(8.75)")
@@ -339,7 +345,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxEvidence/EvidenceBase.swift:16")
-    func example44() throws {
+    func example45() throws {
         let base = try EvidenceBase.builtIn()
         let (_, table) = try base.diagnosticStudy("supine-sign")
         DocumentationCheck.expect(table.truePositives, "39")
@@ -347,7 +353,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxEvidence/SignSpecification.swift:14")
-    func example45() throws {
+    func example46() throws {
         let specification = try SignSpecification(parsing: "supine-sign=negative")
         let sign = try specification.resolve(in: try EvidenceBase.builtIn())
         DocumentationCheck.expect(sign.accuracy.title, "\"Supine sign (Langdon 2010/2011)\"")
@@ -355,7 +361,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/DxReferral.docc/DxReferral.md:17")
-    func example46() throws {
+    func example47() throws {
 
         var patient = Patient(weeksSinceOnset: 2)
         for flag in PatientInput.redFlags { patient.set(flag, .no) }
@@ -369,7 +375,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/DxReferral.docc/FromEvidenceToReferral.md:17")
-    func example47() throws {
+    func example48() throws {
 
         let evidence = try EvidenceBase.builtIn()
         let percussion = try evidence.sign("closed-fist-percussion")
@@ -383,7 +389,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/DxReferral.docc/FromEvidenceToReferral.md:35")
-    func example48() throws {
+    func example49() throws {
 
         let evidence = try EvidenceBase.builtIn()
         let target = try evidence.sign("supine-sign").target
@@ -391,7 +397,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/DxReferral.docc/FromEvidenceToReferral.md:49")
-    func example49() throws {
+    func example50() throws {
 
         let evidence = try EvidenceBase.builtIn()
         let percussion = try evidence.sign("closed-fist-percussion")
@@ -407,7 +413,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/DxReferral.docc/FromEvidenceToReferral.md:71")
-    func example50() throws {
+    func example51() throws {
 
         var patient = Patient(weeksSinceOnset: 2)
         for flag in PatientInput.redFlags { patient.set(flag, .no) }
@@ -425,13 +431,13 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/Patient+Decoding.swift:12")
-    func example51() throws {
+    func example52() throws {
         let patient = try Patient(json: Array(#"{"weeksSinceOnset": 2, "neurologicalDeficit": "no"}"#.utf8))
         DocumentationCheck.expect(patient.neurologicalDeficit, ".no")
     }
 
     @Test("Sources/DxReferral/Patient.swift:8")
-    func example52() throws {
+    func example53() throws {
         var patient = Patient(weeksSinceOnset: 2)
         patient.neurologicalDeficit = .no
         patient.closedFistPercussion = .positive
@@ -439,7 +445,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReferral/ReferralEngine.swift:15")
-    func example53() throws {
+    func example54() throws {
         var patient = Patient(weeksSinceOnset: 2)
         for flag in PatientInput.redFlags { patient.set(flag, .no) }
         patient.highEnergyTrauma = .no
@@ -450,14 +456,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxMeta/ContinuityCorrection.swift:11")
-    func example54() throws {
+    func example55() throws {
         let correction = try ContinuityCorrection(value: 0.5, studies: .zeroCells)
         let study = try Study(name: "Vogel 1987", truePositives: 20, falsePositives: 0, falseNegatives: 5, trueNegatives: 29)
         DocumentationCheck.expect(correction.applies(to: study), "true: the study has a zero cell")
     }
 
     @Test("Sources/DxMeta/DxMeta.docc/DxMeta.md:18")
-    func example55() throws {
+    func example56() throws {
 
         var table = try StudyTable(header: ["study", "tp", "fp", "fn", "tn"])
         table.add(fields: ["A", "45", "8", "5", "92"], line: 2)
@@ -470,14 +476,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxMeta/EvidenceStudies.swift:9")
-    func example56() throws {
+    func example57() throws {
         let base = try EvidenceBase.builtIn()
         let set = try EvidenceStudies.evidenceSet("sign-pooling-caveat", in: base)
         DocumentationCheck.expect(set.studies.map(\.name), "[\"Closed-fist percussion sign (Langdon 2010/2011)\", …]")
     }
 
     @Test("Sources/DxMeta/MetaAnalysis.swift:25")
-    func example57() throws {
+    func example58() throws {
         let studies = [
             try Study(name: "A", truePositives: 45, falsePositives: 8, falseNegatives: 5, trueNegatives: 92),
             try Study(name: "B", truePositives: 30, falsePositives: 12, falseNegatives: 10, trueNegatives: 88),
@@ -490,13 +496,13 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxMeta/MetaAnalysisSettings.swift:15")
-    func example58() throws {
+    func example59() throws {
         let settings = try MetaAnalysisSettings(model: .glmm, quadraturePoints: 9)
         DocumentationCheck.expect(settings.integration, "\"adaptive Gauss–Hermite quadrature, 9 points per dimension\"")
     }
 
     @Test("Sources/DxMeta/MetaPostTest.swift:28")
-    func example59() throws {
+    func example60() throws {
         let analysis = try MetaAnalysis(studies: [
             try Study(name: "A", truePositives: 45, falsePositives: 8, falseNegatives: 5, trueNegatives: 92),
             try Study(name: "B", truePositives: 30, falsePositives: 12, falseNegatives: 10, trueNegatives: 88),
@@ -508,7 +514,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxMeta/Study.swift:16")
-    func example60() throws {
+    func example61() throws {
         let study = try Study(name: "Elias 1987", truePositives: 325, falsePositives: 22,
                               falseNegatives: 8, trueNegatives: 483)
         DocumentationCheck.expect(study.withCondition, "333")
@@ -516,7 +522,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxMeta/StudyTable.swift:6")
-    func example61() throws {
+    func example62() throws {
         var table = try StudyTable(header: ["study", "tp", "fp", "fn", "tn", "year"])
         table.add(fields: ["Elias 1987", "325", "22", "8", "483", "1987"], line: 2)
         table.add(fields: ["Vogel 1987", "20", "0", "-5", "29", "1987"], line: 3)
@@ -526,13 +532,13 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/CSV.swift:21")
-    func example62() throws {
+    func example63() throws {
         DocumentationCheck.expect(CSV.line(["id", "=HYPERLINK(\"x\")", "-0.5"]), "\"id,\\\"'=HYPERLINK(\\\"\\\"x\\\"\\\")\\\",-0.5\"")
         DocumentationCheck.expect(CSV.field("=1+1", safety: .raw), "\"=1+1\"")
     }
 
     @Test("Sources/DxReport/DxReport.docc/DxReport.md:8")
-    func example63() throws {
+    func example64() throws {
 
         let accuracy = try DiagnosticAccuracy(table: TwoByTwoTable(
             truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27))
@@ -540,7 +546,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/FaganNomogram+Building.swift:8")
-    func example64() throws {
+    func example65() throws {
         let evidence = try EvidenceBase.builtIn()
         let selection = try SignSelection(parsing: ["closed-fist-percussion"], evidence: evidence)
         let nomogram = try FaganNomogram(selection: selection, pretest: .number(0.3, about: nil))
@@ -548,43 +554,43 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/JSONValue.swift:8")
-    func example65() throws {
+    func example66() throws {
         let text = JSONValue.object([("estimate", .number(0.875)), ("upper", .null)]).serialized()
         DocumentationCheck.expect(text == #"{"estimate":0.875,"upper":null}"#, "true")
     }
 
     @Test("Sources/DxReport/JSONValueEncoder.swift:7")
-    func example66() throws {
+    func example67() throws {
         let interval = try Proportion(successes: 42, trials: 48).interval(method: .wilson)
         let json = try JSONValueEncoder.encode(interval).serialized()
         DocumentationCheck.expect(json.hasPrefix(#"{"estimate":0.875,"lower":0.7529954171361317,"upper":"#), "true")
     }
 
     @Test("Sources/DxReport/LabelPlacement.swift:10")
-    func example67() throws {
+    func example68() throws {
         DocumentationCheck.expect(LabelPlacement.spread([100, 104, 300], gap: 15, lower: 0, upper: 400), "[100, 115, 300]")
     }
 
     @Test("Sources/DxReport/MarkupText.swift:34")
-    func example68() throws {
+    func example69() throws {
         DocumentationCheck.expect(MarkupText.markdown("<script>x</script> [a](javascript:b)"), "\"&lt;script&gt;x&lt;/script&gt; \\\\[a\\\\](javascript:b)\"")
     }
 
     @Test("Sources/DxReport/NumberText.swift:32")
-    func example69() throws {
+    func example70() throws {
         DocumentationCheck.expect(NumberText.percents([.finite(0.9997), .finite(0.997), .finite(0.99998)]), "[\"99.97 %\", \"99.70 %\", \"> 99.99 %\"]")
         DocumentationCheck.expect(NumberText.percents([.finite(0.789), .finite(0.56), .finite(0.917)]), "[\"78.9 %\", \"56.0 %\", \"91.7 %\"]")
     }
 
     @Test("Sources/DxReport/PictureFrame.swift:11")
-    func example70() throws {
+    func example71() throws {
         let frame = PictureFrame(size: .screen, kind: .curves, title: "Post-test probability", subtitle: "P(acute fracture)")
         DocumentationCheck.expect(frame.titleLines, "[\"Post-test probability\"]")
         DocumentationCheck.expect(frame.headerBaselines.count, "2")
     }
 
     @Test("Sources/DxReport/ProbabilityCurves+Building.swift:9")
-    func example71() throws {
+    func example72() throws {
         let evidence = try EvidenceBase.builtIn()
         let selection = try SignSelection(parsing: ["closed-fist-percussion"], evidence: evidence)
         let curves = try ProbabilityCurves(selection: selection)
@@ -592,7 +598,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/ProbabilityTable+Building.swift:19")
-    func example72() throws {
+    func example73() throws {
         let evidence = try EvidenceBase.builtIn()
         let selection = try SignSelection(parsing: ["closed-fist-percussion"], evidence: evidence)
         let table = try ProbabilityTable(selection: selection, rows: [0.3].map { ProbabilityTable.Row(pretest: $0) })
@@ -600,14 +606,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/ProbabilityTable+Rows.swift:19")
-    func example73() throws {
+    func example74() throws {
         let rows = try ProbabilityTable.Row.list(parsing: "0.1:0.3:0.1,suspected-acute-vcf") { try EvidenceBase.builtIn() }
         DocumentationCheck.expect(rows.map(\.pretest), "[0.1, 0.2, 0.3, 0.6153846153846154]")
         DocumentationCheck.expect(rows[3].label, "\"suspected-acute-vcf\"")
     }
 
     @Test("Sources/DxReport/ProbabilityTable.swift:13")
-    func example74() throws {
+    func example75() throws {
         let percussionTable = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let sign = try SignAccuracy(name: "closed-fist-percussion", table: percussionTable)
         let table = ProbabilityTable(
@@ -619,14 +625,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/Report.swift:6")
-    func example75() throws {
+    func example76() throws {
         let table = try TwoByTwoTable(truePositives: 42, falsePositives: 3, falseNegatives: 6, trueNegatives: 27)
         let report = AccuracyReport(accuracy: try DiagnosticAccuracy(table: table))
         DocumentationCheck.expect(report.render(.csv).hasPrefix("measure,estimate,lower,upper"), "true")
     }
 
     @Test("Sources/DxReport/SVGDocument.swift:10")
-    func example76() throws {
+    func example77() throws {
         var svg = SVGDocument(width: 200, height: 100, title: "Example")
         svg.line(from: .init(x: 10, y: 10), to: .init(x: 190, y: 90), stroke: "#000")
         svg.text("Hello", at: .init(x: 100, y: 50), style: .init(anchor: .middle))
@@ -634,35 +640,35 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxReport/SignSelection.swift:17")
-    func example77() throws {
+    func example78() throws {
         let selection = try SignSelection(parsing: ["closed-fist-percussion", "supine-sign=positive"], evidence: try EvidenceBase.builtIn())
         DocumentationCheck.expect(selection.patterns.count, "2")
         DocumentationCheck.expect(selection.jointName, "\"Closed-fist percussion sign and Supine sign (Langdon 2010/2011)\"")
     }
 
     @Test("Sources/DxReport/TextMetrics.swift:10")
-    func example78() throws {
+    func example79() throws {
         DocumentationCheck.expect(TextMetrics.width("78.9 %", size: 10), "34.94")
     }
 
     @Test("Sources/DxReport/TextWrapping.swift:8")
-    func example79() throws {
+    func example80() throws {
         DocumentationCheck.expect(TextWrapping.lines("INDETERMINATE (gate 0.0–100.0 %)", width: 19), "[\"INDETERMINATE (gate\", \"0.0–100.0 %)\"]")
     }
 
     @Test("Sources/DxIO/FileIdentity.swift:10")
-    func example80() throws {
+    func example81() throws {
         DocumentationCheck.expect(FileIdentity(path: "/dev/null") == FileIdentity(path: "/dev/../dev/null"), "true")
         DocumentationCheck.expect(FileIdentity(path: "/dev/null") == FileIdentity(path: "/dev/zero"), "false")
     }
 
     @Test("Sources/DxIO/IOError.swift:10")
-    func example81() throws {
+    func example82() throws {
         DocumentationCheck.expect(IOError(.write, name: "standard output", code: ENOSPC).description, "\"standard output: No space left on device\"")
     }
 
     @Test("Sources/DxIO/InputSource.swift:12")
-    func example82() throws {
+    func example83() throws {
         let input = try InputSource.open("/dev/null", name: "--input")   // a path, or "-" for standard input
         DocumentationCheck.expect(input.name, "\"--input (/dev/null)\"")
         var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -670,13 +676,13 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxIO/Lock.swift:10")
-    func example83() throws {
+    func example84() throws {
         let lock = Lock()
         DocumentationCheck.expect(lock.withLock { 1 + 1 }, "2")
     }
 
     @Test("Sources/DxIO/OutputFile.swift:25")
-    func example84() throws {
+    func example85() throws {
         let input = try InputSource.open("/dev/null", name: "--input")
         let file = try OutputFile.open(
             "/tmp/dxkit-example.svg", name: "--output", refusing: [input.identity].compactMap { $0 },
@@ -687,14 +693,14 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxIO/OutputSink.swift:17")
-    func example85() throws {
+    func example86() throws {
         let sink = OutputSink.memory()
         try sink.write("tp,fp\n")
         DocumentationCheck.expect(sink.text, "\"tp,fp\\n\"")
     }
 
     @Test("Sources/DxIO/StandardStreams.swift:14")
-    func example86() throws {
+    func example87() throws {
         // A closed pipe is then EPIPE (exit 74), not a signal that kills the process.
         StandardStreams.ignoreBrokenPipeSignal()
         try StandardStreams.output.write("hello\n")
@@ -702,7 +708,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/AccuracyBatch.swift:27")
-    func example87() throws {
+    func example88() throws {
         let output = OutputSink.memory(), rejects = RejectLog(sink: .memory())
         let summary = try AccuracyBatch.run(
             input: InputSource(text: "tp,fp,fn,tn\n42,3,6,27\n"), settings: .init(), output: output, rejects: rejects)
@@ -710,17 +716,17 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/BatchError.swift:7")
-    func example88() throws {
+    func example89() throws {
         DocumentationCheck.expect(BatchError.missingColumn("tp", found: ["a", "b"]).description, "\"the header has no 'tp' column (found: a, b)\"")
     }
 
     @Test("Sources/DxBatch/BatchLimits.swift:10")
-    func example89() throws {
+    func example90() throws {
         DocumentationCheck.expect(BatchLimits.standard.maximumLineBytes, "1048576")
     }
 
     @Test("Sources/DxBatch/BatchProgress.swift:5")
-    func example90() throws {
+    func example91() throws {
         let progress: BatchProgress = { read, bytes in print("\(read) rows, \(bytes) bytes") }
         let summary = try PostTestBatch.run(
             input: InputSource(text: "pretest,lr\n0.3,8.75\n"), settings: .init(), output: .memory(),
@@ -729,7 +735,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/CSVRecordReader.swift:16")
-    func example91() throws {
+    func example92() throws {
         var reader = CSVRecordReader(source: InputSource(text: "a,b\n1,\"x\n2,3\n"))
         try DocumentationCheck.expect(reader.next(), ".fields([\"a\", \"b\"], line: 1)")
         try DocumentationCheck.expect(reader.next(expectedFieldCount: 2), ".rejected(line: 2, …): the quote never closes")
@@ -737,7 +743,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/LineReader.swift:11")
-    func example92() throws {
+    func example93() throws {
         var lines = LineReader(source: InputSource(text: "\u{FEFF}a\r\nb"))
         try DocumentationCheck.expect(lines.next().map { String(decoding: $0.bytes, as: UTF8.self) }, "\"a\" (the BOM and \\r dropped)")
         try DocumentationCheck.expect(lines.next().map { String(decoding: $0.bytes, as: UTF8.self) }, "\"b\"")
@@ -745,7 +751,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/PostTestBatch.swift:16")
-    func example93() throws {
+    func example94() throws {
         let output = OutputSink.memory(), rejects = RejectLog(sink: .memory())
         let summary = try PostTestBatch.run(
             input: InputSource(text: "pretest,lr\n0.3,8.75\n"), settings: .init(), output: output, rejects: rejects)
@@ -753,7 +759,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/ReferralBatch.swift:16")
-    func example94() throws {
+    func example95() throws {
         let output = OutputSink.memory(), rejects = RejectLog(sink: .memory())
         let summary = try ReferralBatch.run(
             input: InputSource(text: #"{"weeksSinceOnset": 2}"# + "\n{\"age\": 70\n"),
@@ -763,7 +769,7 @@ struct DocumentationExamples {
     }
 
     @Test("Sources/DxBatch/RejectLog.swift:9")
-    func example95() throws {
+    func example96() throws {
         let log = RejectLog(sink: .memory())
         try log.reject(line: 4, reason: "tp (-1) must be a whole number ≥ 0")
         DocumentationCheck.expect(log.count, "1")

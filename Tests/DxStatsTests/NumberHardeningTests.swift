@@ -161,4 +161,15 @@ struct NumberHardeningTests {
             }
         }
     }
+
+    @Test("A level read back unchecked is written without a trap: not finite gives ?%, huge values stay numbers")
+    func levelTextOfAnyNumber() {
+        // Expected strings by hand: 0.95 × 100 = 95; 0.999 × 100 = 99.9.
+        #expect(ConfidenceLevel.percentText(0.95) == "95%")
+        #expect(ConfidenceLevel.percentText(0.999) == "99.9%")
+        #expect(ConfidenceLevel.percentText(.nan) == "?%")
+        #expect(ConfidenceLevel.percentText(.infinity) == "?%")
+        #expect(ConfidenceLevel.percentText(1e300) == "1e+302%")
+        #expect(ConfidenceLevel.percentText(-5) == "-500%")
+    }
 }
